@@ -1,0 +1,155 @@
+"""Build step: load the reports in seeds/, extract their facts, save the tables in data/.
+
+Load inputs (sources.yml and the report files, checked against their sha256), process (extract
+facts, find quality issues, validate every table) and save outputs (all tables written to
+temporary files first, then moved into place, so a failure leaves data/ as it was).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .extract import FACT_COLUMNS, extract
+from .quality import find_issues
+from .schema import column_names, datapackage, validate
+from .text import ReportError, read_report
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS_DIR = ROOT / "seeds"
+DATA_DIR = ROOT / "data"
+
+
+@dataclass
+class Tables:
+    indicators: pd.DataFrame
+    reports: pd.DataFrame
+    quality: pd.DataFrame
+    relative_targets: pd.DataFrame
+
+
+def load_sources(seeds_dir: Path) -> dict[str, dict[str, object]]:
+    """sources.yml entries by file name; a report file not listed there is still read."""
+    path = seeds_dir / "sources.yml"
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return {str(entry["file"]): entry for entry in data.get("reports", [])}
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ReportError(path, f"malformed sources file ({exc.__class__.__name__})") from None
+
+
+def report_files(seeds_dir: Path) -> list[Path]:
+    return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+
+
+def _report_id(path: Path, source: dict[str, object]) -> str:
+    return str(source.get("id") or path.stem)
+
+
+def process_report(path: Path, source: dict[str, object] | None = None
+                   ) -> tuple[list[dict], dict, list[dict]]:
+    """One report -> (facts, its reports.csv row, its relative targets)."""
+    source = source or {}
+    raw_hash = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    text = read_report(path)
+    if source.get("sha256") and source["sha256"] != raw_hash:
+        raise ReportError(path, "sha256 differs from seeds/sources.yml (the frozen source "
+                                "changed; update sources.yml if the change is intended)")
+    report_id = _report_id(path, source)
+    result = extract(text, report_id)
+    if not result.facts:
+        raise ReportError(path, "no figures found: is this a government work report?")
+    layout = result.layout
+    review = layout.report_year if layout.genre == "statistical_bulletin" else layout.report_year - 1
+    row = {
+        "report_id": report_id, "title": layout.title or str(source.get("title", path.stem)),
+        "title_en": source.get("title_en"), "genre": layout.genre,
+        "place": source.get("place"), "place_en": source.get("place_en"),
+        "issuing_body": source.get("issuing_body"), "report_year": layout.report_year,
+        "review_period": review, "delivered": layout.delivered or _iso(source.get("delivered")),
+        "published": layout.published or _iso(source.get("published")), "file": path.name,
+        "sha256": raw_hash, "chars": len(text), "facts": len(result.facts),
+        "origin": source.get("origin"), "licence": source.get("licence"),
+    }
+    return result.facts, row, result.relative_targets
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def build_tables(paths: list[Path], sources: dict[str, dict[str, object]]) -> Tables:
+    facts, reports, relative = [], [], []
+    for path in paths:
+        report_facts, row, rel = process_report(path, sources.get(path.name))
+        facts += report_facts
+        reports.append(row)
+        relative += rel
+    indicators = pd.DataFrame(facts, columns=FACT_COLUMNS)
+    return Tables(
+        indicators=validate("indicators", indicators),
+        reports=validate("reports", pd.DataFrame(reports, columns=column_names("reports"))),
+        quality=validate("quality", find_issues(indicators)),
+        relative_targets=validate("relative_targets", pd.DataFrame(
+            relative, columns=column_names("relative_targets"))),
+    )
+
+
+def _write_atomically(outputs: dict[Path, str]) -> None:
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for target, content in outputs.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(content)
+            os.chmod(tmp, 0o644)  # mkstemp makes owner-only files; data/ is for everyone
+            temps.append((Path(tmp), target))
+        for tmp, target in temps:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def save_tables(tables: Tables, out_dir: Path, with_package: bool = True) -> None:
+    outputs = {
+        out_dir / "indicators.csv": _csv(tables.indicators),
+        out_dir / "reports.csv": _csv(tables.reports),
+        out_dir / "quality.csv": _csv(tables.quality),
+        out_dir / "relative_targets.csv": _csv(tables.relative_targets),
+    }
+    if with_package:
+        outputs[out_dir / "datapackage.json"] = json.dumps(
+            datapackage(), ensure_ascii=False, indent=2) + "\n"
+    _write_atomically(outputs)
+
+
+def build(seeds_dir: Path = SEEDS_DIR, out_dir: Path = DATA_DIR) -> Tables:
+    """Read every report in seeds_dir and write all tables to out_dir."""
+    paths = report_files(seeds_dir)
+    if not paths:
+        raise ReportError(seeds_dir, "no report files (*.txt) found")
+    tables = build_tables(paths, load_sources(seeds_dir))
+    save_tables(tables, out_dir)
+    return tables
+
+
+def extract_file(path: Path, out_dir: Path) -> Tables:
+    """The same tables for one report file anywhere on disk."""
+    tables = build_tables([path], {})
+    save_tables(tables, out_dir, with_package=False)
+    return tables

@@ -1,0 +1,154 @@
+"""Report text -> one record per stated quantity, each keeping its sentence and offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from .classify import (
+    Reading,
+    choose_indicator,
+    clause_bounds,
+    is_range_pair,
+    is_target,
+    read_quantity,
+    standardise,
+)
+from .lexicon import UNCLASSIFIED, Lexicon, load_lexicon
+from .numbers import Quantity, find_quantities
+from .structure import Layout, Section, Sentence, read_layout, sentences
+from .text import normalise
+
+FACT_COLUMNS = [
+    "report_id", "fact_id", "indicator_id", "indicator_zh", "indicator_en", "sector", "period",
+    "kind", "value", "unit", "value_kind", "comparator", "value_std", "unit_std", "quote",
+    "start", "end", "section",
+]
+_QUOTE_MAX = 60
+_YEAR = re.compile(r"(\d{4})年")
+_RELATIVE = re.compile(r"(?P<a>[^,，;；。]{2,20}?)增速(?P<op>高于|不低于|快于|低于)(?P<b>[^,，;；。]{2,20}?)增速")
+
+
+@dataclass
+class Extraction:
+    layout: Layout
+    facts: list[dict[str, object]]
+    relative_targets: list[dict[str, object]]
+
+
+def extract(text: str, report_id: str, lexicon: Lexicon | None = None) -> Extraction:
+    """Every quantity stated in the body of a report, classified where the lexicon allows."""
+    lexicon = lexicon or load_lexicon()
+    norm = normalise(text)
+    layout = read_layout(norm)
+    quantities = list(find_quantities(norm, layout.body_start, layout.body_end,
+                                      lexicon.number_names))
+    starts = [q.start for q in quantities]
+    facts: list[dict[str, object]] = []
+    relative: list[dict[str, object]] = []
+    for section in layout.sections:
+        for sentence in sentences(norm, section.start, section.end):
+            lo = bisect.bisect_left(starts, sentence.start)
+            hi = bisect.bisect_left(starts, sentence.end)
+            matches = lexicon.matches(norm, sentence.start, sentence.end)
+            if section.outlook == "plan":
+                relative += _relative_targets(text, norm, sentence, section, report_id, lexicon)
+            if lo == hi:
+                continue
+            facts += _sentence_facts(text, norm, quantities[lo:hi], matches, sentence,
+                                     section, report_id, lexicon)
+    return Extraction(layout, facts, relative)
+
+
+def _sentence_facts(text: str, norm: str, quants: list[Quantity], matches: list,
+                    sentence: Sentence, section: Section, report_id: str,
+                    lexicon: Lexicon) -> list[dict[str, object]]:
+    facts: list[dict[str, object]] = []
+    prev_q: Quantity | None = None
+    prev_reading: Reading | None = None
+    for i, q in enumerate(quants):
+        nxt = quants[i + 1] if i + 1 < len(quants) else None
+        if nxt is not None and not q.unit and is_range_pair(norm, q, nxt):
+            q = replace(q, unit=nxt.unit, base_unit=nxt.base_unit, magnitude=nxt.magnitude)
+        clause = clause_bounds(norm, sentence.start, sentence.end, q.start)
+        term = choose_indicator(norm, q, quants, matches, clause, sentence.start)
+        reading = read_quantity(norm, q, prev_q, prev_reading, term, clause[0])
+        if nxt is not None and is_range_pair(norm, q, nxt):
+            reading = replace(reading, comparator=">=")
+        elif prev_q is not None and is_range_pair(norm, prev_q, q):
+            reading = replace(reading, comparator="<=")
+        facts.append(_fact(text, norm, q, reading, sentence, section, clause, report_id,
+                           lexicon))
+        prev_q, prev_reading = q, reading
+    return facts
+
+
+def _fact(text: str, norm: str, q: Quantity, reading: Reading, sentence: Sentence,
+          section: Section, clause: tuple[int, int], report_id: str,
+          lexicon: Lexicon) -> dict[str, object]:
+    indicator = reading.indicator
+    period, kind = section.period, "actual"
+    stated_years = [int(y) for y in _YEAR.findall(norm, sentence.start, q.start)]
+    if section.outlook == "plan":
+        if stated_years and max(stated_years) < section.period:
+            period = max(stated_years)  # a past result quoted among the plans
+        else:
+            window = norm[clause[0]:q.start]
+            kind = "target" if is_target(indicator, reading.value_kind, window) else "plan"
+    sector = indicator.sector if indicator else "context"
+    if sector == "context":
+        sector = (lexicon.sector_near(norm, sentence.start, clause[1])
+                  or lexicon.sector_near(section.name, 0, len(section.name)) or "governance")
+    value_std, unit_std = standardise(q, reading.value)
+    quote_start, quote_end = sentence.start, sentence.end
+    if sentence.end - sentence.start > _QUOTE_MAX:
+        term_start = reading.term_start if reading.term_start is not None else clause[0]
+        quote_start = clause_bounds(norm, sentence.start, sentence.end, min(term_start, q.start))[0]
+        quote_end = clause[1]
+    return {
+        "report_id": report_id,
+        "fact_id": f"{report_id}-{q.start}",
+        "indicator_id": indicator.id if indicator else UNCLASSIFIED,
+        "indicator_zh": indicator.zh if indicator else "未分类",
+        "indicator_en": indicator.en if indicator else "Unclassified",
+        "sector": sector,
+        "period": period,
+        "kind": kind,
+        "value": reading.value,
+        "unit": reading.unit,
+        "value_kind": reading.value_kind,
+        "comparator": reading.comparator,
+        "value_std": value_std,
+        "unit_std": unit_std,
+        "quote": text[quote_start:quote_end].strip().rstrip("。;；,，"),
+        "start": q.start,
+        "end": q.end,
+        "section": section.name,
+    }
+
+
+def _relative_targets(text: str, norm: str, sentence: Sentence, section: Section,
+                      report_id: str, lexicon: Lexicon) -> list[dict[str, object]]:
+    """城乡居民人均可支配收入增速高于地区生产总值增速: a target stated as a comparison."""
+    found = []
+    for match in _RELATIVE.finditer(norm, sentence.start, sentence.end):
+        a = lexicon.matches(norm, match.start("a"), match.end("a"))
+        b = lexicon.matches(norm, match.start("b"), match.end("b"))
+        if not a or not b:
+            continue
+        op = {"高于": ">", "快于": ">", "不低于": ">=", "低于": "<"}[match.group("op")]
+        found.append({
+            "report_id": report_id,
+            "target_id": f"{report_id}-r{match.start()}",
+            "indicator_id": a[-1].indicator.id,
+            "reference_indicator_id": b[-1].indicator.id,
+            "period": section.period,
+            "value_kind": "growth_pct",
+            "comparator": op,
+            "quote": text[match.start("a"):match.end()],
+            "start": a[0].start,
+            "end": match.end(),
+            "section": section.name,
+        })
+    return found

@@ -1,0 +1,109 @@
+"""The indicator lexicon (lexicon.yml) loaded into matchers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yml")
+UNCLASSIFIED = "unclassified"
+# How far apart the parts of a "粮食…产量" term may be.
+_GAP = r"[^。;；!?！？\n]{0,16}?"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    zh: str
+    en: str
+    sector: str  # a sector, or "context"
+    type: str  # "outcome" or "output"
+    direction: str  # "up" or "down"
+    dims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    indicator: Indicator
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    sectors: tuple[str, ...]
+    indicators: dict[str, Indicator]
+    by_first_char: dict[str, tuple[tuple[str, str], ...]]  # plain terms: (term, indicator)
+    gapped: tuple[tuple[str, str, re.Pattern[str]], ...]  # (indicator, last part, regex)
+    sector_keywords: tuple[tuple[str, str], ...]  # (keyword, sector)
+    number_names: tuple[str, ...] = ()  # names with a number inside (八项规定)
+
+    def matches(self, text: str, start: int, end: int) -> list[TermMatch]:
+        """Indicator names in text[start:end]; a name inside a longer one is dropped.
+
+        A gapped term (粮食…产量) is located at its last part, so that it competes with the
+        plain names around that spot instead of swallowing the names inside its gap.
+        """
+        found: list[tuple[int, int, bool, str]] = []
+        for pos in range(start, end):
+            for term, ind_id in self.by_first_char.get(text[pos], ()):
+                if text.startswith(term, pos, end):
+                    found.append((pos, pos + len(term), False, ind_id))
+        for ind_id, last_part, regex in self.gapped:
+            for match in regex.finditer(text, start, end):
+                found.append((match.end() - len(last_part), match.end(), True, ind_id))
+        found.sort(key=lambda m: (m[0] - m[1], not m[2]))
+        kept: list[tuple[int, int, bool, str]] = []
+        for cand in found:
+            if not any(k[0] <= cand[0] and cand[1] <= k[1] for k in kept):
+                kept.append(cand)
+        kept.sort()
+        return [TermMatch(self.indicators[ind], s, e) for s, e, _, ind in kept]
+
+    def sector_near(self, text: str, start: int, end: int) -> str | None:
+        """The sector of the keyword nearest before `end` in text[start:end]."""
+        best, best_pos = None, -1
+        window = text[start:end]
+        for keyword, sector in self.sector_keywords:
+            pos = window.rfind(keyword)
+            if pos > best_pos:
+                best, best_pos = sector, pos
+        return best
+
+
+def _term_regex(term: str) -> str:
+    return _GAP.join(re.escape(part) for part in term.split("…"))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Load and check the lexicon; a malformed lexicon fails loudly here, not mid-build."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sectors = tuple(data["sectors"])
+    indicators: dict[str, Indicator] = {}
+    by_first_char: dict[str, list[tuple[str, str]]] = {}
+    gapped: list[tuple[str, str, re.Pattern[str]]] = []
+    for ind_id, spec in data["indicators"].items():
+        sector = spec["sector"]
+        if sector != "context" and sector not in sectors:
+            raise ValueError(f"{path}: indicator {ind_id} has unknown sector {sector!r}")
+        indicators[ind_id] = Indicator(
+            ind_id, spec["zh"], spec["en"], sector, spec.get("type", "outcome"),
+            spec.get("direction", "up"), tuple(spec["dims"]))
+        for term in spec["terms"]:
+            if "…" in term:
+                gapped.append((ind_id, term.split("…")[-1], re.compile(_term_regex(term))))
+            else:
+                by_first_char.setdefault(term[0], []).append((term, ind_id))
+    keywords = tuple((kw, sector) for sector, kws in data["sector_keywords"].items()
+                     for kw in kws)
+    for _, sector in keywords:
+        if sector not in sectors:
+            raise ValueError(f"{path}: sector keyword for unknown sector {sector!r}")
+    first_chars = {ch: tuple(terms) for ch, terms in by_first_char.items()}
+    return Lexicon(sectors, indicators, first_chars, tuple(gapped), keywords,
+                   tuple(data.get("number_names", ())))

@@ -1,0 +1,176 @@
+"""The number grammar: where a report states a quantity, its value, and its unit as written.
+
+A quantity is an Arabic or Chinese numeral followed by a unit (万亩, 亿元, %, 个百分点…).
+Names (5G, G30, “十四五”, 312国道), dates (6月底前, 2024年), ordinals (第八届),
+anniversaries (75周年), ratings (750千伏) and list numbers are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .units import BASE_UNIT_NAMES, BASE_UNITS, MAGNITUDES
+
+_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+_NUMBER = re.compile(
+    r"(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+)"
+)
+_OPEN_QUOTES, _CLOSE_QUOTES = "“《「『\"", "”》」』\""
+_NOT_QUANTITY_AFTER = re.compile(
+    r"(?:年|月|日|号|时|周年|届|次全会|中全会|季度|世纪|个月|国道|省道|县道|级|星级|大|期)"
+)
+_RANGE_SEP = "—–-~～至到"
+_APPROX_MARKS = "余多"
+
+
+def parse_chinese_numeral(numeral: str) -> float | None:
+    """一百二十 -> 120, 三 -> 3, 一万二千 -> 12000, 十五 -> 15; None if malformed."""
+    total, section, digit = 0, 0, None
+    for ch in numeral:
+        if ch in _CN_VALUES:
+            if digit is not None:  # 二三 is not a numeral
+                return None
+            digit = _CN_VALUES[ch]
+        elif ch in _CN_SMALL_UNITS:
+            section += (1 if digit is None else digit) * _CN_SMALL_UNITS[ch]
+            digit = None
+        elif ch in _CN_BIG_UNITS:
+            total = (total + section + (digit or 0)) * _CN_BIG_UNITS[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # offsets of the number as written
+    end: int
+    value: float
+    unit: str  # as written, without 余/多 (万亩, %, 个百分点…)
+    unit_end: int  # offset just past the unit (and any 余/多)
+    magnitude: float  # the 万/亿 part of the unit
+    base_unit: str  # the unit without its magnitude, or the percent-like unit
+    approx_more: bool  # 4000余人: "more than"
+    chinese: bool
+
+
+def _quote_mask(text: str) -> list[bool]:
+    """True for each character inside quotation marks or book-title marks on its line."""
+    mask, depth = [False] * len(text), 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            depth = 0
+        elif ch in _OPEN_QUOTES and (ch != '"' or depth == 0):
+            depth += 1
+            continue
+        elif ch in _CLOSE_QUOTES and depth:
+            depth -= 1
+            continue
+        mask[i] = depth > 0
+    return mask
+
+
+def _read_unit(text: str, pos: int) -> tuple[str, str, float, int, bool]:
+    """(unit as written, base unit, magnitude, end offset, 余/多) for the unit at pos."""
+    more = False
+    if text.startswith(tuple(_APPROX_MARKS), pos):
+        more, pos = True, pos + 1
+    for percent in ("个百分点", "%", "‰", "倍", "成", "番"):
+        if text.startswith(percent, pos):
+            return percent, percent, 1.0, pos + len(percent), more
+    magnitude_text, magnitude = "", 1.0
+    base = next((u for u in BASE_UNIT_NAMES if text.startswith(u, pos)), None)
+    if base is None and pos < len(text) and text[pos] in MAGNITUDES:
+        magnitude_text, magnitude = text[pos], MAGNITUDES[text[pos]]
+        pos += 1
+        if text.startswith(tuple(_APPROX_MARKS), pos):
+            more, pos = True, pos + 1
+        base = next((u for u in BASE_UNIT_NAMES if text.startswith(u, pos)), None)
+    if base is None:
+        return magnitude_text, "", magnitude, pos, more
+    end = pos + len(base)
+    if text.startswith(tuple(_APPROX_MARKS), end) and not magnitude_text:
+        more, end = True, end + 1
+    return magnitude_text + base, base, magnitude, end, more
+
+
+def _is_list_number(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end:end + 1] in (".", "、", ")", "）")
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None,
+                    names: tuple[str, ...] = ()) -> Iterator[Quantity]:
+    """Every stated quantity in text[start:end], in order.
+
+    `names` are fixed expressions whose numbers are part of a name (八项规定).
+    """
+    end = len(text) if end is None else end
+    in_quotes = _quote_mask(text)
+    for name in names:
+        for found in re.finditer(re.escape(name), text):
+            in_quotes[found.start():found.end()] = [True] * (found.end() - found.start())
+    for match in _NUMBER.finditer(text, start, end):
+        n_start, n_end = match.span()
+        if in_quotes[n_start] or text[n_start - 1:n_start] == "第":
+            continue
+        if _NOT_QUANTITY_AFTER.match(text, n_end):
+            continue
+        chinese = match.group("cn") is not None
+        if chinese:
+            quantity = _chinese_quantity(text, match)
+        else:
+            before, after = text[n_start - 1:n_start], text[n_end:n_end + 1]
+            if before.isascii() and before.isalpha() or after.isascii() and after.isalpha():
+                continue  # 5G, G30, 4A: names
+            if _is_list_number(text, n_start, n_end):
+                continue
+            quantity = _arabic_quantity(text, match)
+        if quantity is not None:
+            yield quantity
+
+
+def _arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
+    n_start, n_end = match.span()
+    unit, base, magnitude, unit_end, more = _read_unit(text, n_end)
+    if base and BASE_UNITS.get(base) and BASE_UNITS[base].is_name:
+        return None
+    if _NOT_QUANTITY_AFTER.match(text, unit_end) and not base:
+        return None
+    value = float(match.group("ar").replace(",", ""))
+    return Quantity(n_start, n_end, value, unit, unit_end, magnitude, base, more, False)
+
+
+def _chinese_quantity(text: str, match: re.Match[str]) -> Quantity | None:
+    n_start, n_end = match.span()
+    numeral = match.group("cn")
+    if text[n_start - 1:n_start] == "翻" and text[n_end:n_end + 1] == "番":
+        value = parse_chinese_numeral(numeral)
+        return None if value is None else Quantity(
+            n_start, n_end, value, "番", n_end + 1, 1.0, "番", False, True)
+    # 一百二十万亩: the trailing 万 belongs to the unit as written.
+    if len(numeral) > 1 and numeral[-1] in "万亿":
+        head = parse_chinese_numeral(numeral[:-1])
+        if head is not None and _read_unit(text, n_end)[1]:
+            n_end -= 1
+            numeral = numeral[:-1]
+    if not any(ch in _CN_VALUES or ch == "十" for ch in numeral):
+        return None  # 万里, 千钧: words, not numbers
+    value = parse_chinese_numeral(numeral)
+    unit, base, magnitude, unit_end, more = _read_unit(text, n_end)
+    if value is None or not base:
+        return None
+    unit_info = BASE_UNITS.get(base)
+    if unit_info and (unit_info.is_name or (unit_info.is_count and value < 2)):
+        return None  # 一个问题, 一套方案: idiom, not a count
+    if base == "成" and value >= 10:
+        return None
+    return Quantity(n_start, n_end, value, unit, unit_end, magnitude, base, more, True)
