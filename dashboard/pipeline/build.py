@@ -69,7 +69,8 @@ def process_report(path: Path, source: dict[str, object] | None = None
     if not result.facts:
         raise ReportError(path, "no figures found: is this a government work report?")
     layout = result.layout
-    review = layout.report_year if layout.genre == "statistical_bulletin" else layout.report_year - 1
+    bulletin = layout.genre == "statistical_bulletin"
+    review = layout.report_year if bulletin else layout.report_year - 1
     row = {
         "report_id": report_id, "title": layout.title or str(source.get("title", path.stem)),
         "title_en": source.get("title_en"), "genre": layout.genre,

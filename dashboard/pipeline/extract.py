@@ -27,7 +27,8 @@ FACT_COLUMNS = [
 ]
 _QUOTE_MAX = 60
 _YEAR = re.compile(r"(\d{4})年")
-_RELATIVE = re.compile(r"(?P<a>[^,，;；。]{2,20}?)增速(?P<op>高于|不低于|快于|低于)(?P<b>[^,，;；。]{2,20}?)增速")
+_RELATIVE = re.compile(
+    r"(?P<a>[^,，;；。]{2,20}?)增速(?P<op>高于|不低于|快于|低于)(?P<b>[^,，;；。]{2,20}?)增速")
 
 
 @dataclass

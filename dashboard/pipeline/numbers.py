@@ -34,6 +34,8 @@ def parse_chinese_numeral(numeral: str) -> float | None:
     """一百二十 -> 120, 三 -> 3, 一万二千 -> 12000, 十五 -> 15; None if malformed."""
     total, section, digit = 0, 0, None
     for ch in numeral:
+        if ch in "零〇" and digit is None:
+            continue  # 三百零五: a placeholder, not a digit
         if ch in _CN_VALUES:
             if digit is not None:  # 二三 is not a numeral
                 return None

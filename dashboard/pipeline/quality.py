@@ -88,7 +88,8 @@ def _describe_zh(t: pd.Series, level: float, unit: str) -> str:
 
 
 def _message_zh(a, b, level_a, level_b, unit, base) -> str:
-    base_txt = f";基数为{int(base.period)}年实际值{_fmt(base.value_std)}{unit}" if base is not None else ""
+    base_txt = (f";基数为{int(base.period)}年实际值{_fmt(base.value_std)}{unit}"
+                if base is not None else "")
     return (f"{int(a.period)}年{a.indicator_zh}有两个无法同时实现的目标:"
             f"{_describe_zh(a, level_a, unit)} 与 {_describe_zh(b, level_b, unit)}{base_txt}。")
 

@@ -142,6 +142,7 @@ class Sentence:
 def sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Split text[start:end] into sentences, each keeping its offsets."""
     found, begin = [], start
+    end = min(end, len(text))
     for pos in range(start, end):
         if text[pos] in _SENTENCE_END:
             if text[begin:pos + 1].strip():
