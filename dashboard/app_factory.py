@@ -1,0 +1,189 @@
+"""Build the Dash app: shell layout, local assets, production-safe settings.
+
+Nothing here touches the network or the data files at import time; pages
+register themselves (``dash.register_page``) when Dash imports the pages
+folder during ``create_app``.
+
+Dash keeps pages and ``@dash.callback`` callbacks in process-global state.
+``create_app`` resets the page registry and claims page callbacks for the app
+it builds, so the most recently created app owns ``dash.page_registry``.
+Page modules may use ``@dash.callback`` (Dash re-executes them per app);
+shared components must attach callbacks in a ``register_callbacks(app)``
+function called from here, because their modules are imported only once.
+
+Static assets (all served from ``assets/``, never a CDN):
+* ``vendor/bootstrap-*.min.css`` is linked explicitly *before* the automatic
+  assets, because Dash would otherwise load ``assets/style.css`` (top level)
+  ahead of ``assets/vendor/*`` and Bootstrap would override our styles.
+* ``vendor/a-plotly.min.js`` then ``vendor/b-plotly-locale-zh-cn.js`` load as
+  plain scripts in name order, so ``window.Plotly`` (with zh-CN registered)
+  exists before dcc.Graph looks for it and Dash never fetches its own copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import dash
+from dash import Dash, _callback, dcc, html
+from dash.exceptions import DependencyException
+
+from dashboard import theme
+from dashboard.components import footer as footer_mod
+from dashboard.components import language
+from dashboard.components import navbar as navbar_mod
+from dashboard.data import Dataset, init_dataset
+from dashboard.facts import report_title
+from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.pipeline.build import DATA_DIR
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+DEFAULT_PAGES_DIR = PACKAGE_DIR / "pages"
+ASSETS_DIR = PROJECT_DIR / "assets"
+BOOTSTRAP_CSS = "vendor/bootstrap-5.3.8.min.css"
+HEALTH_PATH = "healthz"
+MAIN_ID = "main-content"
+
+GENERIC_ERROR = "服务器内部错误 / Internal server error"
+NOT_FOUND = "未找到 / Not found"
+
+# Same as Dash's default index page, plus <html lang> (CJK glyph choice,
+# screen readers) and a no-script notice.
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="zh-CN">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        <noscript>本看板需要启用 JavaScript。This dashboard needs JavaScript.</noscript>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def _shell(source_texts: Mapping[str, str]) -> html.Div:
+    # Rendered in the default language: the layout request carries no page URL,
+    # so callbacks re-localise the navbar and footer once the URL is known.
+    return html.Div(
+        [
+            dcc.Location(id=language.URL_ID, refresh="callback-nav"),
+            dcc.Store(id=language.STORE_ID, storage_type="local"),
+            navbar_mod.navbar(DEFAULT_LANG),
+            html.Main(dash.page_container, id=MAIN_ID, className="container-xl app-main"),
+            footer_mod.footer(DEFAULT_LANG, source_texts.get(DEFAULT_LANG)),
+        ],
+        className="app-shell",
+    )
+
+
+def _force_production_mode(app: Dash) -> None:
+    """Dev tools off whatever DASH_* / FLASK_DEBUG say: they expose tracebacks."""
+    app.enable_dev_tools(
+        debug=False,
+        dev_tools_ui=False,
+        dev_tools_props_check=False,
+        dev_tools_serve_dev_bundles=False,
+        dev_tools_hot_reload=False,
+        dev_tools_silence_routes_logging=True,
+        dev_tools_prune_errors=True,
+        dev_tools_validate_callbacks=False,
+    )
+    server = app.server
+    server.debug = False
+    server.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @server.errorhandler(500)
+    def _internal_error(_error: Exception) -> tuple[str, int, dict[str, str]]:
+        # Flask has already logged the traceback; the client gets no detail.
+        return GENERIC_ERROR, 500, {"Content-Type": "text/plain; charset=utf-8"}
+
+    @server.errorhandler(DependencyException)
+    def _unknown_bundle(_error: Exception) -> tuple[str, int, dict[str, str]]:
+        # Dash raises this for a request naming an unregistered component
+        # package: a client error, not a server fault.
+        return NOT_FOUND, 404, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+def _claim_page_callbacks(app: Dash) -> None:
+    """Move callbacks that page modules registered with ``@dash.callback`` into ``app``.
+
+    Dash parks them in module globals until the first request. Dash re-executes
+    page modules for every new app, so without this a second ``create_app`` in
+    one process (tests) would leave the first app with no page callbacks and
+    the second with duplicates. Mirrors what ``Dash._setup_server`` does.
+    """
+    for key in list(_callback.GLOBAL_CALLBACK_MAP):
+        app.callback_map[key] = _callback.GLOBAL_CALLBACK_MAP.pop(key)
+    app._callback_list.extend(_callback.GLOBAL_CALLBACK_LIST)
+    _callback.GLOBAL_CALLBACK_LIST.clear()
+    app._inline_scripts.extend(_callback.GLOBAL_INLINE_SCRIPTS)
+    _callback.GLOBAL_INLINE_SCRIPTS.clear()
+
+
+def report_source_texts(dataset: Dataset) -> dict[str, str]:
+    """The footer's citation, per language, from data/reports.csv."""
+    zh, en = [], []
+    for row in dataset.reports.itertuples():
+        day = row.delivered or row.published or ""
+        zh.append(f"{report_title(dataset.reports, row.report_id, 'zh')}（{day}）")
+        en.append(f"{report_title(dataset.reports, row.report_id, 'en')} ({day})")
+    return {"zh": "；".join(zh), "en": "; ".join(en)}
+
+
+def create_app(
+    pages_folder: Path | None = None,
+    source_texts: Mapping[str, str] | None = None,
+    data_dir: Path | None = None,
+) -> Dash:
+    """Create the dashboard app.
+
+    ``pages_folder`` defaults to ``dashboard/pages`` (tests pass a fixture
+    folder). The tables in ``data_dir`` (default ``data/``) are loaded and
+    validated once, before any page is imported; a missing or malformed table
+    raises DataError naming the file. ``source_texts`` overrides the footer's
+    citation, which otherwise comes from ``data/reports.csv``.
+    """
+    theme.register_template()
+    dataset = init_dataset(data_dir or DATA_DIR)
+    texts = dict(source_texts or report_source_texts(dataset))
+    # dash.page_registry is process-global: start from this app's pages only,
+    # so a test app's fixture pages never mix with the real ones.
+    dash.page_registry.clear()
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str((pages_folder or DEFAULT_PAGES_DIR).resolve()),
+        assets_folder=str(ASSETS_DIR),
+        assets_ignore=r"^bootstrap-[\d.]+\.min\.css$",
+        serve_locally=True,
+        compress=True,
+        suppress_callback_exceptions=True,
+        title=t("app.title", DEFAULT_LANG),
+        update_title=None,
+        description=t("app.subtitle", DEFAULT_LANG),
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        health_endpoint=HEALTH_PATH,
+    )
+    _claim_page_callbacks(app)
+    app.config.external_stylesheets = [app.get_asset_url(BOOTSTRAP_CSS)]
+    app.index_string = INDEX_STRING
+
+    def serve_layout() -> html.Div:
+        return _shell(texts)
+
+    app.layout = serve_layout
+    language.register_callbacks(app)
+    navbar_mod.register_callbacks(app)
+    footer_mod.register_callbacks(app, texts)
+    _force_production_mode(app)
+    return app

@@ -1,0 +1,135 @@
+"""dashboard.i18n and the language rules in dashboard.components.language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard import i18n
+from dashboard.components.language import (
+    decide_language,
+    href_with_lang,
+    lang_from_search,
+    search_with_lang,
+)
+from dashboard.i18n import DEFAULT_LANG, LANGS, STRINGS, add_strings, normalize_lang, t
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_languages():
+    assert LANGS == ("zh", "en")
+    assert DEFAULT_LANG == "zh"
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_key_has_both_languages(key):
+    entry = STRINGS[key]
+    assert set(entry) == set(LANGS), key
+    for lang in LANGS:
+        assert isinstance(entry[lang], str) and entry[lang].strip(), (key, lang)
+
+
+def test_shell_strings_match_the_brief():
+    assert t("app.title", "zh") == "沙湾市政府工作报告指标看板"
+    assert t("app.title", "en") == "Shawan Government Work Report Indicator Dashboard"
+    assert t("footer.source", "zh") == "沙湾市2024年政府工作报告（2024年1月26日）"
+    assert t("footer.licence", "zh") == "政府公文，依法不受著作权保护（《著作权法》第五条）"
+    assert t("footer.licence", "en") == (
+        "Official document, not subject to copyright (PRC Copyright Law, art. 5)"
+    )
+    assert t("shell.not_stated", "en") == "Not stated in the report"
+
+
+def test_chinese_side_is_chinese():
+    # Language-neutral labels (the switch's own "中文"/"EN") are the exceptions.
+    neutral = {"shell.lang_zh", "shell.lang_en"}
+    for key, entry in STRINGS.items():
+        if key not in neutral:
+            assert CJK.search(entry["zh"]), key
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("zh", "zh"),
+        ("en", "en"),
+        ("EN", "en"),
+        (" en ", "en"),
+        ("en-US", "en"),
+        ("zh_CN", "zh"),
+        ("zh-Hans", "zh"),
+        (["en", "zh"], "en"),
+        ([], "zh"),
+        ("fr", "zh"),
+        ("", "zh"),
+        (None, "zh"),
+        (3, "zh"),
+        ({"lang": "en"}, "zh"),
+    ],
+)
+def test_normalize_lang(value, expected):
+    assert normalize_lang(value) == expected
+
+
+def test_t_normalises_lang_and_rejects_unknown_keys():
+    assert t("app.title", "xx") == t("app.title", "zh")
+    with pytest.raises(KeyError):
+        t("no.such.key", "zh")
+
+
+def test_add_strings_validates(monkeypatch):
+    monkeypatch.setattr(i18n, "STRINGS", dict(STRINGS))
+    add_strings({"test.ok": {"zh": "好", "en": "OK"}})
+    add_strings({"test.ok": {"zh": "好", "en": "OK"}})  # re-import of a page module
+    assert i18n.t("test.ok", "en") == "OK"
+    assert i18n.has_key("test.ok")
+    with pytest.raises(ValueError, match="lacks"):
+        add_strings({"test.half": {"zh": "半"}})
+    with pytest.raises(ValueError, match="lacks"):
+        add_strings({"test.blank": {"zh": "空", "en": "  "}})
+    with pytest.raises(ValueError, match="unknown languages"):
+        add_strings({"test.fr": {"zh": "法", "en": "French", "fr": "français"}})
+    with pytest.raises(ValueError, match="differently"):
+        add_strings({"test.ok": {"zh": "好", "en": "Fine"}})
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [(None, "zh"), ("", "zh"), ("?lang=en", "en"), ("?x=1&lang=en", "en"), ("?lang=de", "zh")],
+)
+def test_lang_from_search(search, expected):
+    assert lang_from_search(search) == expected
+
+
+def test_search_with_lang_keeps_other_parameters():
+    assert search_with_lang("", "en") == "?lang=en"
+    assert search_with_lang("?year=2024&lang=zh", "en") == "?year=2024&lang=en"
+    assert search_with_lang("?lang=en&lang=zh", "zh") == "?lang=zh"
+    assert href_with_lang("/about", "EN") == "/about?lang=en"
+
+
+@pytest.mark.parametrize(
+    ("search", "stored", "clicked", "expected"),
+    [
+        # Bare URL, nothing remembered: zh, nothing to write but the store.
+        ("", None, None, ("zh", None, "zh")),
+        # Bare URL, English remembered: push it into the URL.
+        ("", "en", None, ("en", "?lang=en", None)),
+        # The URL wins over the store, and the store follows.
+        ("?lang=zh", "en", None, ("zh", None, "zh")),
+        ("?lang=en", "zh", None, ("en", None, "en")),
+        # An invalid URL value becomes zh and the URL is corrected.
+        ("?lang=xx", "en", None, ("zh", "?lang=zh", "zh")),
+        # A garbage store value is ignored.
+        ("", "klingon", None, ("zh", None, "zh")),
+        # A click wins over everything.
+        ("?lang=zh", "zh", "en", ("en", "?lang=en", "en")),
+        ("?lang=en&page=2", "en", "zh", ("zh", "?page=2&lang=zh", "zh")),
+        # Clicking the current language changes nothing.
+        ("?lang=en", "en", "en", ("en", None, None)),
+    ],
+)
+def test_decide_language(search, stored, clicked, expected):
+    assert decide_language(search, stored, clicked) == expected
