@@ -31,7 +31,7 @@ from dash.exceptions import DependencyException
 
 from dashboard import theme
 from dashboard.components import footer as footer_mod
-from dashboard.components import language
+from dashboard.components import language, url_sync
 from dashboard.components import navbar as navbar_mod
 from dashboard.data import Dataset, init_dataset
 from dashboard.facts import report_title
@@ -183,6 +183,7 @@ def create_app(
 
     app.layout = serve_layout
     language.register_callbacks(app)
+    url_sync.register_callbacks(app)
     navbar_mod.register_callbacks(app)
     footer_mod.register_callbacks(app, texts)
     _force_production_mode(app)

@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from dash import Dash, Input, Output, State, ctx, html, no_update
+from dash import Dash, Input, Output, State, html, no_update
 
 from dashboard.i18n import DEFAULT_LANG, LANGS, normalize_lang, t
 
@@ -133,22 +133,38 @@ def _button_class(active: bool) -> str:
 def register_callbacks(app: Dash) -> None:
     """Attach the language callbacks to ``app`` (not global: tests build many apps)."""
 
+    # A click starts from the live address bar, not from url.search: pages keep their state
+    # in the address bar with history.replaceState (components/url_sync.py), which
+    # dcc.Location does not see. The new search re-renders the page with all its state.
+    app.clientside_callback(
+        """
+        function () {
+            var trig = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
+            var code = trig.indexOf("lang-btn-en") === 0 ? "en"
+                : (trig.indexOf("lang-btn-zh") === 0 ? "zh" : null);
+            if (!code) { return dash_clientside.no_update; }
+            var params = new URLSearchParams(window.location.search);
+            params.set("lang", code);
+            return "?" + params.toString().replace(/%2C/g, ",");
+        }
+        """,
+        Output(URL_ID, "search", allow_duplicate=True),
+        *[Input(button_id(code), "n_clicks") for code in LANGS],
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output(URL_ID, "search"),
         Output(STORE_ID, "data"),
         Input(URL_ID, "search"),
-        *[Input(button_id(code), "n_clicks") for code in LANGS],
         State(STORE_ID, "data"),
         prevent_initial_call=True,
     )
-    def _sync_language(search: str | None, *rest: Any) -> tuple[Any, Any]:
-        stored = rest[-1]
+    def _sync_language(search: str | None, stored: Any) -> tuple[Any, Any]:
         if search is None:
             # dcc.Location has not read window.location yet; it will fire again.
             return no_update, no_update
-        trigger = ctx.triggered_id
-        clicked = next((c for c in LANGS if trigger == button_id(c)), None)
-        _, new_search, new_store = decide_language(search, stored, clicked)
+        _, new_search, new_store = decide_language(search, stored)
         return (
             no_update if new_search is None else new_search,
             no_update if new_store is None else new_store,

@@ -1,0 +1,51 @@
+"""Keep the address bar in step with a page's state, without reloading the page.
+
+A page puts `url_state_store(page)` in its layout and writes its state (a dict of query
+values) to that store from its callbacks. One clientside callback rewrites the address bar
+with `history.replaceState`, keeping `lang`: the URL can be copied at any moment, and
+opening it rebuilds the same view through the page's `layout(**query)`. replaceState adds no
+history entry and does not re-render the page.
+"""
+
+from __future__ import annotations
+
+from dash import ALL, Dash, Input, dcc
+
+STORE_TYPE = "url-state"
+
+
+def store_id(page: str) -> dict[str, str]:
+    return {"type": STORE_TYPE, "page": page}
+
+
+def url_state_store(page: str, initial: dict[str, object] | None = None) -> dcc.Store:
+    return dcc.Store(id=store_id(page), data=initial or {})
+
+
+_SYNC_JS = """
+function (states) {
+    var state = (states || []).find(function (s) { return s && typeof s === "object"; });
+    if (!state) { return; }
+    var current = new URLSearchParams(window.location.search);
+    var params = new URLSearchParams();
+    if (current.get("lang")) { params.set("lang", current.get("lang")); }
+    Object.keys(state).forEach(function (key) {
+        var value = state[key];
+        if (value === null || value === undefined || value === "") { return; }
+        if (Array.isArray(value)) {
+            if (!value.length) { return; }
+            value = value.join(",");
+        }
+        params.set(key, String(value));
+    });
+    var search = params.toString().replace(/%2C/g, ",");
+    var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history.replaceState(window.history.state, "", url);
+    }
+}
+"""
+
+
+def register_callbacks(app: Dash) -> None:
+    app.clientside_callback(_SYNC_JS, Input(store_id(ALL), "data"))  # type: ignore[arg-type]

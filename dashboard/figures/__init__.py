@@ -1,0 +1,1 @@
+"""Pure figure builders: DataFrame in, go.Figure out; no Dash import."""
