@@ -49,10 +49,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "shell.page_not_found": {"zh": "未找到该页面", "en": "Page not found"},
     "shell.back_home": {"zh": "返回首页", "en": "Back to the home page"},
     "footer.source_label": {"zh": "数据来源：", "en": "Source: "},
-    "footer.source": {
-        "zh": "沙湾市2024年政府工作报告（2024年1月26日）",
-        "en": "Shawan City 2024 Government Work Report (26 January 2024)",
-    },
     "footer.licence": {
         "zh": "政府公文，依法不受著作权保护（《著作权法》第五条）",
         "en": "Official document, not subject to copyright (PRC Copyright Law, art. 5)",

@@ -1,10 +1,8 @@
 """Site footer: source of the data and its licence status, on every page.
 
-``footer(lang, source_text)`` takes the source line as an argument so the data
-layer can supply the report title and date read from ``data/reports.csv``;
-when it is ``None`` the wording in ``dashboard.i18n`` (``footer.source``) is
-used. ``create_app(source_texts={"zh": ..., "en": ...})`` forwards per-language
-values to the footer callback.
+``footer(lang, source_text)`` takes the source line as an argument: create_app
+builds it per language from ``data/reports.csv`` (no citation is typed into
+code) and forwards it to the footer callback.
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ FOOTER_ID = "site-footer"
 def footer_body(lang: str, source_text: str | None = None) -> list[html.P]:
     """Inner content of the footer (what the callback swaps on a language change)."""
     lang = normalize_lang(lang)
-    source = source_text if source_text else t("footer.source", lang)
+    source = source_text or ""
     return [
         html.P(
             [html.Span(t("footer.source_label", lang)), html.Span(source, className="source")],
