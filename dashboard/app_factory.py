@@ -37,6 +37,8 @@ from dashboard.data import Dataset, init_dataset
 from dashboard.facts import report_title
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.pipeline.build import DATA_DIR
+from dashboard.security import install_security_headers, on_callback_error
+from dashboard.server import tune_delivery
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
@@ -78,6 +80,7 @@ def _shell(source_texts: Mapping[str, str]) -> html.Div:
         [
             dcc.Location(id=language.URL_ID, refresh="callback-nav"),
             dcc.Store(id=language.STORE_ID, storage_type="local"),
+            url_sync.sink(),
             navbar_mod.navbar(DEFAULT_LANG),
             html.Main(dash.page_container, id=MAIN_ID, className="container-xl app-main"),
             footer_mod.footer(DEFAULT_LANG, source_texts.get(DEFAULT_LANG)),
@@ -173,6 +176,7 @@ def create_app(
         description=t("app.subtitle", DEFAULT_LANG),
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         health_endpoint=HEALTH_PATH,
+        on_error=on_callback_error,
     )
     _claim_page_callbacks(app)
     app.config.external_stylesheets = [app.get_asset_url(BOOTSTRAP_CSS)]
@@ -187,4 +191,6 @@ def create_app(
     navbar_mod.register_callbacks(app)
     footer_mod.register_callbacks(app, texts)
     _force_production_mode(app)
+    install_security_headers(app.server, app)
+    tune_delivery(app)
     return app

@@ -74,8 +74,10 @@ def search_with_lang(search: str | None, lang: str) -> str:
 
 
 def href_with_lang(path: str, lang: str) -> str:
-    """Internal link that keeps the current language, e.g. ``/indicators?lang=en``."""
-    return f"{path}?{urlencode({QUERY_KEY: normalize_lang(lang)})}"
+    """Internal link that keeps the current language, e.g. ``/indicators?lang=en``
+    (``/report?fact=x`` becomes ``/report?fact=x&lang=en``)."""
+    sep = "&" if "?" in path else "?"
+    return f"{path}{sep}{urlencode({QUERY_KEY: normalize_lang(lang)})}"
 
 
 def decide_language(

@@ -9,7 +9,7 @@ history entry and does not re-render the page.
 
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, dcc
+from dash import ALL, Dash, Input, Output, dcc
 
 STORE_TYPE = "url-state"
 
@@ -25,7 +25,7 @@ def url_state_store(page: str, initial: dict[str, object] | None = None) -> dcc.
 _SYNC_JS = """
 function (states) {
     var state = (states || []).find(function (s) { return s && typeof s === "object"; });
-    if (!state) { return; }
+    if (!state) { return window.dash_clientside.no_update; }
     var current = new URLSearchParams(window.location.search);
     var params = new URLSearchParams();
     if (current.get("lang")) { params.set("lang", current.get("lang")); }
@@ -42,10 +42,26 @@ function (states) {
     var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
         window.history.replaceState(window.history.state, "", url);
+        // Tell the shell's dcc.Location (id "url") what the address now is: with a stale
+        // href/search it would push its old address on the next change of url.search (the
+        // language switch), dropping the page state.
+        window.dash_clientside.set_props("url", {
+            href: window.location.href, search: window.location.search
+        });
     }
+    return window.location.search;
 }
 """
+# Dash runs a callback on page load only if it has an output: the sink is that output, so
+# a URL opened with invalid values is cleaned up at once, not at the first interaction.
+SINK_ID = "url-sync-sink"
 
 
 def register_callbacks(app: Dash) -> None:
-    app.clientside_callback(_SYNC_JS, Input(store_id(ALL), "data"))  # type: ignore[arg-type]
+    app.clientside_callback(_SYNC_JS, Output(SINK_ID, "data"),
+                            Input(store_id(ALL), "data"))  # type: ignore[arg-type]
+
+
+def sink() -> dcc.Store:
+    """The shell's store that the sync callback writes to."""
+    return dcc.Store(id=SINK_ID)

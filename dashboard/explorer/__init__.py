@@ -1,0 +1,1 @@
+"""Pure logic behind the analysts' workbench: filtering facts, marking report text, labels."""

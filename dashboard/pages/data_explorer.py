@@ -1,0 +1,268 @@
+"""/data: every fact in a filterable grid, a sector chart, the selected fact in context,
+downloads with sources. The URL holds sectors, periods, kinds, indicators, q and fact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, dcc, html, no_update
+
+from dashboard import downloads
+from dashboard.components.language import URL_ID, lang_from_search
+from dashboard.components.url_sync import store_id, url_state_store
+from dashboard.data import get_dataset
+from dashboard.explorer import filters as flt
+from dashboard.explorer import grid
+from dashboard.explorer.cache import per_dataset
+from dashboard.explorer.labels import kind_label, sector_label
+from dashboard.explorer.views import citation, context_panel
+from dashboard.facts import indicator_name
+from dashboard.figures.provenance import fact_id_from_click
+from dashboard.figures.sectors import sector_figure
+from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.pipeline.lexicon import load_lexicon
+from dashboard.theme import graph_config
+
+dash.register_page(__name__, path="/data", name="data", order=60)
+
+PAGE = "data"
+add_strings({
+    "nav.data": {"zh": "数据浏览", "en": "Data explorer"},
+    "data.heading": {"zh": "数据浏览", "en": "Data explorer"},
+    "data.lead": {"zh": "报告中的每一个数字：按领域、年份、类型和指标筛选，"
+                        "逐条附原文出处，可下载、可分享。",
+                  "en": "Every figure in the report: filter by sector, year, kind and indicator; "
+                        "each keeps its quote; download it or share the view by its link."},
+    "data.sectors": {"zh": "领域", "en": "Sectors"},
+    "data.periods": {"zh": "年份", "en": "Years"},
+    "data.kinds": {"zh": "类型", "en": "Kinds"},
+    "data.indicators": {"zh": "指标", "en": "Indicators"},
+    "data.search": {"zh": "搜索指标名称或原文", "en": "Search indicator names and quotes"},
+    "data.all": {"zh": "全部", "en": "All"},
+    "data.count": {"zh": "显示 {shown} / {total} 条数据", "en": "{shown} of {total} facts"},
+    "data.download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    "data.download_xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
+    "data.invalid_url": {"zh": "网址中的部分参数无效，已忽略：{params}",
+                         "en": "Some values in the address were not valid and were ignored: "
+                               "{params}"},
+    "data.chart_title": {"zh": "各领域数据条数", "en": "Facts per sector"},
+    "data.chart_hint": {"zh": "点击柱条按该领域筛选，再次点击取消。",
+                        "en": "Click a bar to filter by its sector; click again to clear."},
+    "data.no_rows": {"zh": "没有符合条件的数据", "en": "No facts match"},
+    # Dash 4 dropdown labels
+    "data.dd.selected_count": {"zh": "已选 {num_selected} 项", "en": "{num_selected} selected"},
+    "data.dd.select_all": {"zh": "全选", "en": "Select all"},
+    "data.dd.deselect_all": {"zh": "全不选", "en": "Deselect all"},
+    "data.dd.search": {"zh": "搜索", "en": "Search"},
+    "data.dd.clear_search": {"zh": "清除搜索", "en": "Clear search"},
+    "data.dd.clear_selection": {"zh": "清除选择", "en": "Clear selection"},
+    "data.dd.no_options_found": {"zh": "没有匹配的选项", "en": "No options found"},
+})
+DROPDOWN_LABELS = ("selected_count", "select_all", "deselect_all", "search", "clear_search",
+                   "clear_selection", "no_options_found")
+CSV_NAME = "shawan-2024-facts.csv"
+XLSX_NAME = "shawan-2024-facts.xlsx"
+
+
+def _choices() -> flt.Choices:
+    dataset = get_dataset()
+    return per_dataset(dataset, "choices",
+                       lambda: flt.choices(dataset.indicators, load_lexicon().sectors))
+
+
+def _dropdown(id_: str, label: str, options: list[dict[str, Any]], value: list[Any],
+              lang: str) -> html.Div:
+    labels = {key: t(f"data.dd.{key}", lang) for key in DROPDOWN_LABELS}
+    return html.Div([
+        html.Label(label, htmlFor=id_, className="form-label small mb-1"),
+        dcc.Dropdown(id=id_, options=options, value=value, multi=True,
+                     placeholder=t("data.all", lang), labels=labels, search_order="original"),
+    ], className="workbench-filter")
+
+
+def _controls(filters: flt.Filters, choices: flt.Choices, lang: str) -> dbc.Row:
+    facts = get_dataset().indicators
+    names = facts.drop_duplicates("indicator_id").set_index("indicator_id")
+    indicator_opts = [{"label": indicator_name(names.loc[i], lang), "value": i}
+                      for i in choices.indicators]
+    return dbc.Row([
+        dbc.Col(_dropdown("data-sectors", t("data.sectors", lang),
+                          [{"label": sector_label(s, lang), "value": s} for s in choices.sectors],
+                          list(filters.sectors), lang), xs=6, xl=3),
+        dbc.Col(_dropdown("data-periods", t("data.periods", lang),
+                          [{"label": str(p), "value": p} for p in choices.periods],
+                          list(filters.periods), lang), xs=6, xl=2),
+        dbc.Col(_dropdown("data-kinds", t("data.kinds", lang),
+                          [{"label": kind_label(k, lang), "value": k} for k in choices.kinds],
+                          list(filters.kinds), lang), xs=6, xl=2),
+        dbc.Col(_dropdown("data-indicators", t("data.indicators", lang), indicator_opts,
+                          list(filters.indicators), lang), xs=6, xl=5),
+        dbc.Col(html.Div([
+            html.Label(t("data.search", lang), htmlFor="data-q", className="form-label small mb-1"),
+            dcc.Input(id="data-q", type="search", value=filters.q, debounce=0.4,
+                      maxLength=flt.MAX_QUERY, className="form-control", autoComplete="off",
+                      placeholder=t("data.search", lang)),
+        ], className="workbench-filter"), xs=12),
+    ], className="workbench-filters g-2 mb-2")
+
+
+def _count_text(shown: int, total: int, lang: str) -> str:
+    return t("data.count", lang).format(shown=shown, total=total)
+
+
+def _figure(facts: Any, lang: str) -> Any:
+    dataset = get_dataset()
+    return sector_figure(facts, lang, t("data.chart_title", lang),
+                         citation(dataset.reports, lang), t("data.no_rows", lang))
+
+
+def layout(lang: str | None = None, **query: Any) -> html.Div:
+    lang = normalize_lang(lang)
+    dataset = get_dataset()
+    choices = _choices()
+    filters, fact, invalid = flt.decode_query(query, choices)
+    shown = flt.apply(dataset.indicators, filters)
+    selected = flt.by_ids(dataset.indicators, [fact]) if fact else None
+    notice = dbc.Alert(t("data.invalid_url", lang).format(params=", ".join(invalid)),
+                       id="data-notice", color="warning", dismissable=True,
+                       className="small py-2") if invalid else html.Div(id="data-notice")
+    return html.Div([
+        url_state_store(PAGE, flt.state(filters, fact)),
+        html.Div([html.H1(t("data.heading", lang), id="data-heading", className="page-title"),
+                  html.P(t("data.lead", lang), className="page-lead")], className="page-header"),
+        notice,
+        _controls(filters, choices, lang),
+        html.Div([
+            html.Span(_count_text(len(shown), len(dataset.indicators), lang), id="data-count",
+                      className="workbench-count", **{"aria-live": "polite"}),
+            html.Div([
+                html.Button(t("data.download_csv", lang), id="data-download-csv-btn",
+                            type="button", className="btn btn-outline-primary btn-sm"),
+                html.Button(t("data.download_xlsx", lang), id="data-download-xlsx-btn",
+                            type="button", className="btn btn-outline-primary btn-sm"),
+            ], className="workbench-downloads"),
+        ], className="workbench-toolbar"),
+        dbc.Row([
+            dbc.Col([
+                dag.AgGrid(
+                    id="data-grid", rowData=flt.grid_rows(shown, lang),
+                    columnDefs=grid.column_defs(lang), defaultColDef=grid.DEFAULT_COL_DEF,
+                    dashGridOptions=grid.grid_options(lang), getRowId="params.data.fact_id",
+                    selectedRows={"ids": [fact]} if fact else [],
+                    scrollTo={"rowId": fact, "rowPosition": "middle"} if fact else None,
+                    className="workbench-grid", style={"height": "560px", "width": "100%"},
+                ),
+                html.Section([html.H2(t("data.context_title", lang), className="graph-title"),
+                              html.Div(context_panel(dataset, None if selected is None or
+                                                     selected.empty else selected.iloc[0], lang),
+                                       id="data-context")],
+                             className="app-card mt-3", id="data-context-card"),
+            ], lg=8),
+            dbc.Col(html.Section([
+                dcc.Graph(id="data-sector-chart", figure=_figure(shown, lang),
+                          config=graph_config(lang, "shawan-2024-facts-per-sector")),
+                html.P(t("data.chart_hint", lang), className="small text-muted mb-0"),
+            ], className="graph-card"), lg=4),
+        ], className="g-3"),
+        dcc.Download(id="data-download-csv"),
+        dcc.Download(id="data-download-xlsx"),
+    ], className="workbench")
+
+
+def _filters(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any) -> flt.Filters:
+    """Filters from control values, re-checked against the data (never trust the client)."""
+    query = {"sectors": ",".join(map(str, sectors or [])),
+             "periods": ",".join(map(str, periods or [])),
+             "kinds": ",".join(map(str, kinds or [])),
+             "indicators": ",".join(map(str, indicators or [])), "q": q or ""}
+    return flt.decode_query(query, _choices())[0]
+
+
+FILTER_INPUTS = [Input("data-sectors", "value"), Input("data-periods", "value"),
+                 Input("data-kinds", "value"), Input("data-indicators", "value"),
+                 Input("data-q", "value")]
+
+
+@callback(Output("data-grid", "rowData"), *FILTER_INPUTS, State(URL_ID, "search"),
+          prevent_initial_call=True)
+def filter_rows(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any,
+                search: str | None) -> list[dict[str, object]]:
+    filters = _filters(sectors, periods, kinds, indicators, q)
+    return flt.grid_rows(flt.apply(get_dataset().indicators, filters), lang_from_search(search))
+
+
+@callback(Output("data-count", "children"), Output("data-sector-chart", "figure"),
+          Input("data-grid", "virtualRowData"), State(URL_ID, "search"),
+          prevent_initial_call=True)
+def follow_grid(rows: Any, search: str | None) -> tuple[str, Any]:
+    ids = flt.row_ids(rows)
+    if ids is None:
+        return no_update, no_update
+    facts = get_dataset().indicators
+    shown = flt.by_ids(facts, ids)
+    lang = lang_from_search(search)
+    return _count_text(len(shown), len(facts), lang), _figure(shown, lang)
+
+
+@callback(Output("data-sectors", "value"), Input("data-sector-chart", "clickData"),
+          State("data-sectors", "value"), prevent_initial_call=True)
+def click_sector(click: Any, current: Any) -> Any:
+    sector = fact_id_from_click(click)  # customdata[0] of a bar is its sector id
+    if sector is None or sector not in _choices().sectors:
+        return no_update
+    return [] if current == [sector] else [sector]
+
+
+@callback(Output("data-context", "children"), Input("data-grid", "selectedRows"),
+          State(URL_ID, "search"), prevent_initial_call=True)
+def show_context(selected: Any, search: str | None) -> Any:
+    dataset = get_dataset()
+    fact = flt.selected_fact(selected)
+    rows = flt.by_ids(dataset.indicators, [fact]) if fact else None
+    row = None if rows is None or rows.empty else rows.iloc[0]
+    return context_panel(dataset, row, lang_from_search(search))
+
+
+@callback(Output(store_id(PAGE), "data"), *FILTER_INPUTS, Input("data-grid", "selectedRows"),
+          prevent_initial_call=True)
+def sync_url(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any,
+             selected: Any) -> dict[str, object]:
+    fact = flt.selected_fact(selected)
+    if fact not in _choices().fact_ids:
+        fact = None
+    return flt.state(_filters(sectors, periods, kinds, indicators, q), fact)
+
+
+def _download_rows(rows: Any, sectors: Any, periods: Any, kinds: Any, indicators: Any,
+                   q: Any) -> Any:
+    facts = get_dataset().indicators
+    ids = flt.row_ids(rows)
+    if ids is not None:
+        return flt.by_ids(facts, ids)
+    return flt.apply(facts, _filters(sectors, periods, kinds, indicators, q))
+
+
+DOWNLOAD_STATES = [State("data-grid", "virtualRowData"),
+                   *[State(i.component_id, i.component_property) for i in FILTER_INPUTS]]
+
+
+@callback(Output("data-download-csv", "data"), Input("data-download-csv-btn", "n_clicks"),
+          *DOWNLOAD_STATES, prevent_initial_call=True)
+def download_csv(_clicks: Any, rows: Any, *filters: Any) -> Any:
+    dataset = get_dataset()
+    frame = downloads.export_frame(_download_rows(rows, *filters), dataset.reports)
+    return dcc.send_bytes(downloads.to_csv(frame), CSV_NAME)
+
+
+@callback(Output("data-download-xlsx", "data"), Input("data-download-xlsx-btn", "n_clicks"),
+          *DOWNLOAD_STATES, prevent_initial_call=True)
+def download_xlsx(_clicks: Any, rows: Any, *filters: Any) -> Any:
+    dataset = get_dataset()
+    facts = _download_rows(rows, *filters)
+    frame = downloads.export_frame(facts, dataset.reports)
+    reports = dataset.reports[dataset.reports["report_id"].isin(set(facts["report_id"]))]
+    return dcc.send_bytes(downloads.to_xlsx(frame, reports if not reports.empty
+                                            else dataset.reports), XLSX_NAME)

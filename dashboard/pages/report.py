@@ -1,0 +1,175 @@
+"""/report: the text of each report, by section, every extracted figure marked by kind.
+
+?fact=<id> scrolls that figure into view and highlights it; ?q= searches the text. Both live in
+the URL. The marked text is built as components (never HTML) once per language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
+
+from dashboard import url_state
+from dashboard.components.language import URL_ID, lang_from_search
+from dashboard.components.url_sync import store_id, url_state_store
+from dashboard.data import Dataset, get_dataset
+from dashboard.explorer.cache import per_dataset
+from dashboard.explorer.marking import MAX_QUERY
+from dashboard.explorer.views import legend, report_article, report_toc
+from dashboard.i18n import add_strings, normalize_lang, t
+
+dash.register_page(__name__, path="/report", name="report", order=70)
+
+PAGE = "report"
+TARGET_ID = "report-target"
+SCROLLED_ID = "report-scrolled"
+add_strings({
+    "nav.report": {"zh": "报告原文", "en": "Report text"},
+    "report.heading": {"zh": "报告原文", "en": "Report text"},
+    "report.lead": {"zh": "报告正文全文。提取的每一个数字都已标出，颜色表示类型；"
+                          "悬停查看指标与数值，点击在数据浏览中打开。",
+                    "en": "The full text of the report. Every extracted figure is marked, its "
+                          "colour showing its kind; hover for the indicator and value, click to "
+                          "open it in the data explorer."},
+    "report.search": {"zh": "在原文中搜索", "en": "Search the text"},
+    "report.toc": {"zh": "章节目录", "en": "Sections"},
+    "report.matches": {"zh": "找到 {n} 处", "en": "{n} matches"},
+    "report.marked": {"zh": "共标出 {n} 个数字", "en": "{n} figures marked"},
+    "report.invalid_url": {"zh": "网址中的部分参数无效，已忽略：{params}",
+                           "en": "Some values in the address were not valid and were ignored: "
+                                 "{params}"},
+})
+
+
+def _articles(dataset: Dataset, lang: str, q: str) -> tuple[list[html.Article], int]:
+    def build() -> tuple[list[html.Article], int]:
+        built = [report_article(dataset, rid, lang, q) for rid in dataset.reports["report_id"]]
+        return [a for a, _ in built], sum(n for _, n in built)
+
+    if q:
+        return build()
+    # Without a search the marked text depends only on the language: build it once.
+    return per_dataset(dataset, ("report-text", lang), build)
+
+
+def _toc(dataset: Dataset) -> html.Nav:
+    def build() -> html.Nav:
+        items = [li for rid in dataset.reports["report_id"] for li in report_toc(dataset, rid)]
+        return html.Nav(html.Ul(items, className="list-unstyled mb-0"))
+
+    return per_dataset(dataset, "report-toc", build)
+
+
+def _count(dataset: Dataset, q: str, hits: int, lang: str) -> str:
+    if q:
+        return t("report.matches", lang).format(n=hits)
+    return t("report.marked", lang).format(n=len(dataset.indicators))
+
+
+def layout(lang: str | None = None, **query: Any) -> html.Div:
+    lang = normalize_lang(lang)
+    dataset = get_dataset()
+    fact, fact_ok = url_state.choice(query.get("fact"), set(dataset.indicators["fact_id"]))
+    q, q_ok = url_state.free_text(query.get("q"), MAX_QUERY)
+    invalid = [name for name, ok in (("fact", fact_ok), ("q", q_ok)) if not ok]
+    articles, hits = _articles(dataset, lang, q)
+    notice = dbc.Alert(t("report.invalid_url", lang).format(params=", ".join(invalid)),
+                       id="report-notice", color="warning", dismissable=True,
+                       className="small py-2") if invalid else html.Div(id="report-notice")
+    return html.Div([
+        url_state_store(PAGE, {"fact": fact or "", "q": q}),
+        dcc.Store(id=TARGET_ID, data={"fact": fact, "q": q,
+                                      "scroll": "fact" if fact else ("hit" if q else None)}),
+        dcc.Store(id=SCROLLED_ID),
+        html.Div([html.H1(t("report.heading", lang), id="report-heading", className="page-title"),
+                  html.P(t("report.lead", lang), className="page-lead")], className="page-header"),
+        notice,
+        dbc.Row([
+            dbc.Col(html.Aside([
+                html.Div([
+                    html.Label(t("report.search", lang), htmlFor="report-q",
+                               className="visually-hidden"),
+                    dcc.Input(id="report-q", type="search", value=q, debounce=0.4,
+                              maxLength=MAX_QUERY, placeholder=t("report.search", lang),
+                              className="form-control", autoComplete="off"),
+                    html.Span(_count(dataset, q, hits, lang), id="report-count",
+                              className="workbench-count", **{"aria-live": "polite"}),
+                ], className="report-search"),
+                legend(lang),
+                html.Details([html.Summary(t("report.toc", lang)), _toc(dataset)],
+                             className="report-toc", id="report-toc", open=False),
+            ], className="report-sidebar"), lg=3),
+            dbc.Col(html.Div(articles, id="report-body", className="app-card report-body"),
+                    lg=9),
+        ], className="g-3"),
+    ], className="workbench report-page")
+
+
+@callback(Output("report-body", "children"), Output("report-count", "children"),
+          Output(TARGET_ID, "data"), Output(store_id(PAGE), "data"),
+          Input("report-q", "value"), State(TARGET_ID, "data"), State(URL_ID, "search"),
+          prevent_initial_call=True)
+def search_text(value: Any, target: Any, search: str | None) -> tuple[Any, ...]:
+    dataset = get_dataset()
+    lang = lang_from_search(search)
+    q, _ = url_state.free_text(value, MAX_QUERY)
+    fact = target.get("fact") if isinstance(target, dict) else None
+    if fact not in set(dataset.indicators["fact_id"]):
+        fact = None
+    articles, hits = _articles(dataset, lang, q)
+    return (articles, _count(dataset, q, hits, lang),
+            {"fact": fact, "q": q, "scroll": "hit" if q else None},
+            {"fact": fact or "", "q": q})
+
+
+# Scroll to the linked fact (or the first search match) once the text is on screen, and mark
+# the linked fact with a class; re-applied whenever the text is re-rendered.
+clientside_callback(
+    """
+    function (target) {
+        if (!target) { return null; }
+        function mark() {
+            var body = document.getElementById("report-body");
+            if (!body) { return null; }
+            body.querySelectorAll(".is-target").forEach(function (el) {
+                el.classList.remove("is-target");
+            });
+            var fact = target.fact ? body.querySelector(
+                '[data-fact-id="' + CSS.escape(target.fact) + '"]') : null;
+            if (fact) { fact.classList.add("is-target"); }
+            return fact;
+        }
+        function apply() {
+            var fact = mark();
+            var body = document.getElementById("report-body");
+            var el = target.scroll === "hit" ? body && body.querySelector(".search-hit")
+                : (target.scroll === "fact" ? fact : null);
+            // "instant": Bootstrap's smooth scrolling could be cut short by a re-render.
+            if (el) { el.scrollIntoView({block: "center", behavior: "instant"}); }
+            // Not rendered yet (or nothing to scroll to): try again shortly.
+            return !!el || (!target.scroll && !!body);
+        }
+        // The table of contents starts open on wide screens only (a phone shows the text first).
+        var toc = document.getElementById("report-toc");
+        if (toc && !toc.dataset.ready) {
+            toc.dataset.ready = "1";
+            if (window.innerWidth >= 992) { toc.open = true; }
+        }
+        // Let React render the new text first; mark again once it has surely settled.
+        var tries = 0;
+        function attempt() {
+            if (!apply() && tries++ < 20) { setTimeout(attempt, 100); }
+        }
+        setTimeout(attempt, 50);
+        setTimeout(mark, 600);
+        return target.fact || null;
+    }
+    """,
+    # An output, even a dummy one: Dash makes the initial call of a callback on a page's new
+    # layout only for callbacks with an output there.
+    Output(SCROLLED_ID, "data"),
+    Input(TARGET_ID, "data"),
+)
