@@ -7,17 +7,19 @@ mutated after `init_dataset()`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 from pandera.errors import SchemaErrors
 
-from dashboard.pipeline.build import DATA_DIR, SEEDS_DIR
+from dashboard.pipeline.build import DATA_DIR, ROOT, SEEDS_DIR
 from dashboard.pipeline.lexicon import Indicator, load_lexicon
 from dashboard.pipeline.schema import TABLES, columns, validate
 from dashboard.pipeline.text import ReportError, read_report
+from dashboard.progress.actuals import FILE_NAME as ACTUALS_FILE
+from dashboard.progress.actuals import Rejection, empty_actuals, load_actuals
 
 
 class DataError(Exception):
@@ -31,6 +33,10 @@ class Dataset:
     quality: pd.DataFrame
     relative_targets: pd.DataFrame
     seeds_dir: Path = SEEDS_DIR
+    # data/actuals.csv: figures entered by hand (dashboard/progress/actuals.py); bad rows are
+    # left out and listed in actual_rejections instead of stopping the app.
+    actuals: pd.DataFrame = field(default_factory=empty_actuals)
+    actual_rejections: list[Rejection] = field(default_factory=list)
 
     @cached_property
     def lexicon(self) -> dict[str, Indicator]:
@@ -75,7 +81,12 @@ def _read_table(name: str, data_dir: Path) -> pd.DataFrame:
 def load_dataset(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
     """Read and validate every table; raise DataError on the first unusable file."""
     tables = {name: _read_table(name, data_dir) for name in TABLES}
-    dataset = Dataset(**tables, seeds_dir=seeds_dir)
+    actuals_path = data_dir / ACTUALS_FILE
+    label = (str(actuals_path.relative_to(ROOT)) if actuals_path.is_relative_to(ROOT)
+             else str(actuals_path))
+    actuals, rejections = load_actuals(actuals_path, load_lexicon().indicators, label)
+    dataset = Dataset(**tables, seeds_dir=seeds_dir, actuals=actuals,
+                      actual_rejections=rejections)
     missing = set(dataset.indicators["report_id"]) - set(dataset.reports["report_id"])
     if missing:
         raise DataError(f"{data_dir / 'indicators.csv'}: facts from unknown report(s) "

@@ -18,6 +18,7 @@ from .classify import (
 from .lexicon import UNCLASSIFIED, Lexicon, load_lexicon
 from .numbers import Quantity, find_quantities
 from .structure import Layout, Section, Sentence, read_layout, sentences
+from .tables import TableFacts, read_tables
 from .text import normalise
 
 FACT_COLUMNS = [
@@ -46,12 +47,18 @@ def extract(text: str, report_id: str, lexicon: Lexicon | None = None) -> Extrac
     quantities = list(find_quantities(norm, layout.body_start, layout.body_end,
                                       lexicon.number_names))
     starts = [q.start for q in quantities]
+    tables = (read_tables(text, norm, layout, report_id, lexicon)
+              if layout.genre == "statistical_bulletin" else TableFacts())
     facts: list[dict[str, object]] = []
     relative: list[dict[str, object]] = []
     for section in layout.sections:
         for sentence in sentences(norm, section.start, section.end):
             lo = bisect.bisect_left(starts, sentence.start)
             hi = bisect.bisect_left(starts, sentence.end)
+            row = tables.row_at(sentence.start, sentence.end)
+            if row is not None:  # a bulletin's table row: its cells are read by tables.py
+                facts += tables.facts_by_row.pop(row[0], [])
+                continue
             matches = lexicon.matches(norm, sentence.start, sentence.end)
             if section.outlook == "plan":
                 relative += _relative_targets(text, norm, sentence, section, report_id, lexicon)

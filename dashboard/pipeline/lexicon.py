@@ -24,6 +24,7 @@ class Indicator:
     type: str  # "outcome" or "output"
     direction: str  # "up" or "down"
     dims: tuple[str, ...]
+    measure: str = "flow"  # "flow" (adds up over the year) or "stock" (a level at a time)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             raise ValueError(f"{path}: indicator {ind_id} has unknown sector {sector!r}")
         indicators[ind_id] = Indicator(
             ind_id, spec["zh"], spec["en"], sector, spec.get("type", "outcome"),
-            spec.get("direction", "up"), tuple(spec["dims"]))
+            spec.get("direction", "up"), tuple(spec["dims"]), spec.get("measure", "flow"))
         for term in spec["terms"]:
             if "…" in term:
                 gapped.append((ind_id, term.split("…")[-1], re.compile(_term_regex(term))))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .tables import is_table_row
+
 _FURNITURE_WORDS = (
     "用户登录", "还没有账号", "立即注册", "打印本页", "关闭窗口", "分享到", "字号",
     "扫一扫", "返回顶部", "【打印】", "【关闭】", "索引号", "发布机构", "所属主题",
@@ -83,8 +85,11 @@ def read_layout(text: str) -> Layout:
     first = title_index if title_index is not None else next(
         (i for i, (_, _, line) in enumerate(lines) if line and not _is_furniture(line)), 0)
     last = len(lines) - 1
-    # A page footer is short, unpunctuated lines after the report's last sentence.
-    while last > first and (not lines[last][2] or _is_furniture(lines[last][2]) or (
+    bulletin = title_index is not None and bool(_BULLETIN.search(lines[first][2]))
+    # A page footer is short, unpunctuated lines after the report's last sentence (a
+    # bulletin's table row is neither furniture nor footer).
+    while last > first and not (bulletin and is_table_row(lines[last][2])) and (
+            not lines[last][2] or _is_furniture(lines[last][2]) or (
             len(lines[last][2]) < 20 and lines[last][2][-1] not in _SENTENCE_PUNCT)):
         last -= 1
     title = lines[first][2] if title_index is not None else ""

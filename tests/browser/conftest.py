@@ -165,3 +165,26 @@ def set_viewport():
 @pytest.fixture
 def wait_until():
     return _wait_until
+
+
+# /targets (tests/browser/test_targets_page.py)
+TARGETS_ACTUALS = Path(__file__).resolve().parents[1] / "fixtures" / "progress" / "actuals-test.csv"
+
+
+@pytest.fixture
+def targets_app():
+    """The real app, pages and data (data/actuals.csv is empty: no actual figure yet)."""
+    return create_app()
+
+
+@pytest.fixture
+def targets_app_with_actuals(tmp_path):
+    """The real app on a copy of data/ whose actuals.csv holds test rows, one of them bad."""
+    import shutil
+
+    from dashboard.pipeline.build import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    shutil.copy(TARGETS_ACTUALS, data / "actuals.csv")
+    return create_app(data_dir=data)

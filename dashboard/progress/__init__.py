@@ -1,0 +1,1 @@
+"""Target progress: statuses, actuals, target rows (pure logic, no Dash)."""
