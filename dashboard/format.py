@@ -46,8 +46,9 @@ def fact_value(value: float, unit: str, value_kind: str, comparator: str = "=",
         return f"{_COMPARATOR_EN.get(comparator, '')}{core}"
     suffix = _COMPARATOR_ZH.get(comparator, "")
     if suffix == "余" and unit:
-        # 4000余人: 余 goes between the number and its unit
-        return core.replace(unit, f"余{unit}", 1) if not core.endswith("余") else core
+        # 4000余人: 余 goes between the number and its unit; 2万余亩: after a 万/亿 prefix
+        cut = 1 if len(unit) > 1 and unit[0] in "万亿" else 0
+        return core.replace(unit, f"{unit[:cut]}余{unit[cut:]}", 1)
     return f"{core}{suffix}"
 
 

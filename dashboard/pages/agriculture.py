@@ -1,0 +1,100 @@
+"""Agriculture (/agriculture): grain, cotton and orchards; livestock (2023 出栏 against the 2024
+出栏 and 饲养量 targets); farmland. A switch (``?view=crops|livestock|land``) chooses the chart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, Output, State, html
+
+from dashboard import url_state
+from dashboard.components import chart_card as cc
+from dashboard.components.kpi_card import kpi_card
+from dashboard.components.language import URL_ID, lang_from_search
+from dashboard.components.url_sync import store_id, url_state_store
+from dashboard.data import Dataset, get_dataset
+from dashboard.facts import select
+from dashboard.figures import agriculture
+from dashboard.figures.bars import indicator_names
+from dashboard.i18n import add_strings, normalize_lang, t
+
+PAGE = "agriculture"
+dash.register_page(__name__, path="/agriculture", name=PAGE, order=30)
+
+CONTROL_ID = "agriculture-view"
+CONTENT_ID = "agriculture-content"
+
+add_strings({
+    "nav.agriculture": {"zh": "农业农村", "en": "Agriculture"},
+    "agriculture.heading": {"zh": "农业农村", "en": "Agriculture and rural areas"},
+    "agriculture.lead": {"zh": "粮食、畜牧与耕地：2023年实绩和2024年目标、计划。",
+                         "en": "Grain, livestock and farmland: 2023 results, 2024 targets and "
+                               "plans."},
+    "agriculture.view_label": {"zh": "查看", "en": "Show"},
+    "agriculture.view.crops": {"zh": "种植", "en": "Crops"},
+    "agriculture.view.livestock": {"zh": "畜牧", "en": "Livestock"},
+    "agriculture.view.land": {"zh": "耕地", "en": "Land"},
+})
+
+
+def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    view, ok = url_state.choice(query.get("view"), agriculture.VIEWS, "crops")
+    return {"view": view}, ([] if ok else ["view"])
+
+
+def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
+    facts = dataset.indicators
+    view = str(state.get("view") or "crops")
+    rows = agriculture.view_facts(facts, view)
+    names = indicator_names(facts, dataset.lexicon, agriculture.VIEWS[view], lang)
+    missing = [names[i] for i in agriculture.VIEWS[view] if i not in set(rows.indicator_id)]
+    fig = None if rows.empty else agriculture.view_figure(facts, dataset.reports, lang, view)
+    return [cc.chart_card(PAGE, view, t(f"figures.agriculture.{view}", lang), fig, lang,
+                          missing=missing if fig is not None else ())]
+
+
+def layout(lang: str | None = None, **query: Any) -> html.Div:
+    lang = normalize_lang(lang)
+    state, invalid = decode(query)
+    dataset = get_dataset()
+    names = indicator_names(dataset.indicators, dataset.lexicon, agriculture.HEADLINE, lang)
+    cards = [kpi_card(select(dataset.indicators, indicators=[i]), lang, names[i], i)
+             for i in agriculture.HEADLINE]
+    options = [(v, t(f"agriculture.view.{v}", lang)) for v in agriculture.VIEWS]
+    return html.Div([
+        cc.page_header(t("agriculture.heading", lang), t("agriculture.lead", lang),
+                       "agriculture-heading"),
+        cc.invalid_notice(invalid, lang),
+        cc.kpi_grid(cards, "agriculture-kpis"),
+        cc.control_block(t("agriculture.view_label", lang),
+                         cc.radio_buttons(CONTROL_ID, options, state["view"],
+                                          t("agriculture.view_label", lang))),
+        html.Div(content(dataset, state, lang), id=CONTENT_ID),
+        url_state_store(PAGE, state),
+    ], className="officials-page")
+
+
+@dash.callback(
+    Output(CONTENT_ID, "children"),
+    Output(store_id(PAGE), "data"),
+    Input(CONTROL_ID, "value"),
+    State(URL_ID, "search"),
+    prevent_initial_call=True,
+)
+def update(view: str | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
+    state, _ = decode({"view": view})
+    return content(get_dataset(), state, lang_from_search(search)), state
+
+
+@dash.callback(
+    Output(cc.quote_id(PAGE, dash.MATCH), "children"),
+    Input(cc.graph_id(PAGE, dash.MATCH), "clickData"),
+    State(URL_ID, "search"),
+    prevent_initial_call=True,
+)
+def show_quote(click: Any, search: str | None) -> html.Div:
+    dataset = get_dataset()
+    return cc.quote_for_click(dataset.indicators, dataset.reports, click,
+                              lang_from_search(search))

@@ -1,0 +1,120 @@
+"""Economy (/economy): GDP level and growth, 2023 growth against the 2024 target for the
+headline indicators, fiscal and industry figures. A checklist (``?ind=gdp,retail_sales``)
+chooses the indicators of the growth chart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, html
+
+from dashboard import url_state
+from dashboard.components import chart_card as cc
+from dashboard.components.language import URL_ID, lang_from_search
+from dashboard.components.url_sync import store_id, url_state_store
+from dashboard.data import Dataset, get_dataset
+from dashboard.figures import economy
+from dashboard.figures.bars import indicator_names
+from dashboard.i18n import add_strings, normalize_lang, t
+
+PAGE = "economy"
+dash.register_page(__name__, path="/economy", name=PAGE, order=10)
+
+CONTROL_ID = "economy-indicators"
+CONTENT_ID = "economy-content"
+
+add_strings({
+    "nav.economy": {"zh": "经济运行", "en": "Economy"},
+    "economy.heading": {"zh": "经济运行", "en": "The economy"},
+    "economy.lead": {"zh": "地区生产总值、财政与工业：2023年实绩与2024年预期目标。",
+                     "en": "Output, public finance and industry: 2023 results and the 2024 "
+                           "targets."},
+    "economy.indicators_label": {"zh": "选择指标（增速与目标图）",
+                                 "en": "Indicators in the growth chart"},
+    "economy.none_selected": {"zh": "请至少选择一项指标。", "en": "Select at least one indicator."},
+})
+
+
+def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    raw = query.get("ind")
+    chosen, ok = url_state.many(raw, economy.HEADLINE)
+    if raw is None or not chosen:
+        chosen = list(economy.HEADLINE)
+    return {"ind": chosen}, ([] if ok else ["ind"])
+
+
+def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
+    facts, reports = dataset.indicators, dataset.reports
+    chosen = [i for i in economy.HEADLINE if i in (state.get("ind") or [])]
+    names = indicator_names(facts, dataset.lexicon, economy.HEADLINE, lang)
+    growth = economy.growth_facts(facts, chosen)
+    missing = [names[i] for i in chosen if i not in set(growth.indicator_id)]
+    growth_title = t("figures.economy.growth_title", lang)
+    if not chosen:
+        growth_card = html.Section([html.H2(growth_title, className="graph-title"),
+                                    html.P(t("economy.none_selected", lang),
+                                           className="text-muted mb-0")],
+                                   className="graph-card officials-card")
+    else:
+        fig = None if growth.empty else economy.growth_vs_target_figure(
+            facts, reports, lang, chosen)
+        growth_card = cc.chart_card(PAGE, "growth", growth_title, fig, lang,
+                                    missing=missing if fig is not None else ())
+    gdp = economy.gdp_facts(facts)
+    fiscal = economy.fiscal_industry_facts(facts)
+    gdp_card = cc.chart_card(PAGE, "gdp", t("figures.economy.gdp_title", lang),
+                             None if gdp.empty else economy.gdp_figure(facts, reports, lang), lang)
+    fiscal_card = cc.chart_card(
+        PAGE, "fiscal", t("figures.economy.fiscal_title", lang),
+        None if fiscal.empty else economy.fiscal_industry_figure(facts, reports, lang), lang)
+    return [growth_card,
+            dbc.Row([dbc.Col(gdp_card, lg=6), dbc.Col(fiscal_card, lg=6)], class_name="g-3")]
+
+
+def layout(lang: str | None = None, **query: Any) -> html.Div:
+    lang = normalize_lang(lang)
+    state, invalid = decode(query)
+    dataset = get_dataset()
+    names = indicator_names(dataset.indicators, dataset.lexicon, economy.HEADLINE, lang)
+    checklist = dbc.Checklist(
+        id=CONTROL_ID, value=state["ind"], inline=True, switch=False,
+        options=[{"label": names[i], "value": i} for i in economy.HEADLINE],
+        class_name="officials-checklist", input_class_name="btn-check",
+        label_class_name="btn btn-outline-primary btn-sm", label_checked_class_name="active")
+    return html.Div([
+        cc.page_header(t("economy.heading", lang), t("economy.lead", lang), "economy-heading"),
+        cc.invalid_notice(invalid, lang),
+        cc.control_block(t("economy.indicators_label", lang),
+                         html.Div(checklist, role="group",
+                                  **{"aria-label": t("economy.indicators_label", lang)})),
+        html.Div(content(dataset, state, lang), id=CONTENT_ID),
+        url_state_store(PAGE, state),
+    ], className="officials-page")
+
+
+@dash.callback(
+    Output(CONTENT_ID, "children"),
+    Output(store_id(PAGE), "data"),
+    Input(CONTROL_ID, "value"),
+    State(URL_ID, "search"),
+    prevent_initial_call=True,
+)
+def update(chosen: list[str] | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
+    allowed = [i for i in economy.HEADLINE if i in (chosen or [])]
+    state = {"ind": allowed}
+    return content(get_dataset(), state, lang_from_search(search)), state
+
+
+@dash.callback(
+    Output(cc.quote_id(PAGE, dash.MATCH), "children"),
+    Input(cc.graph_id(PAGE, dash.MATCH), "clickData"),
+    State(URL_ID, "search"),
+    prevent_initial_call=True,
+)
+def show_quote(click: Any, search: str | None) -> html.Div:
+    dataset = get_dataset()
+    return cc.quote_for_click(dataset.indicators, dataset.reports, click,
+                              lang_from_search(search))

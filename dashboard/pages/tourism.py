@@ -1,0 +1,103 @@
+"""Tourism (/tourism): visitor and revenue growth, culture and tourism events, and the plans
+for the coming year in tourism and consumption. A switch (``?measure=growth|events|plans``)
+chooses the measure charted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, Output, State, html
+
+from dashboard import url_state
+from dashboard.components import chart_card as cc
+from dashboard.components.kpi_card import kpi_card
+from dashboard.components.language import URL_ID, lang_from_search
+from dashboard.components.url_sync import store_id, url_state_store
+from dashboard.data import Dataset, get_dataset
+from dashboard.facts import select
+from dashboard.figures import tourism
+from dashboard.i18n import add_strings, normalize_lang, t
+
+PAGE = "tourism"
+dash.register_page(__name__, path="/tourism", name=PAGE, order=40)
+
+CONTROL_ID = "tourism-measure"
+CONTENT_ID = "tourism-content"
+
+add_strings({
+    "nav.tourism": {"zh": "文化旅游", "en": "Tourism"},
+    "tourism.heading": {"zh": "文化旅游与消费", "en": "Tourism and consumption"},
+    "tourism.lead": {"zh": "游客与旅游收入增速、文旅活动，以及新一年的文旅消费计划。",
+                     "en": "Growth in visitors and revenue, events, and the plans for the coming "
+                           "year."},
+    "tourism.measure_label": {"zh": "指标", "en": "Measure"},
+    "tourism.measure.growth": {"zh": "增速", "en": "Growth"},
+    "tourism.measure.events": {"zh": "活动", "en": "Events"},
+    "tourism.measure.plans": {"zh": "计划与目标", "en": "Plans and targets"},
+})
+
+
+def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    measure, ok = url_state.choice(query.get("measure"), tourism.MEASURES, "growth")
+    return {"measure": measure}, ([] if ok else ["measure"])
+
+
+def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
+    facts = dataset.indicators
+    measure = str(state.get("measure") or "growth")
+    rows = tourism.measure_facts(facts, measure)
+    fig = None if rows.empty else tourism.measure_figure(facts, dataset.reports, lang, measure)
+    return [cc.chart_card(PAGE, measure, t(f"figures.tourism.{measure}", lang), fig, lang)]
+
+
+def _kpis(dataset: Dataset, lang: str) -> Any:
+    """One card per indicator of the tourism and consumption sectors, in report order."""
+    rows = select(dataset.indicators, sectors=tourism.SECTORS).sort_values("start")
+    ids = list(dict.fromkeys(rows.indicator_id))
+    if not ids:
+        return cc.not_stated(lang)
+    return cc.kpi_grid([kpi_card(rows[rows.indicator_id == i], lang) for i in ids],
+                       "tourism-kpis")
+
+
+def layout(lang: str | None = None, **query: Any) -> html.Div:
+    lang = normalize_lang(lang)
+    state, invalid = decode(query)
+    dataset = get_dataset()
+    options = [(m, t(f"tourism.measure.{m}", lang)) for m in tourism.MEASURES]
+    return html.Div([
+        cc.page_header(t("tourism.heading", lang), t("tourism.lead", lang), "tourism-heading"),
+        cc.invalid_notice(invalid, lang),
+        _kpis(dataset, lang),
+        cc.control_block(t("tourism.measure_label", lang),
+                         cc.radio_buttons(CONTROL_ID, options, state["measure"],
+                                          t("tourism.measure_label", lang))),
+        html.Div(content(dataset, state, lang), id=CONTENT_ID),
+        url_state_store(PAGE, state),
+    ], className="officials-page")
+
+
+@dash.callback(
+    Output(CONTENT_ID, "children"),
+    Output(store_id(PAGE), "data"),
+    Input(CONTROL_ID, "value"),
+    State(URL_ID, "search"),
+    prevent_initial_call=True,
+)
+def update(measure: str | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
+    state, _ = decode({"measure": measure})
+    return content(get_dataset(), state, lang_from_search(search)), state
+
+
+@dash.callback(
+    Output(cc.quote_id(PAGE, dash.MATCH), "children"),
+    Input(cc.graph_id(PAGE, dash.MATCH), "clickData"),
+    State(URL_ID, "search"),
+    prevent_initial_call=True,
+)
+def show_quote(click: Any, search: str | None) -> html.Div:
+    dataset = get_dataset()
+    return cc.quote_for_click(dataset.indicators, dataset.reports, click,
+                              lang_from_search(search))
