@@ -13,10 +13,13 @@ _COMPARATOR_EN = {">=": "at least ", "<=": "at most ", "~": "about ", ">": "over
 
 
 def number(value: float, digits: int = 2) -> str:
-    """259.03, 4.6, 13036, 0.44: at most `digits` decimals, no trailing zeros, no exponent."""
+    """259.03, 4.6, 13036, 0.44: at most `digits` decimals, no trailing zeros, no exponent.
+
+    No thousands separators: reports write 4419万元 and 13036件, and so do we.
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    text = f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:,.0f}"
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
     return "0" if text in ("-0", "") else text
 
 

@@ -45,7 +45,7 @@ def test_fact_bars_zh(facts, reports):
         "（亿元）", "（%）", "（万亩）"}
     texts = [t for tr in traces for t in tr.text]
     assert "259.03亿元" in texts and "+4.6%" in texts and "+8%左右" in texts
-    assert "4,419万元" in texts  # stated in 万元, plotted on the 亿元 axis
+    assert "4419万元" in texts  # stated in 万元, plotted on the 亿元 axis
     aid = next(tr for tr in traces if "shawan-2024-1928" in [c[0] for c in tr.customdata])
     assert 0.4419 in aid.x
     colors = {tr.name: tr.marker.color for tr in traces}
