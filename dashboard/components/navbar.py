@@ -25,6 +25,7 @@ from dash import Dash, Input, Output, State, html
 
 from dashboard.components.language import URL_ID, href_with_lang, lang_from_search, language_switch
 from dashboard.i18n import has_key, normalize_lang, t
+from dashboard.present import launcher as present_launcher
 
 NAVBAR_ID = "navbar"
 BRAND_ID = "navbar-brand"
@@ -98,6 +99,7 @@ def navbar(lang: str, pathname: str | None = None) -> dbc.Navbar:
                                 navbar=True,
                                 class_name="me-auto",
                             ),
+                            present_launcher.present_link(lang, pathname),
                             language_switch(lang),
                         ],
                         className="navbar-inner",
@@ -123,6 +125,7 @@ def navbar(lang: str, pathname: str | None = None) -> dbc.Navbar:
 
 def register_callbacks(app: Dash) -> None:
     """Attach navbar callbacks to ``app``."""
+    present_launcher.register_callbacks(app)  # the "present" button's address
 
     @app.callback(
         Output(LINKS_ID, "children"),

@@ -1,0 +1,61 @@
+"""Presentation mode (/present): full-screen slides for a meeting-room screen.
+
+    /present?slides=overview,targets,agriculture&interval=30&lang=zh&theme=dark&start=agriculture
+
+The query is decoded by dashboard/present/deck.py (invalid values fall back to defaults and
+are named in a small note), every slide is rendered once by dashboard/present/slides.py, and
+assets/present.js does the rest in the browser: keys, timer, progress bar, counter, full
+screen, and ``&slide=N`` in the address bar. The shell's navbar and footer are hidden while
+the deck is shown (``body.presenting``, assets/style.css).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, html
+
+from dashboard.components.language import URL_ID, href_with_lang
+from dashboard.data import get_dataset
+from dashboard.i18n import add_strings, normalize_lang
+from dashboard.present import deck, slides
+from dashboard.present import layout as deck_layout
+
+PAGE = "present"
+dash.register_page(__name__, path="/present", name=PAGE, order=90, nav=False,
+                   title="演示 · Presentation")
+
+add_strings({"nav.present": {"zh": "演示", "en": "Presentation"}})
+
+
+def _page_paths() -> dict[str, str]:
+    return {str(p["name"]): str(p["relative_path"]) for p in dash.page_registry.values()
+            if p.get("name") != PAGE}
+
+
+def layout(lang: str | None = None, **query: Any) -> html.Div:
+    lang = normalize_lang(lang)
+    dataset = get_dataset()
+    year = int(dataset.reports["report_year"].max())
+    available = deck.available_slides(deck.target_sectors(dataset.indicators, year))
+    paths = _page_paths()
+    params = deck.parse_params(query, available, paths)
+    back = paths.get(params.return_page or "", dash.get_relative_path("/"))
+    return deck_layout.deck(
+        slides.build_all(params.slides, dataset, lang, params.theme),
+        interval=params.interval, start=params.start, theme=params.theme,
+        exit_href=href_with_lang(back, lang), lang=lang, invalid=params.invalid)
+
+
+# Hide the navbar and footer as soon as the route is /present, before the deck renders
+# (assets/present.js keeps the class in step with the deck too).
+dash.clientside_callback(
+    """
+    function (pathname) {
+        var on = /\\/present\\/?$/.test(pathname || "");
+        document.body.classList.toggle("presenting", on);
+    }
+    """,
+    Input(URL_ID, "pathname"),
+)

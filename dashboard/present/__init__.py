@@ -1,0 +1,1 @@
+"""Presentation mode: slide selection (deck), figure styling (style), slides, navbar launcher."""

@@ -1,0 +1,85 @@
+"""The navbar's "present" button: opens the slide deck at the current page's slide.
+
+`present_link` renders the button; `register_callbacks` keeps its address in step with the page
+shown (``/present?start=<page name>&lang=<lang>``), so Esc in the deck returns to that page.
+The button hides itself in an app without a page named "present" (test fixture apps).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import dash
+from dash import Dash, Input, Output, dcc
+
+from dashboard.components.language import URL_ID, lang_from_search
+from dashboard.i18n import add_strings, normalize_lang, t
+
+LINK_ID = "present-link"
+PAGE_NAME = "present"
+HIDDEN = {"display": "none"}
+
+add_strings({
+    "present.launch": {"zh": "演示", "en": "Present"},
+    "present.launch_title": {"zh": "在会议室大屏上放映（全屏幻灯片）",
+                             "en": "Show on a meeting-room screen (full-screen slides)"},
+})
+
+
+def _page(name: str) -> dict[str, Any] | None:
+    return next((p for p in dash.page_registry.values() if p.get("name") == name), None)
+
+
+def page_name_at(pathname: object) -> str | None:
+    """Name of the registered page served at ``pathname`` (None if no page matches)."""
+    if not isinstance(pathname, str) or len(pathname) > 500:
+        return None
+    here = dash.strip_relative_path(pathname) or ""
+    for page in dash.page_registry.values():
+        if (dash.strip_relative_path(page["relative_path"]) or "") == here:
+            return str(page["name"])
+    return None
+
+
+def present_href(pathname: object, lang: str) -> str | None:
+    """Address of the deck opened from ``pathname``; None when the app has no deck."""
+    page = _page(PAGE_NAME)
+    if page is None:
+        return None
+    query: dict[str, str] = {}
+    start = page_name_at(pathname)
+    if start and start != PAGE_NAME:
+        query["start"] = start
+    query["lang"] = normalize_lang(lang)
+    return f"{page['relative_path']}?{urlencode(query)}"
+
+
+def present_link(lang: str, pathname: str | None = None) -> dcc.Link:
+    """The button, rendered in ``lang``; the callback fills in its address."""
+    lang = normalize_lang(lang)
+    href = present_href(pathname, lang)
+    return dcc.Link(
+        t("present.launch", lang),
+        id=LINK_ID,
+        href=href or "/",
+        title=t("present.launch_title", lang),
+        className="btn btn-sm btn-outline-light present-launch",
+        style=HIDDEN if href is None else {},
+    )
+
+
+def register_callbacks(app: Dash) -> None:
+    @app.callback(
+        Output(LINK_ID, "href"),
+        Output(LINK_ID, "children"),
+        Output(LINK_ID, "title"),
+        Output(LINK_ID, "style"),
+        Input(URL_ID, "pathname"),
+        Input(URL_ID, "search"),
+    )
+    def _update(pathname: object, search: str | None) -> tuple[str, str, str, dict]:
+        lang = lang_from_search(search)
+        href = present_href(pathname, lang)
+        return (href or "/", t("present.launch", lang), t("present.launch_title", lang),
+                HIDDEN if href is None else {})

@@ -1,0 +1,157 @@
+"""The frame every slide shares, and the deck around them (pure: values in, components out).
+
+A slide is one message: a kicker (what this is about), a title (the message), a body (big
+numbers or one chart) and the source line at its foot. The deck holds all slides at once;
+assets/present.js shows one at a time, runs the timer and the progress bar, and keeps the
+current position in the URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.present.style import figure_title, present_style
+from dashboard.theme import graph_config
+
+DECK_ID = "present-deck"
+_QUALIFIER = re.compile(r"^([A-Za-z][A-Za-z ]*\s)(\S.*)$")
+
+add_strings({
+    "present.paused": {"zh": "已暂停", "en": "Paused"},
+    "present.resume_hint": {"zh": "按 P 继续播放", "en": "Press P to resume"},
+    "present.prev": {"zh": "上一页", "en": "Previous slide"},
+    "present.next": {"zh": "下一页", "en": "Next slide"},
+    "present.pause": {"zh": "暂停或继续", "en": "Pause or resume"},
+    "present.fullscreen": {"zh": "全屏", "en": "Full screen"},
+    "present.exit": {"zh": "退出演示", "en": "Leave the presentation"},
+    "present.deck_label": {"zh": "演示文稿", "en": "Presentation"},
+    "present.keys": {
+        "zh": "→ / PageDown / 空格 下一页 · ← / PageUp 上一页 · Home 第一页 · P 暂停 · F 全屏 · "
+              "Esc 退出",
+        "en": "→ / PageDown / Space next · ← / PageUp previous · Home first · P pause · "
+              "F full screen · Esc leave"},
+    "present.ignored": {"zh": "部分网址参数无效，已使用默认值：{names}",
+                        "en": "Some URL parameters were not valid; defaults used: {names}"},
+})
+
+
+def slide(slide_id: str, kicker: str, title: str, body: Any, source: str,
+          extra_class: str = "") -> html.Section:
+    """One slide: kicker, title (the message), body, and the source line at its foot."""
+    return html.Section(
+        [
+            html.Header([html.P(kicker, className="present-kicker"),
+                         html.H2(title, className="present-title")],
+                        className="present-slide-header"),
+            html.Div(body, className="present-slide-body"),
+            html.P(source, className="present-slide-source", title=source),
+        ],
+        className=f"present-slide {extra_class}".strip(),
+        role="group",
+        **{"data-slide-id": slide_id, "aria-roledescription": "slide", "aria-hidden": "true"},
+    )
+
+
+def kpi_tile(value: str, label: str, note: str = "", detail: str = "") -> html.Div:
+    """A headline number with its label, an optional short note (growth, kind of target)
+    and an optional detail in the report's words (which of two similar figures this is)."""
+    children: list[Any] = [html.Div(_value_parts(value), className="present-kpi-value"),
+                           html.Div(label, className="present-kpi-label")]
+    if detail:
+        children.append(html.Div(f"“{detail}”", className="present-kpi-detail", lang="zh-CN"))
+    if note:
+        children.append(html.Div(note, className="present-kpi-note"))
+    return html.Div(children, className="present-kpi")
+
+
+def _value_parts(value: str) -> str | list[Any]:
+    """"about +8%" → a small "about" before a big "+8%": the number is the message, and a
+    long English qualifier would otherwise wrap the number onto two lines."""
+    match = _QUALIFIER.match(value)
+    if not match:
+        return value
+    return [html.Span(match.group(1).strip(), className="present-kpi-qualifier"),
+            match.group(2)]
+
+
+def columns_for(count: int) -> int:
+    """Grid columns for ``count`` tiles: one row up to three, a square 2x2 for four."""
+    if count <= 3:
+        return max(count, 1)
+    return 2 if count == 4 else 3
+
+
+def kpi_grid(tiles: Sequence[html.Div]) -> html.Div:
+    """Tiles in a grid; one or two tiles get larger numbers (the slide has the room)."""
+    size = " present-kpis-few" if len(tiles) <= 2 else ""
+    return html.Div(list(tiles), className=f"present-kpis{size}",
+                    style={"--present-cols": str(columns_for(len(tiles)))})
+
+
+def graph(fig: go.Figure, theme: str, lang: str, name: str) -> dcc.Graph:
+    """A chart restyled for the screen, filling the slide body; no modebar on a slide."""
+    config = {**graph_config(lang, filename=f"shawan-present-{name}"),
+              "displayModeBar": False, "responsive": True, "staticPlot": False}
+    return dcc.Graph(figure=present_style(fig, theme), config=config,
+                     className="present-graph", responsive=True)
+
+
+def graph_slide(slide_id: str, kicker: str, fig: go.Figure, source: str, theme: str,
+                lang: str, title: str | None = None) -> html.Section:
+    """A chart slide; its title is the builder's title unless one is given."""
+    return slide(slide_id, kicker, title or figure_title(fig).replace("<br>", ""),
+                 graph(fig, theme, lang, slide_id), source, "present-slide-graph")
+
+
+def deck(slides: Sequence[html.Section], *, interval: int, start: int, theme: str,
+         exit_href: str, lang: str, invalid: Sequence[str] = ()) -> html.Div:
+    """All slides, the counter, the progress bar, the controls and the exit link."""
+    lang = normalize_lang(lang)
+    total = len(slides)
+    controls = html.Div([
+        html.Button("←", type="button", className="present-control",
+                    title=t("present.prev", lang), **{"data-action": "prev",
+                                                       "aria-label": t("present.prev", lang)}),
+        html.Button("‖", type="button", className="present-control",
+                    title=t("present.pause", lang), **{"data-action": "pause",
+                                                        "aria-label": t("present.pause", lang)}),
+        html.Button("→", type="button", className="present-control",
+                    title=t("present.next", lang), **{"data-action": "next",
+                                                       "aria-label": t("present.next", lang)}),
+        html.Button(type="button", className="present-control present-control-fullscreen",
+                    title=t("present.fullscreen", lang),
+                    **{"data-action": "fullscreen", "aria-label": t("present.fullscreen", lang)}),
+        dcc.Link([html.Span("×", **{"aria-hidden": "true"}),
+                  html.Span(t("present.exit", lang), className="visually-hidden")],
+                 href=exit_href, className="present-exit", title=t("present.exit", lang)),
+    ], className="present-controls", title=t("present.keys", lang))
+    chrome: list[Any] = [
+        html.Div(html.Div(className="present-progress-bar"), className="present-progress",
+                 **{"aria-hidden": "true"}),
+        html.Div([
+            html.Div(t("present.paused", lang), className="present-paused-label",
+                     role="status", title=t("present.resume_hint", lang)),
+            html.Div(f"{start + 1} / {total}", className="present-counter",
+                     **{"aria-live": "off"}),
+        ], className="present-status"),
+        controls,
+    ]
+    if invalid:
+        chrome.append(html.P(t("present.ignored", lang).format(names=", ".join(invalid)),
+                             className="present-note", role="status"))
+    return html.Div(
+        [*slides, *chrome],
+        id=DECK_ID,
+        className=f"present-deck theme-{theme}",
+        role="region",
+        lang="en" if lang == "en" else "zh-CN",
+        **{"data-interval": str(interval), "data-start": str(start),
+           "data-total": str(total), "aria-roledescription": "carousel",
+           "aria-label": t("present.deck_label", lang)},
+    )

@@ -1,0 +1,284 @@
+"""The slides, one builder per slide id (pure: dataset in, Dash components out).
+
+Every number comes from the dataset through the pages' own builders: the figure modules in
+dashboard/figures/ (economy, investment, agriculture), `kpi_card.pick` for headline values and
+`progress.targets.target_table` for the targets, so a slide always says what its page says.
+A slide with nothing to show says "not stated in the report" instead of failing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+from dash import html
+
+from dashboard.components.kpi_card import pick
+from dashboard.components.status_badge import STATUS_ICONS, status_label
+from dashboard.data import Dataset
+from dashboard.facts import indicator_name, select, source_text
+from dashboard.figures import agriculture, economy, investment
+from dashboard.figures.bars import kind_label
+from dashboard.format import fact_value
+from dashboard.i18n import add_strings, has_key, normalize_lang, t
+from dashboard.present import deck as deck_params
+from dashboard.present.layout import graph_slide, kpi_grid, kpi_tile, slide
+from dashboard.present.style import figure_notes
+from dashboard.progress.targets import TargetRow, target_table
+
+AGRICULTURE_VIEW = "land"  # one unit (万亩): one message, no stacked axes
+TOURISM_SECTORS = ("tourism",)
+MAX_TILES = 6
+_COMPARISONS = {">": ("高于", "faster than"), ">=": ("不低于", "at least as fast as"),
+                "<": ("低于", "slower than"), "<=": ("不高于", "no faster than"),
+                "=": ("同步于", "in step with"), "~": ("同步于", "in step with")}
+CLAUSE_CHARS = 24
+_CLAUSE_MARKS = ",，、;；。:：!！?？\n"
+_LIST_NUMBER = re.compile(r"^\d+[.．、]\s*")
+
+add_strings({
+    "present.kicker.overview": {"zh": "总览", "en": "Overview"},
+    "present.kicker.economy": {"zh": "经济运行", "en": "The economy"},
+    "present.kicker.investment": {"zh": "投资与项目", "en": "Investment"},
+    "present.kicker.agriculture": {"zh": "农业农村", "en": "Agriculture"},
+    "present.kicker.tourism": {"zh": "文化旅游", "en": "Tourism"},
+    "present.kicker.targets": {"zh": "{year}年主要预期目标", "en": "Main targets for {year}"},
+    "present.kicker.sector": {"zh": "{year}年目标与计划", "en": "Targets and plans for {year}"},
+    "present.title.overview": {"zh": "{year}年主要经济指标", "en": "The economy in {year}"},
+    "present.title.tourism": {"zh": "{year}年文化旅游成效", "en": "Tourism in {year}"},
+    "present.title.targets": {"zh": "{year}年要达到的{n}项主要目标",
+                              "en": "{n} main targets to reach in {year}"},
+    "present.title.sector": {"zh": "{sector}：{n}项目标与计划",
+                             "en": "{sector}: {n} targets and plans"},
+    "present.growth": {"zh": "同比 {value}", "en": "{value} year on year"},
+    "present.relative": {"zh": "{name}增速{comparison}{reference}增速",
+                         "en": "{name}: growth {comparison} {reference}"},
+    "present.more": {"zh": "另有{n}项，见目标面板", "en": "{n} more on the target panel"},
+})
+
+
+def _stated(fact: pd.Series | dict, lang: str) -> str:
+    return fact_value(fact["value"], fact["unit"], fact["value_kind"], fact["comparator"], lang)
+
+
+def _report_year(dataset: Dataset) -> int:
+    return int(dataset.reports["report_year"].max())
+
+
+def _not_stated(slide_id: str, kicker: str, title: str, lang: str) -> html.Section:
+    body = html.P(t("shell.not_stated", lang), className="present-empty")
+    return slide(slide_id, kicker, title, body, "")
+
+
+def _kpi_slide(slide_id: str, dataset: Dataset, indicators: Sequence[str], kicker: str,
+               title_key: str, lang: str) -> html.Section:
+    """Big numbers: the latest actual of each indicator, with its growth as a note."""
+    facts = dataset.indicators
+    tiles, used, periods = [], [], []
+    for ind in indicators:
+        main, growth, _later = pick(select(facts, indicators=[ind]))
+        if main is None:
+            continue
+        note = (t("present.growth", lang).format(value=_stated(growth, lang))
+                if growth is not None else "")
+        tiles.append(kpi_tile(_stated(main, lang), indicator_name(main, lang), note))
+        used += [main] + ([growth] if growth is not None else [])
+        periods.append(int(main["period"]))
+    if not tiles:
+        return _not_stated(slide_id, kicker, kicker, lang)
+    title = t(title_key, lang).format(year=max(periods))
+    rows = pd.DataFrame(used)
+    return slide(slide_id, kicker, title, kpi_grid(tiles[:MAX_TILES]),
+                 source_text(dataset.reports, rows, lang))
+
+
+def overview(dataset: Dataset, lang: str, theme: str) -> html.Section:
+    """The headline results of the review year (the indicators with growth targets)."""
+    return _kpi_slide("overview", dataset, economy.HEADLINE, t("present.kicker.overview", lang),
+                      "present.title.overview", lang)
+
+
+def tourism(dataset: Dataset, lang: str, theme: str) -> html.Section:
+    rows = select(dataset.indicators, sectors=TOURISM_SECTORS, kinds=["actual"])
+    ids = list(dict.fromkeys(rows.sort_values("start").indicator_id))
+    return _kpi_slide("tourism", dataset, ids, t("present.kicker.tourism", lang),
+                      "present.title.tourism", lang)
+
+
+def _figure_slide(slide_id: str, dataset: Dataset, rows: pd.DataFrame,
+                  build: Callable[[], object], lang: str, theme: str) -> html.Section:
+    kicker = t(f"present.kicker.{slide_id}", lang)
+    if rows.empty:
+        return _not_stated(slide_id, kicker, kicker, lang)
+    fig = build()
+    section = graph_slide(slide_id, kicker, fig, source_text(dataset.reports, rows, lang),
+                          theme, lang)
+    notes = figure_notes(fig)
+    if notes:  # e.g. the two contradictory investment targets: said above the chart
+        body = section.children[1]
+        body.children = [html.P(notes, className="present-warning", role="note"),
+                         body.children]
+    return section
+
+
+def economy_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
+    facts = dataset.indicators
+    return _figure_slide("economy", dataset, economy.growth_facts(facts),
+                         lambda: economy.growth_vs_target_figure(facts, dataset.reports, lang),
+                         lang, theme)
+
+
+def investment_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
+    facts = dataset.indicators
+    has_fai = not select(facts, indicators=[investment.FAI]).empty
+    rows = investment.fai_rows(facts, lang) if has_fai else facts.iloc[0:0]
+    return _figure_slide("investment", dataset, rows, lambda: investment.fai_figure(
+        facts, dataset.quality, dataset.reports, lang), lang, theme)
+
+
+def agriculture_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
+    facts = dataset.indicators
+    rows = agriculture.view_facts(facts, AGRICULTURE_VIEW)
+    return _figure_slide("agriculture", dataset, rows, lambda: agriculture.view_figure(
+        facts, dataset.reports, lang, AGRICULTURE_VIEW), lang, theme)
+
+
+def _status_label(row: TargetRow, lang: str) -> str:
+    """✓ 已实现, → 进度正常, ! 进度滞后: icon and word as on the target panel."""
+    return f"{STATUS_ICONS[row.status]} {status_label(row.status, lang)}"
+
+
+def clause(text: str, start: int, end: int, width: int = CLAUSE_CHARS) -> str:
+    """The clause of ``text`` holding text[start:end] (between commas, 、 or stops), cut to
+    ``width`` characters: tells apart two figures of one indicator in one sentence."""
+    left = max(text.rfind(ch, 0, start) for ch in _CLAUSE_MARKS) + 1
+    rights = [i for i in (text.find(ch, end) for ch in _CLAUSE_MARKS) if i >= 0]
+    part = text[left:min(rights) if rights else len(text)].strip()
+    part = _LIST_NUMBER.sub("", part)
+    return part if len(part) <= width else part[: width - 1] + "…"
+
+
+def _fact_clause(dataset: Dataset, fact: dict) -> str:
+    try:
+        text = dataset.report_text(str(fact["report_id"]))
+    except (KeyError, OSError):
+        return ""
+    return clause(text, int(fact["start"]), int(fact["end"]))
+
+
+def _target_tile(row: TargetRow, lang: str, detail: str = "", kind_note: bool = True
+                 ) -> html.Div:
+    name = row.name_en if normalize_lang(lang) == "en" else row.name_zh
+    parts = [kind_label(row.kind, row.period, lang)] if kind_note else []
+    if row.status != "no_actual":  # before any actual every tile would say so: say nothing
+        parts.append(_status_label(row, lang))
+    return kpi_tile(_stated(row.facts[0], lang), name, " · ".join(parts), detail)
+
+
+def _statement(row: TargetRow, lang: str) -> html.P:
+    """A comparison target as one sentence, in the report's words where they are Chinese:
+    城乡居民人均可支配收入增速高于地区生产总值增速."""
+    en = normalize_lang(lang) == "en"
+    quote = str((row.relative or {}).get("quote") or "")
+    if quote and not en:
+        text = quote
+    else:
+        words = _COMPARISONS.get(row.comparator, (row.comparator, row.comparator))
+        reference = row.reference_en if en else row.reference_zh
+        if en and reference[1:2].islower():  # mid-sentence: "than gross regional product"
+            reference = reference[0].lower() + reference[1:]
+        text = t("present.relative", lang).format(
+            name=row.name_en if en else row.name_zh, comparison=words[1 if en else 0],
+            reference=reference)
+    parts: list = [text]
+    if row.status != "no_actual":
+        parts += [" · ", html.Strong(_status_label(row, lang))]
+    return html.P(parts, className="present-statement")
+
+
+def _target_facts(dataset: Dataset, rows: Sequence[TargetRow]) -> pd.DataFrame:
+    facts = pd.DataFrame([fact for row in rows for fact in row.facts[:1]])
+    relative = dataset.relative_targets
+    ids = {str((row.relative or {}).get("target_id")) for row in rows if row.relative}
+    cited = relative[relative.target_id.isin(ids)] if ids else relative.iloc[0:0]
+    return pd.concat([facts, cited[["report_id", "section"]]], ignore_index=True)
+
+
+def _target_slide(slide_id: str, rows: Sequence[TargetRow], kicker: str, title: str,
+                  dataset: Dataset, lang: str) -> html.Section:
+    """Big numbers for stated targets, a sentence for each comparison target."""
+    numeric = [r for r in rows if r.facts]
+    shown = numeric[:MAX_TILES]
+    names = Counter(r.indicator_id for r in shown)
+    kind_note = len({r.kind for r in shown}) > 1 or slide_id != "targets"
+    zh_context = normalize_lang(lang) == "zh" and len(shown) <= 3
+
+    def detail(row: TargetRow) -> str:
+        wanted = names[row.indicator_id] > 1 or zh_context
+        return _fact_clause(dataset, row.facts[0]) if wanted else ""
+
+    body: list = []
+    if shown:
+        body.append(kpi_grid([_target_tile(r, lang, detail(r), kind_note) for r in shown]))
+    body += [_statement(r, lang) for r in rows if not r.facts]
+    if len(numeric) > MAX_TILES:
+        body.append(html.P(t("present.more", lang).format(n=len(numeric) - MAX_TILES),
+                           className="present-more"))
+    facts = _target_facts(dataset, rows)
+    source = source_text(dataset.reports, facts, lang) if not facts.empty else ""
+    return slide(slide_id, kicker, title, body, source)
+
+
+def targets(dataset: Dataset, lang: str, theme: str) -> html.Section:
+    """The headline targets of the report year (growth and comparison targets)."""
+    year = _report_year(dataset)
+    rows = [r for r in target_table(dataset, year).rows if r.headline]
+    kicker = t("present.kicker.targets", lang).format(year=year)
+    if not rows:
+        return _not_stated("targets", kicker, kicker, lang)
+    title = t("present.title.targets", lang).format(year=year, n=len(rows))
+    return _target_slide("targets", rows, kicker, title, dataset, lang)
+
+
+def sector(dataset: Dataset, sector_id: str, lang: str, theme: str) -> html.Section:
+    """Every target and plan of one sector for the report year."""
+    year = _report_year(dataset)
+    rows = [r for r in target_table(dataset, year).rows if r.sector == sector_id]
+    slide_id = deck_params.sector_slide_id(sector_id)
+    kicker = t("present.kicker.sector", lang).format(year=year)
+    name = sector_name(sector_id, lang)
+    if not rows:
+        return _not_stated(slide_id, kicker, name, lang)
+    title = t("present.title.sector", lang).format(sector=name, n=len(rows))
+    return _target_slide(slide_id, rows, kicker, title, dataset, lang)
+
+
+def sector_name(sector_id: str, lang: str) -> str:
+    key = f"figures.sector.{sector_id}"
+    return t(key, lang) if has_key(key) else sector_id
+
+
+BUILDERS: dict[str, Callable[[Dataset, str, str], html.Section]] = {
+    "overview": overview,
+    "economy": economy_slide,
+    "investment": investment_slide,
+    "agriculture": agriculture_slide,
+    "tourism": tourism,
+    "targets": targets,
+}
+
+
+def build(slide_id: str, dataset: Dataset, lang: str, theme: str) -> html.Section:
+    """The slide ``slide_id`` (a page slide or ``sector-<sector>``)."""
+    lang = normalize_lang(lang)
+    sector_id = deck_params.slide_sector(slide_id)
+    if sector_id is not None:
+        return sector(dataset, sector_id, lang, theme)
+    return BUILDERS[slide_id](dataset, lang, theme)
+
+
+def build_all(slide_ids: Sequence[str], dataset: Dataset, lang: str,
+              theme: str) -> list[html.Section]:
+    return [build(slide_id, dataset, lang, theme) for slide_id in slide_ids]
