@@ -6,6 +6,7 @@ Pure functions, used by cards, figures, tooltips and downloads alike.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 _COMPARATOR_ZH = {">=": "以上", "<=": "以内", "~": "左右", ">": "余", "<": "以下"}
 _COMPARATOR_EN = {">=": "at least ", "<=": "at most ", "~": "about ", ">": "over ",
@@ -53,6 +54,12 @@ def fact_value(value: float, unit: str, value_kind: str, comparator: str = "=",
         cut = 1 if len(unit) > 1 and unit[0] in "万亿" else 0
         return core.replace(unit, f"{unit[:cut]}余{unit[cut:]}", 1)
     return f"{core}{suffix}"
+
+
+def as_stated(fact: Any, lang: str = "zh") -> str:
+    """:func:`fact_value` of a fact row (a dict or a pandas Series with value, unit,
+    value_kind and comparator): the figure as the report wrote it."""
+    return fact_value(fact["value"], fact["unit"], fact["value_kind"], fact["comparator"], lang)
 
 
 def axis_unit_title(unit: str, lang: str = "zh") -> str:

@@ -15,8 +15,9 @@ from dash import dcc, html
 
 from dashboard.components.source_note import report_link
 from dashboard.facts import indicator_name
-from dashboard.figures.bars import dedupe_restated, kind_label
-from dashboard.format import fact_value
+from dashboard.figures.bars import dedupe_restated
+from dashboard.figures.fact_labels import kind_period_label
+from dashboard.format import as_stated
 from dashboard.i18n import add_strings, normalize_lang, t
 
 add_strings({
@@ -28,10 +29,6 @@ add_strings({
 })
 
 MAIN_VALUE_KINDS = ("level", "count", "share_pct", "growth_pct", "change_pp")
-
-
-def _stated(fact: pd.Series, lang: str) -> str:
-    return fact_value(fact["value"], fact["unit"], fact["value_kind"], fact["comparator"], lang)
 
 
 def _latest(rows: pd.DataFrame) -> pd.Series | None:
@@ -82,8 +79,9 @@ def kpi_card(facts: pd.DataFrame, lang: str, name: str | None = None,
         body += [
             html.Div(t("kpi.growth_period", lang).format(period=int(main["period"]))
                      if main["value_kind"] == "growth_pct"
-                     else kind_label("actual", int(main["period"]), lang), className="kpi-period"),
-            _value_link(main, _stated(main, lang), lang, "kpi-value"),
+                     else kind_period_label("actual", int(main["period"]), lang),
+                     className="kpi-period"),
+            _value_link(main, as_stated(main, lang), lang, "kpi-value"),
         ]
     else:
         body.append(html.Div([html.Span(t("kpi.actual", lang), className="kpi-period me-1"),
@@ -91,13 +89,13 @@ def kpi_card(facts: pd.DataFrame, lang: str, name: str | None = None,
                              className="kpi-value-missing"))
     if growth is not None:
         body.append(html.Div([html.Span(t("kpi.growth", lang), className="kpi-growth-label"),
-                              _value_link(growth, _stated(growth, lang), lang, "kpi-growth")],
+                              _value_link(growth, as_stated(growth, lang), lang, "kpi-growth")],
                              className="kpi-growth-line"))
     if not later.empty:
         body.append(html.Ul([
-            html.Li([html.Span(kind_label(row["kind"], int(row["period"]), lang),
+            html.Li([html.Span(kind_period_label(row["kind"], int(row["period"]), lang),
                                className="kpi-target-label"),
-                     _value_link(row, _stated(row, lang), lang, "kpi-target")])
+                     _value_link(row, as_stated(row, lang), lang, "kpi-target")])
             for _, row in later.iterrows()
         ], className="kpi-targets"))
     cited = main if main is not None else (None if later.empty else later.iloc[0])

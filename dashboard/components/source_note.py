@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from dashboard.components.language import href_with_lang
 from dashboard.facts import indicator_name, report_title
-from dashboard.format import fact_value
+from dashboard.format import as_stated
 from dashboard.i18n import add_strings, normalize_lang, t
 
 add_strings({
@@ -35,7 +35,7 @@ def quote_panel(fact: pd.Series | None, reports: pd.DataFrame, lang: str) -> htm
     lang = normalize_lang(lang)
     if fact is None:
         return html.Div(t("source.click_hint", lang), className="quote-panel text-muted small")
-    stated = fact_value(fact["value"], fact["unit"], fact["value_kind"], fact["comparator"], lang)
+    stated = as_stated(fact, lang)
     return html.Div([
         html.Div([html.Strong(indicator_name(fact, lang)), html.Span(f" · {fact['period']} · "),
                   html.Span(stated)], className="quote-head"),

@@ -1,22 +1,12 @@
-"""Strings of the /targets page: headings, notices, sector names, why an actuals.csv row was
-rejected. Registered by dashboard/pages/targets.py with i18n.add_strings."""
+"""Strings of the /targets page: headings, notices, why an actuals.csv row was rejected.
+Registered by dashboard/pages/targets.py with i18n.add_strings; sector names come from
+dashboard/labels.py."""
 
 from __future__ import annotations
 
-from dashboard.i18n import has_key, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.progress.actuals import REASONS, Rejection
 
-_SECTORS = {
-    "economy": ("经济总量", "Economy"), "industry": ("工业", "Industry"),
-    "energy": ("能源", "Energy"), "investment": ("投资", "Investment"),
-    "fiscal": ("财政", "Public finance"), "agriculture": ("农业", "Agriculture"),
-    "livestock": ("畜牧业", "Livestock"), "tourism": ("文化旅游", "Tourism"),
-    "trade": ("对外贸易", "Trade"), "consumption": ("消费", "Consumption"),
-    "employment": ("就业", "Employment"), "education": ("教育", "Education"),
-    "health": ("医疗卫生", "Health"), "social": ("社会保障", "Social welfare"),
-    "infrastructure": ("城乡建设", "Infrastructure"), "ecology": ("生态环境", "Environment"),
-    "reform": ("改革", "Reform"), "governance": ("政府治理", "Governance"),
-}
 _REJECT_ZH = {
     "unreadable": "文件不是 UTF-8 文本",
     "header": "表头应为 indicator_id,period,as_of,value,unit,source",
@@ -73,15 +63,9 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": "{file}, line {line}{column}: {reason}{value}"},
     "targets.reject.column": {"zh": "（{column}列）", "en": ", column {column}"},
     "targets.reject.again": {"zh": "（第{line}行）", "en": " (line {line})"},
-    **{f"targets.sector.{k}": {"zh": zh, "en": en} for k, (zh, en) in _SECTORS.items()},
     **{f"targets.reject.{code}": {"zh": _REJECT_ZH[code], "en": reason}
        for code, reason in REASONS.items()},
 }
-
-
-def sector_label(sector: str, lang: str) -> str:
-    key = f"targets.sector.{sector}"
-    return t(key, lang) if has_key(key) else sector
 
 
 def rejection_text(rejection: Rejection, lang: str) -> str:

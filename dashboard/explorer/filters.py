@@ -14,8 +14,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import url_state
-from dashboard.explorer.labels import comparator_label, kind_label, sector_label
+from dashboard.explorer.labels import comparator_label
 from dashboard.facts import indicator_name
+from dashboard.labels import kind_label, sector_label
 from dashboard.pipeline.schema import KINDS
 
 SEARCH_COLUMNS = ("indicator_zh", "indicator_en", "quote")

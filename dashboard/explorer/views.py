@@ -17,10 +17,11 @@ from dashboard.components.source_note import report_link
 from dashboard.data import Dataset
 from dashboard.explorer import marking
 from dashboard.explorer.cache import per_dataset
-from dashboard.explorer.labels import MARK_KINDS, kind_label, mark_kind
+from dashboard.explorer.labels import mark_kind
 from dashboard.facts import indicator_name, report_title
-from dashboard.format import fact_value
+from dashboard.format import as_stated
 from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.labels import MARK_KINDS, kind_label
 from dashboard.pipeline.structure import Layout, read_layout
 
 add_strings({
@@ -40,7 +41,7 @@ def data_link(fact_id: str, lang: str) -> str:
 
 def mark_title(fact: dict | pd.Series, lang: str) -> str:
     """地区生产总值：259.03亿元（2023 · 实绩）: indicator, value and unit, period and kind."""
-    stated = fact_value(fact["value"], fact["unit"], fact["value_kind"], fact["comparator"], lang)
+    stated = as_stated(fact, lang)
     kind = kind_label(mark_kind(fact["indicator_id"], fact["kind"]), lang)
     if normalize_lang(lang) == "en":
         return f"{indicator_name(fact, lang)}: {stated} ({fact['period']} · {kind})"
@@ -155,7 +156,7 @@ def context_panel(dataset: Dataset, fact: pd.Series | dict | None, lang: str) ->
     rep = _report(dataset, str(fact["report_id"]))
     ctx = marking.context(rep.text, rep.layout, int(fact["start"]), int(fact["end"]))
     kind = mark_kind(fact["indicator_id"], fact["kind"])
-    stated = fact_value(fact["value"], fact["unit"], fact["value_kind"], fact["comparator"], lang)
+    stated = as_stated(fact, lang)
     paragraph = [
         "…" if ctx.cut_before else "", ctx.before,
         html.Mark(ctx.number, className=f"fact-mark kind-{kind}", title=mark_title(fact, lang),

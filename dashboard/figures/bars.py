@@ -14,22 +14,21 @@
 2024 target) when some indicator has facts of two kinds or periods. Optional columns on
 ``facts``: ``series`` (legend name overriding the kind) and
 ``derived`` (True for a value computed from a stated one; drawn hatched) and ``label``
-(category label overriding the automatic one). Sizes, wrapping and the pixel layout that
-keeps it readable on a phone come from :mod:`dashboard.figures.common`.
+(category label overriding the automatic one). Category and legend labels come from
+:mod:`dashboard.figures.fact_labels`; sizes, wrapping and the pixel layout that keeps it
+readable on a phone from :mod:`dashboard.figures.common`.
 Pure: pandas and plotly only, no Dash.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.facts import indicator_name
 from dashboard.figures import provenance
 from dashboard.figures.common import (
     FONT_PX,
@@ -42,40 +41,21 @@ from dashboard.figures.common import (
     text_layout,
     wrap,
 )
+from dashboard.figures.fact_labels import categories, kind_period_label
 from dashboard.format import axis_unit_title
-from dashboard.i18n import add_strings, has_key, normalize_lang, t
+from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.labels import KIND_COLORS
 from dashboard.theme import PALETTE
 
-SECTORS = ("economy", "industry", "energy", "investment", "fiscal", "agriculture", "livestock",
-           "tourism", "trade", "consumption", "employment", "education", "health", "social",
-           "infrastructure", "ecology", "reform", "governance")
-_SECTOR_ZH = ("经济", "工业", "能源", "投资", "财政", "农业", "畜牧", "文旅", "贸易", "消费",
-              "就业", "教育", "卫生健康", "社会保障", "基础设施", "生态", "改革", "政府建设")
-_SECTOR_EN = ("Economy", "Industry", "Energy", "Investment", "Fiscal", "Agriculture", "Livestock",
-              "Tourism", "Trade", "Consumption", "Employment", "Education", "Health", "Social",
-              "Infrastructure", "Ecology", "Reform", "Governance")
-
-add_strings({
-    "figures.kind.actual": {"zh": "{period}年实际", "en": "{period} actual"},
-    "figures.kind.target": {"zh": "{period}年目标", "en": "{period} target"},
-    "figures.kind.plan": {"zh": "{period}年计划", "en": "{period} plan"},
-    "figures.missing_actual": {"zh": "{period}年未提及", "en": "{period}: not stated"},
-    **{f"figures.sector.{s}": {"zh": zh, "en": en}
-       for s, zh, en in zip(SECTORS, _SECTOR_ZH, _SECTOR_EN, strict=True)},
-})
+add_strings({"figures.missing_actual": {"zh": "{period}年未提及", "en": "{period}: not stated"}})
 
 KIND_ORDER = ("actual", "target", "plan")
-KIND_COLORS: dict[str, str] = {"actual": PALETTE[0], "target": PALETTE[1], "plan": PALETTE[2]}
 # Value axes: plain digits with thousands separators, never SI prefixes or exponents.
 VALUE_AXIS: dict[str, Any] = {"tickformat": ",.2~f", "exponentformat": "none",
                               "showexponent": "none", "rangemode": "tozero"}
 
 _BAR_PX = {False: 36, True: 60}      # plot height per category (single / grouped)
 _GAP_PX = 84                         # between unit subplots: tick labels + axis title
-
-
-def kind_label(kind: str, period: int, lang: str) -> str:
-    return t(f"figures.kind.{kind}", lang).format(period=period)
 
 
 def dedupe_restated(facts: pd.DataFrame) -> pd.DataFrame:
@@ -85,70 +65,6 @@ def dedupe_restated(facts: pd.DataFrame) -> pd.DataFrame:
             "unit_std"]
     kept = facts.sort_values("start", kind="stable").drop_duplicates(keys, keep="first")
     return facts[facts.index.isin(kept.index)]
-
-
-def indicator_names(facts: pd.DataFrame, lexicon: Mapping[str, Any], ids: Sequence[str],
-                    lang: str) -> dict[str, str]:
-    """Names of ``ids`` from the facts table, else from the lexicon, else the id itself."""
-    lang = normalize_lang(lang)
-    names: dict[str, str] = {}
-    for ind in ids:
-        rows = facts[facts.indicator_id == ind]
-        if not rows.empty:
-            names[ind] = indicator_name(rows.iloc[0], lang)
-        elif ind in lexicon:
-            names[ind] = str(getattr(lexicon[ind], "en" if lang == "en" else "zh"))
-        else:
-            names[ind] = ind
-    return names
-
-
-def _unique(labels: list[str], extra: list[str]) -> list[str]:
-    """Make labels unique: append ``extra`` where it tells duplicates apart, then a number."""
-    by_label: dict[str, set[str]] = {}
-    for lab, ex in zip(labels, extra, strict=True):
-        by_label.setdefault(lab, set()).add(ex)
-    labels = [f"{lab} · {ex}" if len(by_label[lab]) > 1 else lab
-              for lab, ex in zip(labels, extra, strict=True)]
-    total = Counter(labels)
-    seen: Counter[str] = Counter()
-    out = []
-    for lab in labels:
-        seen[lab] += 1
-        out.append(f"{lab}\u00a0({seen[lab]})" if total[lab] > 1 else lab)
-    return out
-
-
-def categories(facts: pd.DataFrame, lang: str, grouped: bool = False,
-               single: bool | None = None) -> list[str]:
-    """Category (y tick) of each fact, unique where bars would otherwise overlap.
-
-    Grouped: the indicator name (numbered if one indicator repeats within a kind and
-    period). Otherwise: the name, then kind and period, then sector, then a number, each
-    added only where the label is still ambiguous; a figure of a single indicator
-    (``single``, default: ``facts`` has one indicator) is labelled by kind. A ``label``
-    column, where set, replaces the automatic label.
-    """
-    lang = normalize_lang(lang)
-    names = [indicator_name(row, lang) for _, row in facts.iterrows()]
-    kinds = [kind_label(r.kind, r.period, lang) for r in facts.itertuples()]
-    if grouped:
-        total = Counter(zip(names, kinds, strict=True))
-        seen: Counter[tuple[str, str]] = Counter()
-        out = []
-        for key in zip(names, kinds, strict=True):
-            seen[key] += 1
-            out.append(f"{key[0]}\u00a0({seen[key]})" if total[key] > 1 else key[0])
-        return out
-    if single is None:
-        single = facts.indicator_id.nunique() == 1
-    labels = kinds if single else _unique(names, kinds)
-    if "label" in facts:
-        labels = [lab if isinstance(lab, str) and lab else auto
-                  for lab, auto in zip(facts["label"], labels, strict=True)]
-    sectors = [t(f"figures.sector.{s}", lang) if has_key(f"figures.sector.{s}") else s
-               for s in facts.sector]
-    return _unique(labels, sectors)
 
 
 def _wrap_label(text: str, lang: str) -> str:
@@ -209,7 +125,7 @@ def fact_bars(facts: pd.DataFrame, reports: pd.DataFrame, lang: str, title: str,
         for key in keys:
             part = group[[_trace_key(r) == key for _, r in group.iterrows()]]
             kind, period, series = key
-            name = series or kind_label(kind, period, lang)
+            name = series or kind_period_label(kind, period, lang)
             fig.add_trace(go.Bar(
                 x=part.value_std.tolist(), y=part._cat.tolist(), orientation="h", name=name,
                 legendgroup=name, showlegend=key not in shown,

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.explorer.labels import KIND_COLORS, kind_label, sector_label
 from dashboard.figures.provenance import cite
 from dashboard.i18n import normalize_lang
+from dashboard.labels import KIND_COLORS, kind_label, sector_label
 from dashboard.pipeline.schema import KINDS
 
 BAR_HEIGHT = 26

@@ -7,17 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import Input, Output, State, html
+from dash import html
 
 from dashboard import url_state
 from dashboard.components import chart_card as cc
-from dashboard.components.kpi_card import kpi_card
-from dashboard.components.language import URL_ID, lang_from_search
-from dashboard.components.url_sync import store_id, url_state_store
+from dashboard.components import page_kit as kit
 from dashboard.data import Dataset, get_dataset
-from dashboard.facts import select
 from dashboard.figures import agriculture
-from dashboard.figures.bars import indicator_names
+from dashboard.figures.fact_labels import indicator_names
 from dashboard.i18n import add_strings, normalize_lang, t
 
 PAGE = "agriculture"
@@ -59,42 +56,21 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
     lang = normalize_lang(lang)
     state, invalid = decode(query)
     dataset = get_dataset()
-    names = indicator_names(dataset.indicators, dataset.lexicon, agriculture.HEADLINE, lang)
-    cards = [kpi_card(select(dataset.indicators, indicators=[i]), lang, names[i], i)
-             for i in agriculture.HEADLINE]
     options = [(v, t(f"agriculture.view.{v}", lang)) for v in agriculture.VIEWS]
-    return html.Div([
-        cc.page_header(t("agriculture.heading", lang), t("agriculture.lead", lang),
-                       "agriculture-heading"),
-        cc.invalid_notice(invalid, lang),
-        cc.kpi_grid(cards, "agriculture-kpis"),
-        cc.control_block(t("agriculture.view_label", lang),
-                         cc.radio_buttons(CONTROL_ID, options, state["view"],
-                                          t("agriculture.view_label", lang))),
-        html.Div(content(dataset, state, lang), id=CONTENT_ID),
-        url_state_store(PAGE, state),
-    ], className="officials-page")
+    label = t("agriculture.view_label", lang)
+    kpis = kit.headline_kpis(dataset, agriculture.HEADLINE, lang, "agriculture-kpis")
+    return kit.page_layout(
+        PAGE, lang, state=state, invalid=invalid, intro=[kpis], control_label=label,
+        control=cc.radio_buttons(CONTROL_ID, options, state["view"], label),
+        content=content(dataset, state, lang), content_id=CONTENT_ID)
 
 
-@dash.callback(
-    Output(CONTENT_ID, "children"),
-    Output(store_id(PAGE), "data"),
-    Input(CONTROL_ID, "value"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
+@kit.update_callback(PAGE, CONTROL_ID, CONTENT_ID)
 def update(view: str | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
     state, _ = decode({"view": view})
-    return content(get_dataset(), state, lang_from_search(search)), state
+    return kit.rebuild(content, get_dataset(), state, search)
 
 
-@dash.callback(
-    Output(cc.quote_id(PAGE, dash.MATCH), "children"),
-    Input(cc.graph_id(PAGE, dash.MATCH), "clickData"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
+@kit.quote_callback(PAGE)
 def show_quote(click: Any, search: str | None) -> html.Div:
-    dataset = get_dataset()
-    return cc.quote_for_click(dataset.indicators, dataset.reports, click,
-                              lang_from_search(search))
+    return kit.quote(get_dataset(), click, search)

@@ -17,12 +17,12 @@ from dashboard.data import get_dataset
 from dashboard.explorer import filters as flt
 from dashboard.explorer import grid
 from dashboard.explorer.cache import per_dataset
-from dashboard.explorer.labels import kind_label, sector_label
 from dashboard.explorer.views import citation, context_panel
 from dashboard.facts import indicator_name
 from dashboard.figures.provenance import fact_id_from_click
 from dashboard.figures.sectors import sector_figure
 from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.labels import kind_label, sector_label
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.theme import graph_config
 

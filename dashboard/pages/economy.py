@@ -9,15 +9,14 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, html
+from dash import html
 
 from dashboard import url_state
 from dashboard.components import chart_card as cc
-from dashboard.components.language import URL_ID, lang_from_search
-from dashboard.components.url_sync import store_id, url_state_store
+from dashboard.components import page_kit as kit
 from dashboard.data import Dataset, get_dataset
 from dashboard.figures import economy
-from dashboard.figures.bars import indicator_names
+from dashboard.figures.fact_labels import indicator_names
 from dashboard.i18n import add_strings, normalize_lang, t
 
 PAGE = "economy"
@@ -84,37 +83,20 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
         options=[{"label": names[i], "value": i} for i in economy.HEADLINE],
         class_name="officials-checklist", input_class_name="btn-check",
         label_class_name="btn btn-outline-primary btn-sm", label_checked_class_name="active")
-    return html.Div([
-        cc.page_header(t("economy.heading", lang), t("economy.lead", lang), "economy-heading"),
-        cc.invalid_notice(invalid, lang),
-        cc.control_block(t("economy.indicators_label", lang),
-                         html.Div(checklist, role="group",
-                                  **{"aria-label": t("economy.indicators_label", lang)})),
-        html.Div(content(dataset, state, lang), id=CONTENT_ID),
-        url_state_store(PAGE, state),
-    ], className="officials-page")
+    label = t("economy.indicators_label", lang)
+    return kit.page_layout(
+        PAGE, lang, state=state, invalid=invalid, control_label=label,
+        control=html.Div(checklist, role="group", **{"aria-label": label}),
+        content=content(dataset, state, lang), content_id=CONTENT_ID)
 
 
-@dash.callback(
-    Output(CONTENT_ID, "children"),
-    Output(store_id(PAGE), "data"),
-    Input(CONTROL_ID, "value"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
+@kit.update_callback(PAGE, CONTROL_ID, CONTENT_ID)
 def update(chosen: list[str] | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
     allowed = [i for i in economy.HEADLINE if i in (chosen or [])]
     state = {"ind": allowed}
-    return content(get_dataset(), state, lang_from_search(search)), state
+    return kit.rebuild(content, get_dataset(), state, search)
 
 
-@dash.callback(
-    Output(cc.quote_id(PAGE, dash.MATCH), "children"),
-    Input(cc.graph_id(PAGE, dash.MATCH), "clickData"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
+@kit.quote_callback(PAGE)
 def show_quote(click: Any, search: str | None) -> html.Div:
-    dataset = get_dataset()
-    return cc.quote_for_click(dataset.indicators, dataset.reports, click,
-                              lang_from_search(search))
+    return kit.quote(get_dataset(), click, search)

@@ -10,17 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import Input, Output, State, dcc, html
+from dash import dcc, html
 
 from dashboard import url_state
 from dashboard.components import chart_card as cc
-from dashboard.components.kpi_card import kpi_card
-from dashboard.components.language import URL_ID, href_with_lang, lang_from_search
-from dashboard.components.url_sync import store_id, url_state_store
+from dashboard.components import page_kit as kit
+from dashboard.components.language import href_with_lang
 from dashboard.data import Dataset, get_dataset
-from dashboard.facts import select
 from dashboard.figures import economy
-from dashboard.figures.bars import indicator_names
 from dashboard.i18n import add_strings, normalize_lang, t
 
 PAGE = "overview"
@@ -88,13 +85,12 @@ def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
     """KPI cards and the growth chart for the chosen group."""
     facts = dataset.indicators
     ids = headline_ids(dataset, str(state.get("group") or "all"))
-    names = indicator_names(facts, dataset.lexicon, ids, lang)
-    cards = [kpi_card(select(facts, indicators=[ind]), lang, names[ind], ind) for ind in ids]
     growth = economy.growth_facts(facts, ids)
     fig = None if growth.empty else economy.growth_vs_target_figure(facts, dataset.reports,
                                                                     lang, ids)
     title = t("figures.economy.growth_title", lang)
-    return [cc.kpi_grid(cards, "overview-kpis"), cc.chart_card(PAGE, "growth", title, fig, lang)]
+    return [kit.headline_kpis(dataset, ids, lang, "overview-kpis"),
+            cc.chart_card(PAGE, "growth", title, fig, lang)]
 
 
 def _links(lang: str) -> html.Div:
@@ -113,38 +109,20 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
     lang = normalize_lang(lang)
     state, invalid = decode(query)
     options = [(key, t(f"overview.group.{key}", lang)) for key in GROUPS]
-    return html.Div([
-        cc.page_header(t("overview.heading", lang), t("overview.lead", lang), "overview-heading"),
-        cc.invalid_notice(invalid, lang),
-        _links(lang),
-        cc.control_block(t("overview.group_label", lang),
-                         cc.radio_buttons(CONTROL_ID, options, state["group"],
-                                          t("overview.group_label", lang))),
-        html.Div(content(get_dataset(), state, lang), id=CONTENT_ID),
-        url_state_store(PAGE, state),
-    ], className="officials-page")
+    label = t("overview.group_label", lang)
+    return kit.page_layout(
+        PAGE, lang, state=state, invalid=invalid, intro=[_links(lang)], control_label=label,
+        control=cc.radio_buttons(CONTROL_ID, options, state["group"], label),
+        content=content(get_dataset(), state, lang), content_id=CONTENT_ID)
 
 
-@dash.callback(
-    Output(CONTENT_ID, "children"),
-    Output(store_id(PAGE), "data"),
-    Input(CONTROL_ID, "value"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
+@kit.update_callback(PAGE, CONTROL_ID, CONTENT_ID)
 def update(group: str | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
     state, _ = decode({"group": group})
-    return content(get_dataset(), state, lang_from_search(search)), state
+    return kit.rebuild(content, get_dataset(), state, search)
 
 
-@dash.callback(
-    Output(cc.quote_id(PAGE, dash.MATCH), "children"),
-    Input(cc.graph_id(PAGE, dash.MATCH), "clickData"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
+@kit.quote_callback(PAGE)
 def show_quote(click: Any, search: str | None) -> html.Div:
-    dataset = get_dataset()
-    return cc.quote_for_click(dataset.indicators, dataset.reports, click,
-                              lang_from_search(search))
+    return kit.quote(get_dataset(), click, search)
 

@@ -22,11 +22,12 @@ from dashboard import url_state
 from dashboard.components.language import URL_ID, href_with_lang, lang_from_search
 from dashboard.components.status_badge import status_badge, status_option
 from dashboard.components.target_card import GAUGE_TYPE, SOURCE_TYPE, quote_body, target_card
-from dashboard.components.targets_text import STRINGS, rejection_text, sector_label
+from dashboard.components.targets_text import STRINGS, rejection_text
 from dashboard.components.url_sync import url_state_store
 from dashboard.data import Dataset, get_dataset
 from dashboard.figures.gauges import gauge_figure
 from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.labels import sector_label
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.progress.status import STATUSES
 from dashboard.progress.targets import TargetRow, TargetTable, target_table, target_years

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.labels import UNCLASSIFIED
 from dashboard.url_state import choice, integer, many
 
 PAGE_SLIDES: tuple[str, ...] = ("overview", "economy", "investment", "agriculture", "tourism",
                                 "targets")
 SECTOR_PREFIX = "sector-"
 FORWARD_KINDS: tuple[str, ...] = ("target", "plan")
-UNCLASSIFIED = "unclassified"
 
 THEMES: tuple[str, ...] = ("dark", "light")
 DEFAULT_THEME = "dark"

@@ -20,9 +20,10 @@ from dashboard.components.status_badge import STATUS_ICONS, status_label
 from dashboard.data import Dataset
 from dashboard.facts import indicator_name, select, source_text
 from dashboard.figures import agriculture, economy, investment
-from dashboard.figures.bars import kind_label
-from dashboard.format import fact_value
-from dashboard.i18n import add_strings, has_key, normalize_lang, t
+from dashboard.figures.fact_labels import kind_period_label
+from dashboard.format import as_stated
+from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.labels import sector_label
 from dashboard.present import deck as deck_params
 from dashboard.present.layout import graph_slide, kpi_grid, kpi_tile, slide
 from dashboard.present.style import figure_notes
@@ -59,10 +60,6 @@ add_strings({
 })
 
 
-def _stated(fact: pd.Series | dict, lang: str) -> str:
-    return fact_value(fact["value"], fact["unit"], fact["value_kind"], fact["comparator"], lang)
-
-
 def _report_year(dataset: Dataset) -> int:
     return int(dataset.reports["report_year"].max())
 
@@ -81,9 +78,9 @@ def _kpi_slide(slide_id: str, dataset: Dataset, indicators: Sequence[str], kicke
         main, growth, _later = pick(select(facts, indicators=[ind]))
         if main is None:
             continue
-        note = (t("present.growth", lang).format(value=_stated(growth, lang))
+        note = (t("present.growth", lang).format(value=as_stated(growth, lang))
                 if growth is not None else "")
-        tiles.append(kpi_tile(_stated(main, lang), indicator_name(main, lang), note))
+        tiles.append(kpi_tile(as_stated(main, lang), indicator_name(main, lang), note))
         used += [main] + ([growth] if growth is not None else [])
         periods.append(int(main["period"]))
     if not tiles:
@@ -171,10 +168,10 @@ def _fact_clause(dataset: Dataset, fact: dict) -> str:
 def _target_tile(row: TargetRow, lang: str, detail: str = "", kind_note: bool = True
                  ) -> html.Div:
     name = row.name_en if normalize_lang(lang) == "en" else row.name_zh
-    parts = [kind_label(row.kind, row.period, lang)] if kind_note else []
+    parts = [kind_period_label(row.kind, row.period, lang)] if kind_note else []
     if row.status != "no_actual":  # before any actual every tile would say so: say nothing
         parts.append(_status_label(row, lang))
-    return kpi_tile(_stated(row.facts[0], lang), name, " · ".join(parts), detail)
+    return kpi_tile(as_stated(row.facts[0], lang), name, " · ".join(parts), detail)
 
 
 def _statement(row: TargetRow, lang: str) -> html.P:
@@ -248,16 +245,11 @@ def sector(dataset: Dataset, sector_id: str, lang: str, theme: str) -> html.Sect
     rows = [r for r in target_table(dataset, year).rows if r.sector == sector_id]
     slide_id = deck_params.sector_slide_id(sector_id)
     kicker = t("present.kicker.sector", lang).format(year=year)
-    name = sector_name(sector_id, lang)
+    name = sector_label(sector_id, lang)
     if not rows:
         return _not_stated(slide_id, kicker, name, lang)
     title = t("present.title.sector", lang).format(sector=name, n=len(rows))
     return _target_slide(slide_id, rows, kicker, title, dataset, lang)
-
-
-def sector_name(sector_id: str, lang: str) -> str:
-    key = f"figures.sector.{sector_id}"
-    return t(key, lang) if has_key(key) else sector_id
 
 
 BUILDERS: dict[str, Callable[[Dataset, str, str], html.Section]] = {

@@ -54,7 +54,7 @@ def test_targets_page_languages_filter_and_quotes(
     assert badge.text.endswith(t("status.no_actual", "zh")) and "…" in badge.text
     screenshot(dash_duo, "targets-zh-1920x1080", 1920, 1080)
 
-    _choose_sector(dash_duo, wait_until, t("targets.sector.agriculture", "zh"))
+    _choose_sector(dash_duo, wait_until, t("sector.agriculture", "zh"))
     wait_until(lambda: len(_visible(dash_duo)) == 4, message="agriculture targets only")
     assert "sector=agriculture" in driver.current_url
     dash_duo.wait_for_text_to_equal("#targets-count", t("targets.count", "zh").format(

@@ -8,7 +8,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.explorer import views
-from dashboard.explorer.labels import KIND_COLORS, MARK_KINDS
+from dashboard.labels import KIND_COLORS, MARK_KINDS
 from dashboard.pipeline.structure import read_layout
 from tests.explorer.helpers import props, text_of, walk
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.facts import select
-from dashboard.figures import bars, common
+from dashboard.figures import bars, common, fact_labels
 from dashboard.figures.provenance import fact_id_from_click
 from dashboard.theme import PALETTE
 from tests.figures.helpers import annotation, assert_provenance, fact_traces, plain
@@ -95,6 +95,7 @@ def test_empty_input_is_refused(facts, reports):
 
 def test_indicator_names_fall_back_to_the_lexicon(dataset):
     without = dataset.indicators[dataset.indicators.indicator_id != "gdp"]
-    names = bars.indicator_names(without, dataset.lexicon, ["gdp", "grain_area", "nope"], "en")
+    names = fact_labels.indicator_names(without, dataset.lexicon, ["gdp", "grain_area", "nope"],
+                                        "en")
     assert names == {"gdp": "Gross regional product", "grain_area": "Grain area sown",
                      "nope": "nope"}
