@@ -1,8 +1,9 @@
 """Entry point. ``gunicorn app:server`` or ``python app.py`` (gunicorn, 2 workers)."""
 
-from dashboard.app_factory import create_app
+from dashboard.server import create_app_or_exit
 
-app = create_app()
+# A missing or malformed data file: one line on stderr, exit status 2.
+app = create_app_or_exit()
 server = app.server
 
 if __name__ == "__main__":

@@ -1,19 +1,77 @@
 """Production launcher: gunicorn with two workers, never the Flask dev server.
 
 ``python app.py`` ends up here. HOST and PORT environment variables override
-127.0.0.1:8050; WEB_WORKERS overrides the worker count (the machine has 2 cores).
+127.0.0.1:8050; WEB_WORKERS overrides the worker count (the machine has 2 cores);
+DASHBOARD_DATA_DIR points at another folder of data tables (default ``data/``).
+
+Start-up errors: a missing or malformed data file (``DataError``) prints one line naming
+the file and the problem to stderr and exits with status 2 (``create_app_or_exit``), never
+a traceback.
+
+Delivery (``tune_delivery``, called by ``create_app``), measured with ``benchmarks/run.py``:
+
+* Scripts and stylesheets from ``/assets/`` and ``/_dash-component-suites/`` are
+  compressed once per file and encoding (brotli quality 5 when the browser accepts it,
+  else gzip) and kept in memory; flask-compress would otherwise recompress the 1.3 MB
+  plotly.js bundle on every request (or stream it with zstd, which older browsers lack).
+  ``serve`` fills this cache in the gunicorn master before the workers fork.
+* Fingerprinted URLs (Dash's ``.v4_4_1m123.min.js`` and the ``?m=<mtime>`` of assets)
+  are sent with ``Cache-Control: public, max-age=31536000, immutable``: a returning viewer
+  downloads nothing but the page data. Everything else is revalidated (ETag, 304).
+* The index page carries ``<link rel="preload">`` for the layout, the callback graph and
+  dcc.Graph's lazily loaded chunk, so the browser fetches them while it is still
+  compiling the scripts instead of one round trip after another.
+* Callback responses are memoised per worker (``_CallbackCache``), keyed by the exact
+  request body: the data are loaded once at start-up and never change, so a callback's
+  answer depends only on its inputs, and the second viewer asking for the same view gets
+  it without rebuilding the figures. Bounded (entries and bytes); responses that set a
+  cookie or are not 200/204 are never stored. Set ``CALLBACK_CACHE_ENTRIES=0`` to turn it
+  off. Pages should still build what does not depend on input once.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any
+import re
+import sys
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication
+
+if TYPE_CHECKING:
+    from dash import Dash
+    from flask import Response
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
 DEFAULT_WORKERS = 2
+DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
+EXIT_DATA_ERROR = 2
+
+ONE_YEAR = 31_536_000
+IMMUTABLE = f"public, max-age={ONE_YEAR}, immutable"
+STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
+COMPRESSIBLE = frozenset({"application/javascript", "text/javascript", "text/css",
+                          "application/json", "image/svg+xml"})
+BROTLI_QUALITY = 5
+GZIP_LEVEL = 6
+CACHE_LIMIT_BYTES = 64 * 1024 * 1024
+CALLBACK_PATH = "/_dash-update-component"
+CALLBACK_CACHE_ENV = "CALLBACK_CACHE_ENTRIES"
+CALLBACK_CACHE_ENTRIES = 512
+CALLBACK_CACHE_BYTES = 64 * 1024 * 1024
+CALLBACK_ENTRY_MAX_BYTES = 2 * 1024 * 1024
+_DASH_FINGERPRINT = re.compile(r"\.v[\w-]+m\d{8,}\.(?:min\.)?(?:js|css|map)$|"
+                               r"\.v[\w-]+m\d{8,}\.[\w.]+\.(?:js|css)$")
+# Fetched by every page right after the scripts run (dcc.Graph's plotly wrapper is a
+# lazily loaded chunk): preloading them overlaps the round trips with script compilation.
+PRELOADS = (
+    ("_dash-layout", "fetch"),
+    ("_dash-dependencies", "fetch"),
+    ("_dash-component-suites/dash/dcc/async-graph.js", "script"),
+)
 
 
 class _Standalone(BaseApplication):  # type: ignore[misc]
@@ -54,11 +112,210 @@ def gunicorn_options(host: str, port: int) -> dict[str, Any]:
     }
 
 
+def create_app_or_exit() -> Dash:
+    """``create_app()`` for the production entry points.
+
+    A data file the app cannot use ends the process with one line on stderr (naming the
+    file and the problem, from ``DataError``) and exit status 2.
+    """
+    from dashboard.app_factory import create_app
+    from dashboard.data import DataError
+
+    data_dir = os.environ.get(DATA_DIR_ENV) or None
+    try:
+        return create_app(data_dir=Path(data_dir) if data_dir else None)
+    except DataError as exc:
+        message = " ".join(str(exc).split())
+        print(f"dashboard: cannot start: {message}", file=sys.stderr, flush=True)
+        raise SystemExit(EXIT_DATA_ERROR) from None
+
+
+def _is_fingerprinted(path: str, query: dict[str, str]) -> bool:
+    if path.startswith("/assets/"):
+        return "m" in query
+    return bool(_DASH_FINGERPRINT.search(path))
+
+
+class _CompressedCache:
+    """Compressed bodies of static files, by (path, ETag, encoding); bounded in size."""
+
+    def __init__(self, limit: int = CACHE_LIMIT_BYTES) -> None:
+        self._data: dict[tuple[str, str, str], bytes] = {}
+        self._size = 0
+        self._limit = limit
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str, str], raw: Any) -> bytes:
+        found = self._data.get(key)
+        if found is not None:
+            return found
+        data = _compress(raw(), key[2])
+        with self._lock:
+            if key not in self._data and self._size + len(data) <= self._limit:
+                self._data[key] = data
+                self._size += len(data)
+        return data
+
+
+class _CallbackCache:
+    """LRU of callback responses by request body: (status, mimetype, body)."""
+
+    def __init__(self, entries: int, limit: int = CALLBACK_CACHE_BYTES) -> None:
+        from collections import OrderedDict
+
+        self._data: OrderedDict[bytes, tuple[int, str, bytes]] = OrderedDict()
+        self._entries = entries
+        self._limit = limit
+        self._size = 0
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(body: bytes) -> bytes:
+        import hashlib
+
+        return hashlib.sha256(body).digest()
+
+    def get(self, key: bytes) -> tuple[int, str, bytes] | None:
+        with self._lock:
+            found = self._data.get(key)
+            if found is not None:
+                self._data.move_to_end(key)
+            return found
+
+    def put(self, key: bytes, value: tuple[int, str, bytes]) -> None:
+        if self._entries <= 0 or len(value[2]) > CALLBACK_ENTRY_MAX_BYTES:
+            return
+        with self._lock:
+            if key in self._data:
+                return
+            self._data[key] = value
+            self._size += len(value[2])
+            while self._data and (len(self._data) > self._entries or self._size > self._limit):
+                _, (_, _, old) = self._data.popitem(last=False)
+                self._size -= len(old)
+
+
+def _compress(data: bytes, encoding: str) -> bytes:
+    if encoding == "br":
+        import brotli
+
+        return bytes(brotli.compress(data, quality=BROTLI_QUALITY))
+    import gzip
+
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def tune_delivery(app: Dash) -> None:
+    """Compression cache, long cache lifetimes and preload hints (see module doc)."""
+    from flask import request
+
+    server = app.server
+    cache = _CompressedCache()
+    prefix = app.config.requests_pathname_prefix or "/"
+    hints = "".join(
+        f'<link rel="preload" href="{prefix}{path}" as="{kind}"'
+        + (' crossorigin="anonymous"' if kind == "fetch" else "") + ">\n"
+        for path, kind in PRELOADS
+    )
+    if "</head>" in app.index_string and 'rel="preload"' not in app.index_string:
+        app.index_string = app.index_string.replace("</head>", hints + "</head>", 1)
+
+    from flask import Response as FlaskResponse
+    from flask import g
+
+    responses = _CallbackCache(int(os.environ.get(CALLBACK_CACHE_ENV, CALLBACK_CACHE_ENTRIES)))
+
+    @server.before_request
+    def _cached_callback() -> Response | None:
+        # Registered after the request guard (security.py): only well-formed requests.
+        if request.method != "POST" or request.path != CALLBACK_PATH:
+            return None
+        key = responses.key(request.get_data(cache=True))
+        g.callback_cache_key = key
+        hit = responses.get(key)
+        if hit is None:
+            return None
+        g.callback_cache_hit = True
+        status, mimetype, body = hit
+        return FlaskResponse(body, status=status, mimetype=mimetype)
+
+    @server.after_request
+    def _store_callback(response: Response) -> Response:
+        key = g.get("callback_cache_key")
+        if (
+            key is None
+            or g.get("callback_cache_hit")
+            or response.status_code not in (200, 204)
+            or "Set-Cookie" in response.headers
+            or "Content-Encoding" in response.headers
+        ):
+            return response
+        responses.put(key, (response.status_code, response.mimetype or "application/json",
+                            response.get_data()))
+        return response
+
+    @server.after_request
+    def _static_delivery(response: Response) -> Response:
+        path = request.path
+        if request.method not in ("GET", "HEAD") or not path.startswith(STATIC_PREFIXES):
+            return response
+        if response.status_code == 200 and _is_fingerprinted(path, request.args):
+            response.headers["Cache-Control"] = IMMUTABLE
+        elif response.status_code in (200, 304) and "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-cache"
+        if (
+            response.status_code != 200
+            or response.mimetype not in COMPRESSIBLE
+            or "Content-Encoding" in response.headers
+        ):
+            return response
+        encoding = request.accept_encodings.best_match(["br", "gzip"])
+        if encoding is None:
+            return response
+        etag, _weak = response.get_etag()
+
+        def raw() -> bytes:
+            response.direct_passthrough = False
+            return response.get_data()
+
+        body = cache.get((path, etag or "", encoding), raw)
+        response.direct_passthrough = False
+        response.set_data(body)
+        response.headers["Content-Encoding"] = encoding
+        response.vary.add("Accept-Encoding")
+        if etag:
+            response.set_etag(f"{etag}-{encoding}")
+            response.make_conditional(request)
+        return response
+
+
+def warm_static_cache(wsgi_app: Any) -> None:
+    """Request every script and stylesheet of the index page once (compressing them)."""
+    client = wsgi_app.test_client()
+    page = client.get("/").get_data(as_text=True)
+    urls = set(re.findall(r'<(?:script|link)[^>]+(?:src|href)="(/[^"]+)"', page))
+    for url in sorted(urls):
+        if url.startswith(STATIC_PREFIXES):
+            for encoding in ("br", "gzip"):
+                client.get(url, headers={"Accept-Encoding": encoding}).close()
+
+
 def serve(wsgi_app: Any) -> None:
     """Run ``wsgi_app`` under gunicorn until interrupted."""
     host, port = bind_address()
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
     if ":" in shown:
         shown = f"[{shown}]"
+    if hasattr(wsgi_app, "test_client"):
+        warm_static_cache(wsgi_app)
     print(f"Dashboard: http://{shown}:{port}/", flush=True)
     _Standalone(wsgi_app, gunicorn_options(host, port)).run()
+
+
+def main() -> None:
+    """``python -m dashboard.server``: same as ``python app.py``."""
+    serve(create_app_or_exit().server)
+
+
+if __name__ == "__main__":
+    main()

@@ -151,7 +151,9 @@ def test_failing_callback_returns_generic_error():
         "state": [],
     }
     response = app.server.test_client().post("/_dash-update-component", json=body)
-    assert response.status_code == 500
+    # Dash(on_error=security.on_callback_error): logged, answered as "no update".
+    assert response.status_code in (200, 204)
+    assert response.status_code == 204 or response.json["response"] == {}
     _assert_no_leak(response.data)
 
 
@@ -214,7 +216,9 @@ def test_vendored_files_are_documented_and_map_free(name):
 
 def test_vendored_plotly_matches_plotly_py():
     header = (VENDOR / "a-plotly.min.js").read_text(encoding="utf-8")[:200]
-    assert f"plotly.js v{plotly.offline.get_plotlyjs_version()}" in header
+    # A partial bundle's banner reads "plotly.js (finance - minified) v4.1.1".
+    version = re.escape(plotly.offline.get_plotlyjs_version())
+    assert re.search(rf"plotly\.js (?:\([\w -]+\) )?v{version}\b", header), header
 
 
 def test_each_app_owns_its_pages_and_page_callbacks():

@@ -1,0 +1,277 @@
+"""Security headers, the callback-request guard, the callback error handler, and delivery
+(compression cache, cache lifetimes, preload hints) — all through the Flask test client."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import logging
+import re
+
+import brotli
+import pytest
+from dash import Input, Output
+
+from dashboard import security, server
+from dashboard.app_factory import create_app
+
+SCRIPT_TAG = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+ALLOWED_SOURCES = re.compile(r"^(?:'self'|'none'|'unsafe-inline'|'sha256-[A-Za-z0-9+/=]+'|"
+                             r"data:|blob:)$")
+EXPECTED_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Referrer-Policy": "same-origin",
+}
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+def _csp(response) -> dict[str, list[str]]:
+    header = response.headers["Content-Security-Policy"]
+    directives = {}
+    for part in header.split(";"):
+        name, *values = part.split()
+        directives[name] = values
+    return directives
+
+
+def _index_with_asset_urls(client) -> tuple[str, list[str]]:
+    page = client.get("/").get_data(as_text=True)
+    urls = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(/[^"]+)"', page)
+    return page, urls
+
+
+def test_every_response_carries_the_headers(client):
+    page, urls = _index_with_asset_urls(client)
+    responses = [client.get(path) for path in (
+        "/", "/no/such/page", "/_dash-layout", "/_dash-dependencies", "/healthz",
+        "/assets/missing.css", "/_dash-component-suites/nope/x.js",
+    )]
+    responses += [client.get(url) for url in urls[:6]]
+    responses.append(client.post("/_dash-update-component", data="nope",
+                                 content_type="application/json"))
+    for response in responses:
+        for name, value in EXPECTED_HEADERS.items():
+            assert response.headers.get(name) == value, (response.request.path, name)
+        assert "frame-ancestors" in _csp(response)
+
+
+def test_csp_allows_only_this_origin_and_hashed_inline_scripts(client):
+    response = client.get("/")
+    directives = _csp(response)
+    assert directives["default-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+    # No external host, no wildcard, no scheme-only http(s): in any directive.
+    for name, values in directives.items():
+        for value in values:
+            assert ALLOWED_SOURCES.match(value), (name, value)
+    script_src = directives["script-src"]
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    # Every executable inline <script> of the index page is allowed by its hash; JSON
+    # config blocks are data and need none.
+    page = response.get_data(as_text=True)
+    inline = [m for m in SCRIPT_TAG.finditer(page) if "src=" not in m["attrs"]]
+    executable = [m["body"] for m in inline if "application/json" not in m["attrs"]]
+    assert len(executable) >= 2  # the renderer and clientside callbacks
+    for body in executable:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in script_src
+
+
+def test_csp_follows_inline_scripts_added_later():
+    app = create_app()
+    client = app.server.test_client()
+    before = set(_csp(client.get("/"))["script-src"])
+    app.clientside_callback("function (x) { return x; /* added */ }",
+                            Output("site-footer", "title"), Input("url", "hash"))
+    after = set(_csp(client.get("/"))["script-src"])
+    assert after - before == {security.script_hash(app._inline_scripts[-1])}
+
+
+def test_content_security_policy_builder():
+    policy = security.content_security_policy(["a()", "a()", "b()"])
+    assert policy.count("'sha256-") == 2
+    assert "script-src 'self' 'sha256-" in policy
+
+
+def _footer_body(value="?lang=en"):
+    return {
+        "output": "site-footer-body.children",
+        "outputs": {"id": "site-footer-body", "property": "children"},
+        "inputs": [{"id": "url", "property": "search", "value": value}],
+        "changedPropIds": ["url.search"],
+        "state": [],
+    }
+
+
+def test_wellformed_callback_request_passes_the_guard(client):
+    response = client.post("/_dash-update-component", json=_footer_body())
+    assert response.status_code == 200
+    assert "Unofficial compilation" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda b: [b],
+        lambda b: "just a string",
+        lambda b: {**b, "output": 42},
+        lambda b: {**b, "output": "no-such.children"},
+        lambda b: {**b, "inputs": "url.search"},
+        lambda b: {**b, "inputs": []},
+        lambda b: {**b, "inputs": b["inputs"] * 2},
+        lambda b: {**b, "inputs": [{"id": "url", "property": "pathname", "value": "/"}]},
+        lambda b: {**b, "inputs": [{"id": ["url"], "property": "search", "value": ""}]},
+        lambda b: {**b, "inputs": [{"property": "search", "value": ""}]},
+        lambda b: {**b, "state": [{"id": "url", "property": "search", "value": ""}]},
+        lambda b: {**b, "state": None},
+        lambda b: {**b, "outputs": "site-footer-body"},
+        lambda b: {**b, "outputs": {"id": {"a": {"b": 1}}, "property": "children"}},
+        lambda b: {**b, "changedPropIds": "url.search"},
+        lambda b: {**b, "changedPropIds": [1, 2]},
+        lambda b: {k: v for k, v in b.items() if k != "output"},
+    ],
+)
+def test_malformed_callback_requests_get_400(client, mutate):
+    response = client.post("/_dash-update-component", json=mutate(_footer_body()))
+    assert response.status_code == 400
+    assert response.get_data(as_text=True) == security.BAD_REQUEST
+
+
+def test_unparsable_and_oversized_bodies_are_client_errors(client):
+    for data, ctype in (("{nope", "application/json"), ("x=1", "text/plain"), ("", None)):
+        response = client.post("/_dash-update-component", data=data, content_type=ctype)
+        assert 400 <= response.status_code < 500, (data, response.status_code)
+    huge = b'{"output": "' + b"x" * (security.MAX_BODY_BYTES + 10) + b'"}'
+    response = client.post("/_dash-update-component", data=huge,
+                           content_type="application/json")
+    assert response.status_code == 413
+
+
+def test_callback_errors_are_logged_and_answered_as_no_update(caplog):
+    app = create_app()
+
+    @app.callback(Output("site-footer", "title"), Input("url", "hash"))
+    def _fail(_value):
+        raise ValueError("secret-detail")
+
+    body = {
+        "output": "site-footer.title",
+        "outputs": {"id": "site-footer", "property": "title"},
+        "inputs": [{"id": "url", "property": "hash", "value": "#x"}],
+        "changedPropIds": ["url.hash"],
+        "state": [],
+    }
+    with caplog.at_level(logging.ERROR, logger="dashboard.callbacks"):
+        response = app.server.test_client().post("/_dash-update-component", json=body)
+    assert response.status_code in (200, 204)
+    assert "secret-detail" not in response.get_data(as_text=True)
+    assert any("site-footer" in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_fingerprinted_files_are_cached_for_a_year_and_compressed_once(app, client):
+    _, urls = _index_with_asset_urls(client)
+    plotly_url = next(u for u in urls if "a-plotly.min.js" in u)
+    suite_url = next(u for u in urls if "dash_renderer" in u)
+    bootstrap_url = next(u for u in urls if "bootstrap" in u)
+    raw = (server.Path(app.config.assets_folder) / "vendor" / "a-plotly.min.js").read_bytes()
+
+    first = client.get(plotly_url, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert first.status_code == 200
+    assert first.headers["Content-Encoding"] == "br"
+    assert first.headers["Cache-Control"] == server.IMMUTABLE
+    assert "Accept-Encoding" in first.headers["Vary"]
+    assert brotli.decompress(first.data) == raw
+    again = client.get(plotly_url, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert again.data == first.data
+
+    old_browser = client.get(plotly_url, headers={"Accept-Encoding": "gzip, deflate"})
+    assert old_browser.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(old_browser.data) == raw
+    plain = client.get(plotly_url, headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers
+    assert plain.get_data() == raw
+
+    revalidated = client.get(plotly_url, headers={"Accept-Encoding": "br",
+                                                  "If-None-Match": first.headers["ETag"]})
+    assert revalidated.status_code == 304
+
+    suite = client.get(suite_url, headers={"Accept-Encoding": "br"})
+    assert suite.headers["Cache-Control"] == server.IMMUTABLE
+    assert suite.headers["Content-Encoding"] == "br"
+    # Named by version but not fingerprinted by Dash: revalidated, never stale.
+    assert client.get(bootstrap_url).headers["Cache-Control"] == "no-cache"
+
+
+def test_dynamic_responses_are_not_cached(client):
+    for path in ("/", "/_dash-layout", "/_dash-dependencies"):
+        response = client.get(path, headers={"Accept-Encoding": "gzip"})
+        assert "immutable" not in response.headers.get("Cache-Control", ""), path
+
+
+def test_index_preloads_what_every_page_fetches_next(client):
+    page = client.get("/").get_data(as_text=True)
+    head = page.split("</head>")[0]
+    for path, kind in server.PRELOADS:
+        assert f'<link rel="preload" href="/{path}" as="{kind}"' in head
+        assert client.get(f"/{path}").status_code == 200, path
+
+
+def test_warm_static_cache_fills_the_cache_before_fork():
+    app = create_app()
+    server.warm_static_cache(app.server)
+    client = app.server.test_client()
+    _, urls = _index_with_asset_urls(client)
+    for url in urls:
+        response = client.get(url, headers={"Accept-Encoding": "br"})
+        assert response.status_code == 200, url
+
+
+def test_callback_responses_are_memoised_per_request_body():
+    app = create_app()
+    calls = []
+
+    @app.callback(Output("site-footer", "title"), Input("url", "hash"))
+    def _count(value):
+        calls.append(value)
+        return f"title {value}"
+
+    client = app.server.test_client()
+
+    def post(value):
+        body = {
+            "output": "site-footer.title",
+            "outputs": {"id": "site-footer", "property": "title"},
+            "inputs": [{"id": "url", "property": "hash", "value": value}],
+            "changedPropIds": ["url.hash"],
+            "state": [],
+        }
+        return client.post("/_dash-update-component", json=body)
+
+    first, second, other = post("#a"), post("#a"), post("#b")
+    assert first.get_data() == second.get_data() and b"title #a" in first.get_data()
+    assert b"title #b" in other.get_data()
+    assert calls == ["#a", "#b"]
+    # A rejected request is never cached or answered from the cache.
+    assert client.post("/_dash-update-component", json={"output": "site-footer.title"}
+                       ).status_code == 400
+
+
+def test_deeply_nested_json_is_a_client_error(client):
+    for depth in (100_000, 5_000):
+        data = "[" * depth + "]" * depth
+        response = client.post("/_dash-update-component", data=data,
+                               content_type="application/json")
+        assert response.status_code == 400, depth

@@ -1,0 +1,89 @@
+"""A missing or malformed data file stops the production entry points with one line on
+stderr naming the file and the problem, and exit status 2 — never a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard import server
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _run(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DASH_", "FLASK_"))}
+    env.update({server.DATA_DIR_ENV: str(data_dir), "HOST": "127.0.0.1",
+                "PORT": str(_free_port()), "PYTHONWARNINGS": "ignore"})
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def _replace_first_value(path: Path, column: str, value: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    index = header.index(column)
+    # The first data row's leading columns hold no quoted commas (report_id, fact_id, ...).
+    cells = lines[1].split(",")
+    cells[index] = value
+    lines[1] = ",".join(cells)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _assert_one_line_exit_2(result: subprocess.CompletedProcess[str], *needles: str) -> str:
+    assert result.returncode == server.EXIT_DATA_ERROR, (result.returncode, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    line = lines[0]
+    assert "Traceback" not in line and 'File "' not in line
+    for needle in needles:
+        assert needle in line, line
+    assert "Dashboard: http" not in result.stdout  # never got as far as serving
+    return line
+
+
+def test_missing_file(data_copy: Path):
+    (data_copy / "indicators.csv").unlink()
+    line = _assert_one_line_exit_2(_run(["app.py"], data_copy), "indicators.csv", "missing")
+    assert str(data_copy) in line
+
+
+def test_malformed_value(data_copy: Path):
+    _replace_first_value(data_copy / "indicators.csv", "period", "twenty-twenty-three")
+    _assert_one_line_exit_2(_run(["app.py"], data_copy), "indicators.csv", "period")
+
+
+def test_not_utf8_and_the_module_entry_point(data_copy: Path):
+    (data_copy / "reports.csv").write_bytes("报告".encode("gb18030") + b"\xff\xfe,\n")
+    _assert_one_line_exit_2(_run(["-m", "dashboard.server"], data_copy), "reports.csv",
+                            "UTF-8")
+
+
+def test_create_app_or_exit_in_process(data_copy: Path, monkeypatch, capsys):
+    (data_copy / "quality.csv").write_text("", encoding="utf-8")
+    monkeypatch.setenv(server.DATA_DIR_ENV, str(data_copy))
+    with pytest.raises(SystemExit) as stop:
+        server.create_app_or_exit()
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "quality.csv" in err
