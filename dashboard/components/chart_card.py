@@ -17,8 +17,9 @@ from typing import Any
 import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import html
 
+from dashboard.components.accessible_graph import data_summary, graph
 from dashboard.components.source_note import quote_panel
 from dashboard.figures.provenance import fact_id_from_click
 from dashboard.i18n import add_strings, normalize_lang, t
@@ -64,9 +65,9 @@ def chart_card(page: str, chart: str, title: str, fig: go.Figure | None, lang: s
                             className=card_class, **{"data-chart": chart})
     height = fig.layout.height or 450
     children: list[Any] = [
-        dcc.Graph(id=graph_id(page, chart), figure=fig,
-                  config=graph_config(lang, filename=f"shawan-{page}-{chart}"),
-                  style={"height": f"{height}px"}, className="officials-graph"),
+        graph(fig, graph_id(page, chart), lang, data_summary(fig, lang) or title, label=title,
+              config=graph_config(lang, filename=f"shawan-{page}-{chart}"),
+              style={"height": f"{height}px"}, className="officials-graph"),
     ]
     if missing:
         children.append(not_stated(lang, missing))

@@ -12,10 +12,11 @@ from urllib.parse import urlsplit
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
+from dashboard.components.accessible_graph import graph
 from dashboard.components.source_note import quote_panel
-from dashboard.components.status_badge import status_badge
+from dashboard.components.status_badge import status_badge, status_label
 from dashboard.facts import report_title
 from dashboard.figures.gauges import mark_text, target_text, target_title, value_text
 from dashboard.i18n import add_strings, normalize_lang, t
@@ -24,6 +25,7 @@ from dashboard.progress.targets import TargetRow
 from dashboard.theme import graph_config
 
 GAUGE_TYPE = "targets-gauge"
+GAUGE_GRAPH_TYPE = "targets-gauge-graph"
 SOURCE_TYPE = "targets-source"
 
 add_strings({
@@ -86,6 +88,19 @@ def warning_box(row: TargetRow, lang: str) -> list[dbc.Alert]:
             for w in row.warnings]
 
 
+def gauge_summary(row: TargetRow, lang: str) -> str:
+    """The gauge's text alternative: target, baseline, status and latest actual, in words."""
+    colon, sep = ("：", "；") if lang == "zh" else (": ", "; ")
+    none = t("targets.quote.none", lang)
+    parts = [f"{t('targets.quote.target', lang)}{colon}{target_text(row, lang)}",
+             f"{t('targets.quote.baseline', lang)}{colon}"
+             + (mark_text(row.baseline, row, lang) if row.baseline is not None else none),
+             status_label(row.status, lang),
+             f"{t('targets.quote.actual', lang)}{colon}"
+             + (mark_text(row.actual, row, lang) if row.actual is not None else none)]
+    return f"{target_title(row, lang)}{'。' if lang == 'zh' else '. '}{sep.join(parts)}"
+
+
 def target_card(row: TargetRow, figure: dict, reports: pd.DataFrame, lang: str) -> html.Div:
     """The card: gauge (click it for the sentences), status, actual, warnings, notes."""
     lang = normalize_lang(lang)
@@ -106,8 +121,10 @@ def target_card(row: TargetRow, figure: dict, reports: pd.DataFrame, lang: str) 
     title = target_title(row, lang)
     body = html.Div([
         html.Div(
-            dcc.Graph(figure=figure, config=graph_config(lang, f"shawan-target-{row.target_id}"),
-                      style={"height": f"{height}px"}, className="target-graph"),
+            graph(figure, {"type": GAUGE_GRAPH_TYPE, "index": row.target_id}, lang,
+                  gauge_summary(row, lang),
+                  label=title, config=graph_config(lang, f"shawan-target-{row.target_id}"),
+                  style={"height": f"{height}px"}, className="target-graph"),
             id={"type": GAUGE_TYPE, "index": row.target_id}, n_clicks=0,
             className="target-gauge", title=t("targets.card.gauge_label", lang).format(
                 title=title)),

@@ -11,6 +11,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashboard import downloads
+from dashboard.components.accessible_graph import CAPTION_SUFFIX, data_summary, graph
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.components.url_sync import store_id, url_state_store
 from dashboard.data import get_dataset
@@ -64,6 +65,8 @@ add_strings({
 DROPDOWN_LABELS = ("selected_count", "select_all", "deselect_all", "search", "clear_search",
                    "clear_selection", "no_options_found")
 CSV_NAME = "shawan-2024-facts.csv"
+CHART_ID = "data-sector-chart"
+CHART_SUMMARY_ID = f"{CHART_ID}-{CAPTION_SUFFIX}"  # the figcaption graph() writes
 XLSX_NAME = "shawan-2024-facts.xlsx"
 
 
@@ -119,6 +122,12 @@ def _figure(facts: Any, lang: str) -> Any:
                          citation(dataset.reports, lang), t("data.no_rows", lang))
 
 
+def _chart(facts: Any, lang: str) -> html.Figure:
+    fig = _figure(facts, lang)
+    return graph(fig, CHART_ID, lang, data_summary(fig, lang), label=t("data.chart_title", lang),
+                 config=graph_config(lang, "shawan-2024-facts-per-sector"))
+
+
 def layout(lang: str | None = None, **query: Any) -> html.Div:
     lang = normalize_lang(lang)
     dataset = get_dataset()
@@ -162,8 +171,7 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
                              className="app-card mt-3", id="data-context-card"),
             ], lg=8),
             dbc.Col(html.Section([
-                dcc.Graph(id="data-sector-chart", figure=_figure(shown, lang),
-                          config=graph_config(lang, "shawan-2024-facts-per-sector")),
+                _chart(shown, lang),
                 html.P(t("data.chart_hint", lang), className="small text-muted mb-0"),
             ], className="graph-card"), lg=4),
         ], className="g-3"),
@@ -194,7 +202,7 @@ def filter_rows(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any,
     return flt.grid_rows(flt.apply(get_dataset().indicators, filters), lang_from_search(search))
 
 
-@callback(Output("data-count", "children"), Output("data-sector-chart", "figure"),
+@callback(Output("data-count", "children"), Output(CHART_ID, "figure"),
           Input("data-grid", "virtualRowData"), State(URL_ID, "search"),
           prevent_initial_call=True)
 def follow_grid(rows: Any, search: str | None) -> tuple[str, Any]:
@@ -205,6 +213,13 @@ def follow_grid(rows: Any, search: str | None) -> tuple[str, Any]:
     shown = flt.by_ids(facts, ids)
     lang = lang_from_search(search)
     return _count_text(len(shown), len(facts), lang), _figure(shown, lang)
+
+
+@callback(Output(CHART_SUMMARY_ID, "children"), Input(CHART_ID, "figure"),
+          State(URL_ID, "search"), prevent_initial_call=True)
+def describe_chart(figure: Any, search: str | None) -> str:
+    """Keep the chart's text alternative in step with the bars drawn."""
+    return data_summary(figure if isinstance(figure, dict) else None, lang_from_search(search))
 
 
 @callback(Output("data-sectors", "value"), Input("data-sector-chart", "clickData"),

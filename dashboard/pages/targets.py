@@ -170,10 +170,12 @@ def _filters(table: TargetTable, sectors: list[str], statuses: list[str], lang: 
         className="target-filter")
     status_box = html.Div([
         html.Div(t("targets.filter.status", lang), className="control-label", id="targets-st-l"),
-        html.Div(dcc.Checklist(
+        # dbc.Checklist: a plain <input type=checkbox> + <label for> per status (Dash 4's
+        # dcc.Checklist nests the checkbox in a role=option label, which axe rejects).
+        html.Div(dbc.Checklist(
             id=STATUS_ID, value=statuses, inline=True,
             options=[{"label": status_option(s, lang), "value": s} for s in STATUSES],
-            className="target-status-filter", labelClassName="target-status-choice"),
+            class_name="target-status-filter", label_class_name="target-status-choice"),
             role="group", **{"aria-labelledby": "targets-st-l"})],
         className="target-filter")
     return html.Div([sector_box, status_box], className="app-card target-filters")

@@ -15,6 +15,8 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from dashboard.components.accessible_graph import data_summary
+from dashboard.components.accessible_graph import graph as accessible_graph
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.present.style import figure_title, present_style
 from dashboard.theme import graph_config
@@ -94,12 +96,16 @@ def kpi_grid(tiles: Sequence[html.Div]) -> html.Div:
                     style={"--present-cols": str(columns_for(len(tiles)))})
 
 
-def graph(fig: go.Figure, theme: str, lang: str, name: str) -> dcc.Graph:
-    """A chart restyled for the screen, filling the slide body; no modebar on a slide."""
+def graph(fig: go.Figure, theme: str, lang: str, name: str) -> html.Figure:
+    """A chart restyled for the screen, filling the slide body; no modebar on a slide.
+
+    Named and described for screen readers (``accessible_graph``), from the figure's data."""
     config = {**graph_config(lang, filename=f"shawan-present-{name}"),
               "displayModeBar": False, "responsive": True, "staticPlot": False}
-    return dcc.Graph(figure=present_style(fig, theme), config=config,
-                     className="present-graph", responsive=True)
+    summary = data_summary(fig, lang) or figure_title(fig).replace("<br>", " ")
+    return accessible_graph(present_style(fig, theme), f"present-graph-{name}", lang, summary,
+                            config=config, class_name="present-figure",
+                            className="present-graph", responsive=True)
 
 
 def graph_slide(slide_id: str, kicker: str, fig: go.Figure, source: str, theme: str,

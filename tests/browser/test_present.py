@@ -38,7 +38,9 @@ function box(el, r, what) {
     }
 }
 slide.querySelectorAll('*').forEach(function (el) {
-    if (el.closest('svg')) { return; }
+    // svg: plotly's own drawing; .visually-hidden: screen-reader text (a chart's
+    // figcaption), clipped to a 1px box on purpose, never seen.
+    if (el.closest('svg, .visually-hidden')) { return; }
     var own = Array.prototype.filter.call(el.childNodes, function (n) {
         return n.nodeType === 3 && n.textContent.trim();
     });

@@ -146,6 +146,7 @@ def test_nothing_is_rendered_as_html(page):
     assert all(isinstance(n, html.Div | html.Span | html.P | html.Section | html.Button
                           | html.Blockquote | html.H1 | html.H2 | html.H3 | html.H4
                           | html.Strong | html.Label | html.Ul | html.Li | html.Nav
+                          | html.Figure | html.Figcaption
                           | dcc.Graph | dcc.Dropdown | dcc.Checklist | dcc.Store)
                or type(n).__module__.startswith("dash_bootstrap_components")
                for n in walk(tree))
