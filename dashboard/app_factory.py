@@ -35,7 +35,7 @@ from dashboard.components import language, url_sync
 from dashboard.components import navbar as navbar_mod
 from dashboard.data import Dataset, init_dataset
 from dashboard.facts import report_title
-from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.i18n import DEFAULT_LANG, set_report_years, t
 from dashboard.pipeline.build import DATA_DIR
 from dashboard.security import install_security_headers, on_callback_error
 from dashboard.server import tune_delivery
@@ -158,6 +158,8 @@ def create_app(
     """
     theme.register_template()
     dataset = init_dataset(data_dir or DATA_DIR)
+    latest = dataset.reports.sort_values("report_year").iloc[-1]
+    set_report_years(int(latest.report_year), int(latest.review_period))
     texts = dict(source_texts or report_source_texts(dataset))
     # dash.page_registry is process-global: start from this app's pages only,
     # so a test app's fixture pages never mix with the real ones.

@@ -33,8 +33,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "app.short_title": {"zh": "沙湾市指标看板", "en": "Shawan Indicators"},
     "app.subtitle": {
-        "zh": "2024年政府工作报告中的目标与成效",
-        "en": "Targets and results in the 2024 Government Work Report",
+        "zh": "{year}年政府工作报告中的目标与成效",
+        "en": "Targets and results in the {year} Government Work Report",
     },
     "shell.nav_label": {"zh": "页面导航", "en": "Page navigation"},
     "shell.toggle_nav": {"zh": "展开或收起导航", "en": "Toggle navigation"},
@@ -74,9 +74,23 @@ def normalize_lang(value: object) -> str:
     return code if code in LANGS else DEFAULT_LANG
 
 
+# Years named in UI strings come from the report read (data/reports.csv), never typed:
+# strings write {year} (the report year) and {review_year} (the year it reviews).
+_REPORT_YEARS: dict[str, str] = {}
+
+
+def set_report_years(year: int, review_year: int) -> None:
+    """Called once by create_app with the years of the report in data/."""
+    _REPORT_YEARS.update({"{year}": str(year), "{review_year}": str(review_year)})
+
+
 def t(key: str, lang: str) -> str:
-    """Translate ``key`` into ``lang`` (normalised first)."""
-    return STRINGS[key][normalize_lang(lang)]
+    """Translate ``key`` into ``lang`` (normalised first), with the report's years filled in."""
+    text = STRINGS[key][normalize_lang(lang)]
+    if "{" in text:
+        for token, value in _REPORT_YEARS.items():
+            text = text.replace(token, value)
+    return text
 
 
 def has_key(key: str) -> bool:

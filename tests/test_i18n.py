@@ -132,3 +132,18 @@ def test_search_with_lang_keeps_other_parameters():
 )
 def test_decide_language(search, stored, clicked, expected):
     assert decide_language(search, stored, clicked) == expected
+
+
+def test_years_in_ui_strings_come_from_the_report():
+    from dashboard import i18n
+    from dashboard.figures import economy  # noqa: F401  (registers its strings)
+
+    saved = dict(i18n._REPORT_YEARS)
+    try:
+        i18n.set_report_years(2031, 2030)
+        assert t("figures.economy.growth_title", "zh") == "2030年增速与2031年目标"
+        assert "2031" in t("app.subtitle", "en")
+    finally:
+        i18n._REPORT_YEARS.clear()
+        i18n._REPORT_YEARS.update(saved)
+    assert not any("2024" in v or "2023" in v for e in i18n.STRINGS.values() for v in e.values())

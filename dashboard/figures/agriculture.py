@@ -25,8 +25,8 @@ HEADLINE: tuple[str, ...] = ("grain_area", "grain_output", "high_standard_farmla
 
 add_strings({
     "figures.agriculture.crops": {"zh": "粮食、棉花与林果", "en": "Grain, cotton and orchards"},
-    "figures.agriculture.livestock": {"zh": "牲畜：2023年出栏与2024年目标",
-                                      "en": "Livestock: 2023 and the 2024 targets"},
+    "figures.agriculture.livestock": {"zh": "牲畜：{review_year}年出栏与{year}年目标",
+                                      "en": "Livestock: {review_year} and the {year} targets"},
     "figures.agriculture.land": {"zh": "耕地与高标准农田",
                                  "en": "Farmland and high-standard farmland"},
 })

@@ -24,8 +24,8 @@ FISCAL_INDUSTRY_SECTORS = ("fiscal", "industry")
 add_strings({
     "figures.economy.gdp_title": {"zh": "地区生产总值：总量与增速",
                                   "en": "Gross regional product: level and growth"},
-    "figures.economy.growth_title": {"zh": "2023年增速与2024年目标",
-                                     "en": "2023 growth and the 2024 target"},
+    "figures.economy.growth_title": {"zh": "{review_year}年增速与{year}年目标",
+                                     "en": "{review_year} growth and the {year} target"},
     "figures.economy.fiscal_title": {"zh": "财政与工业", "en": "Public finance and industry"},
 })
 

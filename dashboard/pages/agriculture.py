@@ -26,9 +26,9 @@ CONTENT_ID = "agriculture-content"
 add_strings({
     "nav.agriculture": {"zh": "农业农村", "en": "Agriculture"},
     "agriculture.heading": {"zh": "农业农村", "en": "Agriculture and rural areas"},
-    "agriculture.lead": {"zh": "粮食、畜牧与耕地：2023年实绩和2024年目标、计划。",
-                         "en": "Grain, livestock and farmland: 2023 results, 2024 targets and "
-                               "plans."},
+    "agriculture.lead": {"zh": "粮食、畜牧与耕地：{review_year}年实绩和{year}年目标、计划。",
+                         "en": "Grain, livestock and farmland: {review_year} results, "
+                               "{year} targets and plans."},
     "agriculture.view_label": {"zh": "查看", "en": "Show"},
     "agriculture.view.crops": {"zh": "种植", "en": "Crops"},
     "agriculture.view.livestock": {"zh": "畜牧", "en": "Livestock"},

@@ -28,9 +28,9 @@ CONTENT_ID = "economy-content"
 add_strings({
     "nav.economy": {"zh": "经济运行", "en": "Economy"},
     "economy.heading": {"zh": "经济运行", "en": "The economy"},
-    "economy.lead": {"zh": "地区生产总值、财政与工业：2023年实绩与2024年预期目标。",
-                     "en": "Output, public finance and industry: 2023 results and the 2024 "
-                           "targets."},
+    "economy.lead": {"zh": "地区生产总值、财政与工业：{review_year}年实绩与{year}年预期目标。",
+                     "en": "Output, public finance and industry: {review_year} results "
+                           "and the {year} targets."},
     "economy.indicators_label": {"zh": "选择指标（增速与目标图）",
                                  "en": "Indicators in the growth chart"},
     "economy.none_selected": {"zh": "请至少选择一项指标。", "en": "Select at least one indicator."},

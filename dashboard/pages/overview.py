@@ -40,19 +40,20 @@ CONTENT_ID = "overview-content"
 
 add_strings({
     "nav.overview": {"zh": "总览", "en": "Overview"},
-    "overview.heading": {"zh": "2024年政府工作报告主要指标",
-                         "en": "Key figures of the 2024 Government Work Report"},
-    "overview.lead": {"zh": "2023年主要成效与2024年目标；数字均摘自报告原文，点击可查看出处。",
-                      "en": "2023 results and 2024 targets, every number taken from the report; "
-                            "click one to see its sentence."},
+    "overview.heading": {"zh": "{year}年政府工作报告主要指标",
+                         "en": "Key figures of the {year} Government Work Report"},
+    "overview.lead": {"zh": "{review_year}年主要成效与{year}年目标；"
+                            "数字均摘自报告原文，点击可查看出处。",
+                      "en": "{review_year} results and {year} targets, every number taken "
+                            "from the report; click one to see its sentence."},
     "overview.group_label": {"zh": "按领域筛选", "en": "Filter by area"},
     "overview.group.all": {"zh": "全部", "en": "All"},
     "overview.group.economy": {"zh": "经济与财政", "en": "Economy and finance"},
     "overview.group.investment": {"zh": "投资与能源", "en": "Investment and energy"},
     "overview.group.agriculture": {"zh": "农业与畜牧", "en": "Farming and livestock"},
     "overview.group.tourism": {"zh": "文化旅游", "en": "Tourism"},
-    "overview.targets_text": {"zh": "2024年各项目标的完成进度，见目标面板。",
-                              "en": "Progress towards each 2024 target is on the target panel."},
+    "overview.targets_text": {"zh": "{year}年各项目标的完成进度，见目标面板。",
+                              "en": "Progress towards each {year} target is on the target panel."},
     "overview.targets_link": {"zh": "查看目标面板 →", "en": "Open the target panel →"},
     "overview.more": {"zh": "分领域查看：", "en": "By area:"},
     "overview.link.economy": {"zh": "经济运行", "en": "Economy"},
