@@ -26,12 +26,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import dash
-from dash import Dash, _callback, dcc, html
+from dash import Dash, _callback, html
 from dash.exceptions import DependencyException
+from flask import has_request_context, request
 
-from dashboard import theme
+from dashboard import index_page, theme
 from dashboard.components import footer as footer_mod
-from dashboard.components import language, url_sync
+from dashboard.components import language, shell, url_sync
 from dashboard.components import navbar as navbar_mod
 from dashboard.data import Dataset, init_dataset
 from dashboard.facts import report_title
@@ -46,7 +47,7 @@ DEFAULT_PAGES_DIR = PACKAGE_DIR / "pages"
 ASSETS_DIR = PROJECT_DIR / "assets"
 BOOTSTRAP_CSS = "vendor/bootstrap-5.3.8.min.css"
 HEALTH_PATH = "healthz"
-MAIN_ID = "main-content"
+MAIN_ID = shell.MAIN_ID
 
 GENERIC_ERROR = "服务器内部错误 / Internal server error"
 NOT_FOUND = "未找到 / Not found"
@@ -71,22 +72,6 @@ INDEX_STRING = """<!DOCTYPE html>
         </footer>
     </body>
 </html>"""
-
-
-def _shell(source_texts: Mapping[str, str]) -> html.Div:
-    # Rendered in the default language: the layout request carries no page URL,
-    # so callbacks re-localise the navbar and footer once the URL is known.
-    return html.Div(
-        [
-            dcc.Location(id=language.URL_ID, refresh="callback-nav"),
-            dcc.Store(id=language.STORE_ID, storage_type="local"),
-            url_sync.sink(),
-            navbar_mod.navbar(DEFAULT_LANG),
-            html.Main(dash.page_container, id=MAIN_ID, className="container-xl app-main"),
-            footer_mod.footer(DEFAULT_LANG, source_texts.get(DEFAULT_LANG)),
-        ],
-        className="app-shell",
-    )
 
 
 def _force_production_mode(app: Dash) -> None:
@@ -179,13 +164,20 @@ def create_app(
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         health_endpoint=HEALTH_PATH,
         on_error=on_callback_error,
+        hooks={"layout_post": shell.LAYOUT_GUARD_JS},
     )
     _claim_page_callbacks(app)
+    shell.memoise_page_layouts()
     app.config.external_stylesheets = [app.get_asset_url(BOOTSTRAP_CSS)]
     app.index_string = INDEX_STRING
+    index_page.install(app)
 
     def serve_layout() -> html.Div:
-        return _shell(texts)
+        # Called for /_dash-layout: the Referer names the page being opened.
+        address = None
+        if has_request_context():
+            address = shell.address_from_referrer(request.referrer, request.host)
+        return shell.shell(texts, address)
 
     app.layout = serve_layout
     language.register_callbacks(app)

@@ -67,8 +67,9 @@ _DASH_FINGERPRINT = re.compile(r"\.v[\w-]+m\d{8,}\.(?:min\.)?(?:js|css|map)$|"
                                r"\.v[\w-]+m\d{8,}\.[\w.]+\.(?:js|css)$")
 # Fetched by every page right after the scripts run (dcc.Graph's plotly wrapper is a
 # lazily loaded chunk): preloading them overlaps the round trips with script compilation.
+LAYOUT_ROUTE = "_dash-layout"
 PRELOADS = (
-    ("_dash-layout", "fetch"),
+    (LAYOUT_ROUTE, "fetch"),
     ("_dash-dependencies", "fetch"),
     ("_dash-component-suites/dash/dcc/async-graph.js", "script"),
 )
@@ -225,12 +226,19 @@ def tune_delivery(app: Dash) -> None:
 
     responses = _CallbackCache(int(os.environ.get(CALLBACK_CACHE_ENV, CALLBACK_CACHE_ENTRIES)))
 
+    layout_path = f"{app.config.routes_pathname_prefix}{LAYOUT_ROUTE}"
+
     @server.before_request
     def _cached_callback() -> Response | None:
         # Registered after the request guard (security.py): only well-formed requests.
-        if request.method != "POST" or request.path != CALLBACK_PATH:
+        if request.method == "GET" and request.path == layout_path:
+            # The layout holds the page named by the Referer (components/shell.py).
+            key = responses.key(b"\0".join(
+                [b"layout", request.host.encode(), (request.referrer or "").encode()]))
+        elif request.method == "POST" and request.path == CALLBACK_PATH:
+            key = responses.key(request.get_data(cache=True))
+        else:
             return None
-        key = responses.key(request.get_data(cache=True))
         g.callback_cache_key = key
         hit = responses.get(key)
         if hit is None:
@@ -252,6 +260,14 @@ def tune_delivery(app: Dash) -> None:
             return response
         responses.put(key, (response.status_code, response.mimetype or "application/json",
                             response.get_data()))
+        return response
+
+    @server.after_request
+    def _layout_not_shared(response: Response) -> Response:
+        # One URL, a different body per page: never reuse it from a cache.
+        if request.path == layout_path:
+            response.headers["Cache-Control"] = "no-store"
+            response.vary.add("Referer")
         return response
 
     @server.after_request
@@ -290,14 +306,30 @@ def tune_delivery(app: Dash) -> None:
 
 
 def warm_static_cache(wsgi_app: Any) -> None:
-    """Request every script and stylesheet of the index page once (compressing them)."""
+    """Request every script and stylesheet of the index page once (compressing them),
+    and the layout of every page in every language (building its figures)."""
+    import dash
+
     client = wsgi_app.test_client()
-    page = client.get("/").get_data(as_text=True)
-    urls = set(re.findall(r'<(?:script|link)[^>]+(?:src|href)="(/[^"]+)"', page))
+    urls: set[str] = set()
+    # Pages load different scripts (dashboard/index_page.py): every page's index.
+    for path in ["/", *(str(p["relative_path"]) for p in dash.page_registry.values())]:
+        page = client.get(path).get_data(as_text=True)
+        urls.update(re.findall(r'<(?:script|link)[^>]+(?:src|href)="(/[^"]+)"', page))
     for url in sorted(urls):
         if url.startswith(STATIC_PREFIXES):
             for encoding in ("br", "gzip"):
                 client.get(url, headers={"Accept-Encoding": encoding}).close()
+    layout = next((u for u in urls if u.endswith(LAYOUT_ROUTE)), None)
+    if layout is None:
+        return
+    from dashboard.i18n import LANGS
+
+    host = "localhost"
+    for entry in dash.page_registry.values():
+        for search in ("", *(f"?lang={lang}" for lang in LANGS)):
+            referrer = f"http://{host}{entry['relative_path']}{search}"
+            client.get(layout, headers={"Referer": referrer, "Host": host}).close()
 
 
 def serve(wsgi_app: Any) -> None:

@@ -326,8 +326,8 @@ def test_callbacks_survive_tampered_requests(app):
         assert client.get(path).status_code == 200, path
     footer = {"output": "site-footer-body.children",
               "outputs": {"id": "site-footer-body", "property": "children"},
-              "inputs": [{"id": "url", "property": "search", "value": "?lang=en"}],
-              "changedPropIds": ["url.search"], "state": []}
+              "inputs": [{"id": "lang-store", "property": "data", "value": "en"}],
+              "changedPropIds": ["lang-store.data"], "state": []}
     response = client.post(CALLBACK_PATH, json=footer)
     assert response.status_code == 200 and "Unofficial" in response.get_data(as_text=True)
 

@@ -106,12 +106,12 @@ def test_content_security_policy_builder():
     assert "script-src 'self' 'sha256-" in policy
 
 
-def _footer_body(value="?lang=en"):
+def _footer_body(value="en"):
     return {
         "output": "site-footer-body.children",
         "outputs": {"id": "site-footer-body", "property": "children"},
-        "inputs": [{"id": "url", "property": "search", "value": value}],
-        "changedPropIds": ["url.search"],
+        "inputs": [{"id": "lang-store", "property": "data", "value": value}],
+        "changedPropIds": ["lang-store.data"],
         "state": [],
     }
 
@@ -133,8 +133,8 @@ def test_wellformed_callback_request_passes_the_guard(client):
         lambda b: {**b, "inputs": []},
         lambda b: {**b, "inputs": b["inputs"] * 2},
         lambda b: {**b, "inputs": [{"id": "url", "property": "pathname", "value": "/"}]},
-        lambda b: {**b, "inputs": [{"id": ["url"], "property": "search", "value": ""}]},
-        lambda b: {**b, "inputs": [{"property": "search", "value": ""}]},
+        lambda b: {**b, "inputs": [{"id": ["lang-store"], "property": "data", "value": ""}]},
+        lambda b: {**b, "inputs": [{"property": "data", "value": ""}]},
         lambda b: {**b, "state": [{"id": "url", "property": "search", "value": ""}]},
         lambda b: {**b, "state": None},
         lambda b: {**b, "outputs": "site-footer-body"},

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from dash import Dash, Input, Output, html
 
-from dashboard.components.language import URL_ID, lang_from_search
+from dashboard.components.language import STORE_ID
 from dashboard.i18n import normalize_lang, t
 
 FOOTER_ID = "site-footer"
@@ -44,7 +44,9 @@ def register_callbacks(app: Dash, source_texts: Mapping[str, str] | None = None)
     """Re-render the footer text when the language in the URL changes."""
     texts = dict(source_texts or {})
 
-    @app.callback(Output(f"{FOOTER_ID}-body", "children"), Input(URL_ID, "search"))
-    def _localize(search: str | None) -> list[html.P]:
-        lang = lang_from_search(search)
+    # Rendered in the URL's language already (shell.py): runs when the language changes.
+    @app.callback(Output(f"{FOOTER_ID}-body", "children"), Input(STORE_ID, "data"),
+                  prevent_initial_call=True)
+    def _localize(stored: object) -> list[html.P]:
+        lang = normalize_lang(stored)
         return footer_body(lang, texts.get(lang))

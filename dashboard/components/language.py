@@ -4,7 +4,11 @@ Mechanism
 ---------
 * The shell layout holds ``dcc.Location(id="url", refresh="callback-nav")`` and
   ``dcc.Store(id="lang-store", storage_type="local")``.
-* One server callback (:func:`register_callbacks`) keeps them in step:
+* The layout arrives already rendered in the URL's language, with the store holding it
+  (``components/shell.py``); nothing runs on load unless the remembered choice differs.
+* One server callback (:func:`register_callbacks`) keeps them in step, and the store
+  then holds the effective language: the navbar, footer and switch re-render from the
+  store, so they do not re-run when a page writes its own state into the query:
 
   1. a click on the zh/en switch wins;
   2. otherwise a ``lang`` already in the URL wins (an invalid value becomes
@@ -37,7 +41,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from dash import Dash, Input, Output, State, html, no_update
+from dash import Dash, Input, Output, html, no_update
 
 from dashboard.i18n import DEFAULT_LANG, LANGS, normalize_lang, t
 
@@ -155,11 +159,13 @@ def register_callbacks(app: Dash) -> None:
         prevent_initial_call=True,
     )
 
+    # Fires when dcc.Location reports the address, and when the remembered choice (read
+    # from localStorage on mount) differs from the language the layout was rendered in.
     @app.callback(
         Output(URL_ID, "search"),
         Output(STORE_ID, "data"),
         Input(URL_ID, "search"),
-        State(STORE_ID, "data"),
+        Input(STORE_ID, "data"),
         prevent_initial_call=True,
     )
     def _sync_language(search: str | None, stored: Any) -> tuple[Any, Any]:
@@ -177,10 +183,12 @@ def register_callbacks(app: Dash) -> None:
         *[Output(button_id(code), "aria-pressed") for code in LANGS],
         *[Output(button_id(code), "title") for code in LANGS],
         Output(SWITCH_ID, "aria-label"),
-        Input(URL_ID, "search"),
+        Input(STORE_ID, "data"),
+        # The layout is rendered for the address being opened (components/shell.py).
+        prevent_initial_call=True,
     )
-    def _render_switch(search: str | None) -> tuple[str, ...]:
-        lang = lang_from_search(search)
+    def _render_switch(stored: object) -> tuple[str, ...]:
+        lang = normalize_lang(stored)
         classes = tuple(_button_class(code == lang) for code in LANGS)
         pressed = tuple("true" if code == lang else "false" for code in LANGS)
         titles = tuple(t(f"shell.lang_{code}_long", lang) for code in LANGS)

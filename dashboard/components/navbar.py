@@ -23,7 +23,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html
 
-from dashboard.components.language import URL_ID, href_with_lang, lang_from_search, language_switch
+from dashboard.components.language import STORE_ID, URL_ID, href_with_lang, language_switch
 from dashboard.i18n import has_key, normalize_lang, t
 from dashboard.present import launcher as present_launcher
 
@@ -132,10 +132,11 @@ def register_callbacks(app: Dash) -> None:
         Output(BRAND_ID, "children"),
         Output(BRAND_ID, "href"),
         Input(URL_ID, "pathname"),
-        Input(URL_ID, "search"),
+        Input(STORE_ID, "data"),  # the effective language (components/language.py)
+        prevent_initial_call=True,  # rendered for the address being opened (shell.py)
     )
-    def _localize(pathname: str | None, search: str | None) -> tuple[Any, Any, str]:
-        lang = lang_from_search(search)
+    def _localize(pathname: str | None, stored: object) -> tuple[Any, Any, str]:
+        lang = normalize_lang(stored)
         home = href_with_lang(dash.get_relative_path("/"), lang)
         return nav_items(lang, pathname), _brand(lang), home
 

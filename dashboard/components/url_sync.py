@@ -42,12 +42,12 @@ function (states) {
     var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
         window.history.replaceState(window.history.state, "", url);
-        // Tell the shell's dcc.Location (id "url") what the address now is: with a stale
-        // href/search it would push its old address on the next change of url.search (the
-        // language switch), dropping the page state.
-        window.dash_clientside.set_props("url", {
-            href: window.location.href, search: window.location.search
-        });
+        // Tell the shell's dcc.Location (id "url") the new href: with a stale href it could
+        // push its old address on the next change of url.search (the language switch),
+        // dropping the page state. Not the search: that would re-run the language callback
+        // for a change that is never a language change (the language switch reads the
+        // live address bar, components/language.py).
+        window.dash_clientside.set_props("url", {href: window.location.href});
     }
     return window.location.search;
 }

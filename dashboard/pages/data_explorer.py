@@ -27,7 +27,8 @@ from dashboard.labels import kind_label, sector_label
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.theme import graph_config
 
-dash.register_page(__name__, path="/data", name="data", order=60)
+dash.register_page(__name__, path="/data", name="data", order=60,
+                   packages=["dash_ag_grid"])  # loaded on this page only (index_page.py)
 
 PAGE = "data"
 add_strings({

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import dash
 from dash import Dash, Input, Output, dcc
 
-from dashboard.components.language import URL_ID, lang_from_search
+from dashboard.components.language import STORE_ID, URL_ID
 from dashboard.i18n import add_strings, normalize_lang, t
 
 LINK_ID = "present-link"
@@ -76,10 +76,11 @@ def register_callbacks(app: Dash) -> None:
         Output(LINK_ID, "title"),
         Output(LINK_ID, "style"),
         Input(URL_ID, "pathname"),
-        Input(URL_ID, "search"),
+        Input(STORE_ID, "data"),  # the effective language (components/language.py)
+        prevent_initial_call=True,  # rendered for the address being opened (shell.py)
     )
-    def _update(pathname: object, search: str | None) -> tuple[str, str, str, dict]:
-        lang = lang_from_search(search)
+    def _update(pathname: object, stored: object) -> tuple[str, str, str, dict]:
+        lang = normalize_lang(stored)
         href = present_href(pathname, lang)
         return (href or "/", t("present.launch", lang), t("present.launch_title", lang),
                 HIDDEN if href is None else {})

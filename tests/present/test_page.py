@@ -75,7 +75,7 @@ def test_present_button_address(app, pathname: object, lang: str, expected: str)
 def test_present_button_callback(app) -> None:
     callback = next(v for k, v in app.callback_map.items() if launcher.LINK_ID in k)
     func = callback["callback"].__wrapped__
-    href, label, title, style = func("/tourism", "?lang=en")
+    href, label, title, style = func("/tourism", "en")  # pathname, effective language
     assert href == "/present?start=tourism&lang=en" and label == "Present" and style == {}
     assert title
 

@@ -1,0 +1,213 @@
+"""The app's layout: navbar, the page being opened and the footer, in one response.
+
+Why the page is rendered into the layout: Dash's renderer first fetches ``/_dash-layout``;
+with a bare ``dash.page_container`` the page is only asked for after that layout is on
+screen, when ``dcc.Location`` reports the address and the pages router makes one more
+round trip (and the navbar, footer, switch and presentation-link callbacks one each).
+On a cold load those came after every script had run and cost about 0.7 s
+(``benchmarks/RESULTS.md``).
+
+The browser sends the page's address as ``Referer`` with the layout request (the app's
+``Referrer-Policy: same-origin`` keeps it for same-origin requests), so
+:func:`shell` renders that page, in the URL's language, straight into the layout, and
+gives both ``dcc.Location`` components that pathname and search: they then report no
+change on mount and no callback fires.
+
+When the address cannot be known (no Referer, another host, a path no page has, a
+``lang`` that is not canonical, a page layout that fails) the layout is the plain shell and
+the router renders the page as before. :data:`LAYOUT_GUARD_JS` runs in the browser on the
+layout before it is rendered: if the address the server assumed is not the one in the
+address bar, it drops the pre-rendered page and the addresses, so the router renders the
+right page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from functools import wraps
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import dash
+from dash import dcc, html
+
+from dashboard.components import footer as footer_mod
+from dashboard.components import language, url_sync
+from dashboard.components import navbar as navbar_mod
+from dashboard.i18n import DEFAULT_LANG
+
+MAIN_ID = "main-content"
+# dash.page_container's ids: the pages router reads and writes these.
+PAGES_LOCATION_ID = "_pages_location"
+PAGES_CONTENT_ID = "_pages_content"
+PAGES_STORE_ID = "_pages_store"
+PAGES_DUMMY_ID = "_pages_dummy"
+LAYOUT_MEMO_ENTRIES = 256
+
+log = logging.getLogger("dashboard.shell")
+
+# Runs as Dash's ``layout_post`` hook, on the layout JSON before React renders it.
+LAYOUT_GUARD_JS = """function (layout) {
+    var found = [], content = null, store = null;
+    (function walk(node) {
+        if (Array.isArray(node)) { node.forEach(walk); return; }
+        if (!node || typeof node !== "object" || !node.props) { return; }
+        var id = node.props.id;
+        if (id === "__URL__" || id === "__PAGES_URL__") { found.push(node); }
+        if (id === "__CONTENT__") { content = node; }
+        if (id === "__STORE__") { store = node; }
+        walk(node.props.children);
+    })(layout);
+    var stale = found.some(function (node) {
+        var p = node.props;
+        var here = window.location;
+        return p.pathname !== undefined && p.pathname !== null &&
+            (p.pathname !== here.pathname || (p.search || "") !== here.search);
+    });
+    if (stale) {
+        found.forEach(function (node) { delete node.props.pathname; delete node.props.search; });
+        if (content) { content.props.children = null; }
+        if (store) { delete store.props.data; }
+    }
+}"""
+LAYOUT_GUARD_JS = (
+    LAYOUT_GUARD_JS.replace("__URL__", language.URL_ID)
+    .replace("__PAGES_URL__", PAGES_LOCATION_ID)
+    .replace("__CONTENT__", PAGES_CONTENT_ID)
+    .replace("__STORE__", language.STORE_ID)
+)
+
+
+def address_from_referrer(referrer: str | None, host: str) -> tuple[str, str] | None:
+    """``(pathname, search)`` of a same-origin ``Referer``, e.g. ``("/economy", "?lang=en")``.
+
+    ``search`` is exactly what ``window.location.search`` holds ("" for none). None for a
+    missing, malformed or cross-origin referrer.
+    """
+    if not isinstance(referrer, str) or not referrer or len(referrer) > 4096:
+        return None
+    try:
+        parts = urlsplit(referrer)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or parts.netloc != host or not parts.path:
+        return None
+    return parts.path, (f"?{parts.query}" if parts.query else "")
+
+
+def query_arguments(search: str) -> dict[str, Any]:
+    """Keyword arguments the pages router passes to a layout for ``search`` (same rules)."""
+    if not search.startswith("?"):
+        return {}
+    parsed = parse_qs(search[1:], keep_blank_values=True)
+    return {k: v[0] if len(v) == 1 else v for k, v in parsed.items()}
+
+
+def page_at(pathname: str) -> dict[str, Any] | None:
+    """The registered page served at ``pathname`` (templated paths are not used here)."""
+    wanted = (dash.strip_relative_path(pathname) or "").strip("/")
+    for page in dash.page_registry.values():
+        if not page.get("path_template") and page["path"].strip("/") == wanted:
+            return page
+    return None
+
+
+def memoise_layout(layout: Callable[..., Any], entries: int = LAYOUT_MEMO_ENTRIES
+                   ) -> Callable[..., Any]:
+    """``layout`` answered from memory for arguments it has seen (data never change).
+
+    Page layouts build their figures from the data loaded at start-up, so the same query
+    gives the same layout. Lists become tuples in the key; bounded, least recently used
+    dropped first.
+    """
+    from collections import OrderedDict
+
+    seen: OrderedDict[tuple[tuple[str, Any], ...], Any] = OrderedDict()
+
+    @wraps(layout)
+    def cached(**kwargs: Any) -> Any:
+        try:
+            key = tuple(sorted(
+                (k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()))
+            hash(key)
+        except TypeError:
+            return layout(**kwargs)
+        if key in seen:
+            seen.move_to_end(key)
+            return seen[key]
+        value = layout(**kwargs)
+        seen[key] = value
+        if len(seen) > entries:
+            seen.popitem(last=False)
+        return value
+
+    cached.__wrapped__ = layout  # type: ignore[attr-defined]
+    return cached
+
+
+def memoise_page_layouts() -> None:
+    """Wrap every registered page's layout function with :func:`memoise_layout`."""
+    for page in dash.page_registry.values():
+        layout = page.get("layout")
+        if callable(layout) and not hasattr(layout, "__wrapped__"):
+            page["layout"] = memoise_layout(layout)
+
+
+def _render_page(pathname: str, search: str) -> tuple[Any, str] | None:
+    page = page_at(pathname)
+    if page is None:
+        return None
+    layout, title = page.get("layout", ""), page.get("title", "")
+    try:
+        if callable(layout):
+            layout = layout(**query_arguments(search))
+        if callable(title):
+            title = title()
+    except Exception:  # noqa: BLE001 - any page failure: the router renders it instead
+        log.exception("pre-rendering %s%s failed; the router will render it", pathname, search)
+        return None
+    return layout, str(title)
+
+
+def page_container(rendered: tuple[Any, str] | None = None,
+                   address: tuple[str, str] | None = None) -> html.Div:
+    """``dash.page_container``; with ``rendered`` (layout, title) it holds that page and
+    its ``dcc.Location`` already knows ``address``."""
+    where = {"pathname": address[0], "search": address[1]} if rendered and address else {}
+    return html.Div([
+        dcc.Location(id=PAGES_LOCATION_ID, refresh="callback-nav", **where),
+        html.Div(rendered[0] if rendered else None, id=PAGES_CONTENT_ID,
+                 disable_n_clicks=True),
+        dcc.Store(id=PAGES_STORE_ID, data={"title": rendered[1]} if rendered else None),
+        html.Div(id=PAGES_DUMMY_ID, disable_n_clicks=True),
+    ])
+
+
+def shell(source_texts: Mapping[str, str], address: tuple[str, str] | None = None) -> html.Div:
+    """Navbar, page and footer; see the module doc for ``address``."""
+    lang, rendered = DEFAULT_LANG, None
+    if address is not None:
+        url_lang, corrected, _ = language.decide_language(address[1], None)
+        # ?lang=xx is left to the language callback, which corrects the URL first.
+        rendered = _render_page(*address) if corrected is None else None
+        if rendered is not None:
+            lang = url_lang
+    known = rendered is not None
+    pathname, search = address if (address and known) else (None, None)
+    container = page_container(rendered, address)
+    return html.Div(
+        [
+            dcc.Location(id=language.URL_ID, refresh="callback-nav",
+                         **({"pathname": pathname, "search": search} if known else {})),
+            # The URL's language, so a visitor's choice is remembered on the first visit;
+            # a different remembered choice fires the language callback.
+            dcc.Store(id=language.STORE_ID, storage_type="local",
+                      data=lang if known else None),
+            url_sync.sink(),
+            navbar_mod.navbar(lang, pathname),
+            html.Main(container, id=MAIN_ID, className="container-xl app-main"),
+            footer_mod.footer(lang, source_texts.get(lang)),
+        ],
+        className="app-shell",
+    )

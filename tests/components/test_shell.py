@@ -1,0 +1,173 @@
+"""The layout rendered for the page being opened (dashboard/components/shell.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from dash import html
+
+from dashboard.app_factory import create_app
+from dashboard.components import shell
+from dashboard.i18n import t
+
+TEXTS = {"zh": "来源（中文）", "en": "Source (English)"}
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app()
+
+
+def _find(component, cid):
+    stack = [component]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (list, tuple)):
+            stack.extend(node)
+            continue
+        if getattr(node, "id", None) == cid:
+            return node
+        children = getattr(node, "children", None)
+        if children is not None:
+            stack.append(children)
+    return None
+
+
+@pytest.mark.parametrize(("referrer", "expected"), [
+    ("http://h:8050/economy?lang=en", ("/economy", "?lang=en")),
+    ("https://h:8050/", ("/", "")),
+    ("http://h:8050/data?sectors=a,b&q=%E4%B8%87", ("/data", "?sectors=a,b&q=%E4%B8%87")),
+    ("http://other:8050/economy", None),
+    ("http://h:8050", None),
+    ("javascript:alert(1)", None),
+    ("ftp://h:8050/economy", None),
+    ("", None),
+    (None, None),
+    (42, None),
+    ("http://h:8050/" + "x" * 5000, None),
+    ("http://[::1", None),
+])
+def test_address_from_referrer(referrer, expected):
+    assert shell.address_from_referrer(referrer, "h:8050") == expected
+
+
+def test_query_arguments_match_the_pages_router():
+    assert shell.query_arguments("?lang=en&ind=a,b&x=1&x=2&empty=") == {
+        "lang": "en", "ind": "a,b", "x": ["1", "2"], "empty": ""}
+    assert shell.query_arguments("") == {}
+    assert shell.query_arguments("lang=en") == {}
+
+
+def test_page_is_rendered_into_the_layout_in_the_urls_language(app):
+    layout = shell.shell(TEXTS, ("/economy", "?lang=en"))
+    content = _find(layout, shell.PAGES_CONTENT_ID)
+    assert _find(content.children, "economy-content") is not None
+    for cid in ("url", shell.PAGES_LOCATION_ID):
+        location = _find(layout, cid)
+        assert (location.pathname, location.search) == ("/economy", "?lang=en")
+    assert _find(layout, "lang-store").data == "en"
+    assert t("footer.licence", "en") in json.dumps(
+        _find(layout, "site-footer-body").to_plotly_json(), default=str, ensure_ascii=False)
+    assert _find(layout, "lang-btn-en").className.endswith("active")
+    assert _find(layout, shell.PAGES_STORE_ID).data == {"title": str(
+        next(p for p in __import__("dash").page_registry.values()
+             if p["path"] == "/economy")["title"])}
+
+
+@pytest.mark.parametrize("address", [
+    None,
+    ("/no-such-page", ""),
+    ("/economy", "?lang=xx"),  # the language callback corrects the URL first
+    ("/economy", "?lang=EN"),
+])
+def test_plain_shell_when_the_page_cannot_be_known(app, address):
+    layout = shell.shell(TEXTS, address)
+    assert _find(layout, shell.PAGES_CONTENT_ID).children is None
+    for cid in ("url", shell.PAGES_LOCATION_ID):
+        location = _find(layout, cid)
+        assert getattr(location, "pathname", None) is None
+        assert getattr(location, "search", None) is None
+    assert getattr(_find(layout, "lang-store"), "data", None) is None
+    assert _find(layout, "lang-btn-zh").className.endswith("active")
+
+
+def test_a_failing_page_layout_falls_back_to_the_router(app, monkeypatch):
+    import dash
+
+    page = next(p for p in dash.page_registry.values() if p["path"] == "/economy")
+
+    def broken(**_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(page, "layout", broken)
+    layout = shell.shell(TEXTS, ("/economy", ""))
+    assert _find(layout, shell.PAGES_CONTENT_ID).children is None
+    assert getattr(_find(layout, "url"), "pathname", None) is None
+
+
+def test_memoised_layout_answers_repeats_from_memory():
+    calls = []
+
+    def layout(lang=None, **query):
+        calls.append((lang, query))
+        return html.Div(lang)
+
+    cached = shell.memoise_layout(layout, entries=2)
+    first = cached(lang="en", ind=["a", "b"])
+    assert cached(ind=["a", "b"], lang="en") is first
+    assert len(calls) == 1
+    cached(lang="zh")
+    cached()
+    assert len(calls) == 3
+    cached(lang="en", ind=["a", "b"])  # dropped: only two entries are kept
+    assert len(calls) == 4
+    assert cached.__wrapped__ is layout
+
+
+def test_memoised_layout_passes_unhashable_arguments_through():
+    cached = shell.memoise_layout(lambda **kw: html.Div(str(sorted(kw))))
+    assert cached(x={"a": 1}).children == "['x']"
+
+
+def test_every_page_layout_is_memoised(app):
+    import dash
+
+    assert all(hasattr(p["layout"], "__wrapped__") for p in dash.page_registry.values()
+               if callable(p["layout"]))
+
+
+def test_layout_endpoint_renders_the_referring_page(app):
+    client = app.server.test_client()
+    client.get("/")
+    answer = client.get("/_dash-layout", headers={"Referer": "http://localhost/tourism?lang=en"})
+    body = answer.get_data(as_text=True)
+    assert answer.status_code == 200
+    location = _find_json(json.loads(body), "url")
+    assert (location["pathname"], location["search"]) == ("/tourism", "?lang=en")
+    assert "tourism-content" in body
+    assert answer.headers["Cache-Control"] == "no-store"
+    assert "Referer" in answer.headers.get("Vary", "")
+    other = client.get("/_dash-layout", headers={"Referer": "http://localhost/economy"})
+    assert "economy-content" in other.get_data(as_text=True)
+    assert "tourism-content" not in other.get_data(as_text=True)
+    bare = client.get("/_dash-layout").get_data(as_text=True)
+    assert "pathname" not in bare
+
+
+def _find_json(node, cid):
+    if isinstance(node, list):
+        return next((f for f in (_find_json(n, cid) for n in node) if f), None)
+    if not isinstance(node, dict) or "props" not in node:
+        return None
+    if node["props"].get("id") == cid:
+        return node["props"]
+    return _find_json(node["props"].get("children"), cid)
+
+
+def test_layout_guard_runs_before_the_layout_is_rendered(app):
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    assert "new DashRenderer({layout_post: function (layout)" in page
+    for cid in ("url", shell.PAGES_LOCATION_ID, shell.PAGES_CONTENT_ID, "lang-store"):
+        assert f'"{cid}"' in shell.LAYOUT_GUARD_JS
+    assert "__" not in shell.LAYOUT_GUARD_JS  # every placeholder filled in
