@@ -127,10 +127,14 @@ class Server:
 
 
 def http_request(base: str, method: str, path: str, body: bytes | None = None,
-                 timeout: float = 30) -> tuple[int, int, float]:
-    """One request on a new connection; returns (status, body bytes, seconds)."""
+                 timeout: float = 30, referrer: str | None = None) -> tuple[int, int, float]:
+    """One request on a new connection; returns (status, body bytes, seconds).
+
+    ``referrer``: the page a browser would name (the layout request depends on it)."""
     parts = urlsplit(base)
     headers = {"Accept-Encoding": ACCEPT_ENCODING, "Accept": "*/*"}
+    if referrer:
+        headers["Referer"] = referrer
     if body is not None:
         headers["Content-Type"] = "application/json"
     start = time.perf_counter()

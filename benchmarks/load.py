@@ -13,8 +13,10 @@ from common import http_request, percentile
 
 
 def concurrency(base: str, sequence: list[tuple[str, str, bytes | None]], clients: int,
-                seconds: float, max_requests: int = 200_000) -> dict[str, Any]:
-    """``clients`` threads repeat ``sequence`` for ``seconds``; bounded by time and count."""
+                seconds: float, max_requests: int = 200_000,
+                referrer: str | None = None) -> dict[str, Any]:
+    """``clients`` threads repeat ``sequence`` for ``seconds``; bounded by time and count.
+    Every request names ``referrer`` as a browser on that page would."""
     lock = threading.Lock()
     latencies: list[float] = []
     errors: Counter[str] = Counter()
@@ -35,7 +37,8 @@ def concurrency(base: str, sequence: list[tuple[str, str, bytes | None]], client
             method, path, body = sequence[i % len(sequence)]
             i += 1
             try:
-                status, _, secs = http_request(base, method, path, body, timeout=30)
+                status, _, secs = http_request(base, method, path, body, timeout=30,
+                                               referrer=referrer)
                 local.append(secs * 1000)
                 if status not in (200, 204, 304):
                     local_errors[f"HTTP {status}"] += 1

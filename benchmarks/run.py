@@ -166,7 +166,7 @@ def main() -> int:
         load_rows = []
         for name, seq in (("returning viewer", dynamic),
                           ("first visit", dynamic + static_assets)):
-            row = concurrency(base, seq, args.clients, args.seconds)
+            row = concurrency(base, seq, args.clients, args.seconds, referrer=base + home)
             row.update(name=name, sequence_len=len(seq))
             load_rows.append(row)
             print(f"  {name}: {row['throughput']:.0f} req/s p95 {fmt(row['p95'], 1)} ms "

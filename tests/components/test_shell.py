@@ -6,6 +6,8 @@ import json
 
 import pytest
 from dash import html
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard.app_factory import create_app
 from dashboard.components import shell
@@ -171,3 +173,28 @@ def test_layout_guard_runs_before_the_layout_is_rendered(app):
     for cid in ("url", shell.PAGES_LOCATION_ID, shell.PAGES_CONTENT_ID, "lang-store"):
         assert f'"{cid}"' in shell.LAYOUT_GUARD_JS
     assert "__" not in shell.LAYOUT_GUARD_JS  # every placeholder filled in
+
+
+_PATHS = st.sampled_from(["/", "/economy", "/investment", "/agriculture", "/tourism", "/targets",
+                          "/data", "/report", "/present", "/nope", "//", "/economy/../data"])
+_KEYS = st.sampled_from(["lang", "ind", "group", "view", "sectors", "kinds", "q", "fact",
+                         "slides", "interval", "start", "theme", "year", "x"])
+_VALUES = st.one_of(st.text(max_size=40), st.sampled_from(["en", "zh", "xx", "NaN", "-1",
+                                                           "<script>", "1e309", ",,,"]))
+
+
+@settings(max_examples=150, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(path=_PATHS, query=st.lists(st.tuples(_KEYS, _VALUES), max_size=4))
+def test_layout_endpoint_survives_any_referrer(app, path, query):
+    """The Referer is client-controlled: any value gives a usable layout, never an error."""
+    from urllib.parse import urlencode
+
+    client = app.server.test_client()
+    referrer = f"http://localhost{path}" + (f"?{urlencode(query)}" if query else "")
+    answer = client.get("/_dash-layout", headers={"Referer": referrer})
+    body = answer.get_data(as_text=True)
+    assert answer.status_code == 200, body[:300]
+    assert "Traceback" not in body and 'File "' not in body
+    layout = json.loads(body)
+    assert _find_json(layout, shell.PAGES_CONTENT_ID) is not None
