@@ -96,3 +96,17 @@ def test_trim_scripts_escapes_the_map():
     html = index_page.trim_scripts("", "/")
     assert html.startswith('<script type="application/json" id="page-packages">')
     assert "</script>" not in html[html.index(">") + 1:html.rindex("</script>")]
+
+
+def test_vendored_files_match_the_hashes_in_their_readme():
+    import hashlib
+    from pathlib import Path
+
+    vendor = Path(__file__).resolve().parents[1] / "assets" / "vendor"
+    listed = dict(
+        (name, digest) for digest, name in
+        re.findall(r"^([0-9a-f]{64})  (\S+)$", (vendor / "README.md").read_text(), re.M))
+    files = {p.name for p in vendor.iterdir() if p.suffix in (".js", ".css")}
+    assert set(listed) == files
+    for name, digest in listed.items():
+        assert hashlib.sha256((vendor / name).read_bytes()).hexdigest() == digest, name
