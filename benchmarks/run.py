@@ -25,10 +25,13 @@ gunicorn, 2 workers) on a free loopback port:
    did not fire (clicks, ...) get a payload built from the callback's inputs and the
    values in the page layout. p50/p95 over repeated sequential requests.
 5. **Concurrency**: 20 client threads for 10 s, each repeating the request sequence of a
-   browser opening the overview. "returning viewer" = the HTML, ``_dash-layout``,
-   ``_dash-dependencies`` and the captured callbacks (scripts/CSS come from the browser
-   cache: they are fingerprinted and served with a one-year lifetime); "first visit"
-   additionally fetches every script and stylesheet.
+   browser opening the overview, with the page's address as ``Referer``. "returning
+   viewer" = the HTML, ``_dash-layout``, ``_dash-dependencies`` and the callbacks the
+   browser sent on load — or, when it sent none (the overview sends none since the page
+   arrives inside the layout), one request for each of the page's callbacks, as if the
+   viewer used every control once (scripts/CSS come from the browser cache: they are
+   fingerprinted and served with a one-year lifetime); "first visit" additionally fetches
+   every script and stylesheet.
 
 Prints a table and writes ``benchmarks/RESULTS.md`` (committed) with the date and the
 machine. Raw samples go to ``benchmarks/results/`` (git-ignored). Loopback only; every
