@@ -30,6 +30,8 @@ from typing import Any
 import dash
 from dash import Dash
 
+from dashboard.components.shell import page_at
+
 POLYFILL_SCRIPT = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
 # Namespace (window global) -> where Dash serves its bundle.
 PAGE_ONLY_PACKAGES: dict[str, str] = {
@@ -55,11 +57,8 @@ def page_packages() -> dict[str, list[str]]:
 
 def packages_for_path(path: str) -> set[str]:
     """Page-only packages the page at ``path`` needs (none for an unknown path)."""
-    wanted = dash.strip_relative_path(path) or ""
-    for page in dash.page_registry.values():
-        if page["path"].strip("/") == wanted.strip("/"):
-            return {p for p in page.get("packages", ()) if p in PAGE_ONLY_PACKAGES}
-    return set()
+    page = page_at(path) or {}
+    return {p for p in page.get("packages", ()) if p in PAGE_ONLY_PACKAGES}
 
 
 def trim_scripts(scripts: str, path: str) -> str:

@@ -14,7 +14,6 @@ Delivery (``tune_delivery``, called by ``create_app``), measured with ``benchmar
   compressed once per file and encoding (brotli quality 5 when the browser accepts it,
   else gzip) and kept in memory; flask-compress would otherwise recompress the 1.3 MB
   plotly.js bundle on every request (or stream it with zstd, which older browsers lack).
-  ``serve`` fills this cache in the gunicorn master before the workers fork.
 * Fingerprinted URLs (Dash's ``.v4_4_1m123.min.js`` and the ``?m=<mtime>`` of assets)
   are sent with ``Cache-Control: public, max-age=31536000, immutable``: a returning viewer
   downloads nothing but the page data. Everything else is revalidated (ETag, 304).
@@ -27,6 +26,13 @@ Delivery (``tune_delivery``, called by ``create_app``), measured with ``benchmar
   it without rebuilding the figures. Bounded (entries and bytes); responses that set a
   cookie or are not 200/204 are never stored. Set ``CALLBACK_CACHE_ENTRIES=0`` to turn it
   off. Pages should still build what does not depend on input once.
+* ``/_dash-layout`` holds the page named by the request's ``Referer``
+  (``components/shell.py``): it is memoised the same way, keyed by Host and Referer, and
+  sent with ``Cache-Control: no-store`` and ``Vary: Referer`` so no browser or proxy
+  reuses one page's layout for another.
+* ``warm_caches`` (run by ``serve`` in the gunicorn master, before the workers fork)
+  compresses every page's scripts and builds every page's layout in every language, so
+  the workers start with both (page layouts are memoised by ``shell.memoise_layout``).
 """
 
 from __future__ import annotations
@@ -305,7 +311,7 @@ def tune_delivery(app: Dash) -> None:
         return response
 
 
-def warm_static_cache(wsgi_app: Any) -> None:
+def warm_caches(wsgi_app: Any) -> None:
     """Request every script and stylesheet of the index page once (compressing them),
     and the layout of every page in every language (building its figures)."""
     import dash
@@ -339,7 +345,7 @@ def serve(wsgi_app: Any) -> None:
     if ":" in shown:
         shown = f"[{shown}]"
     if hasattr(wsgi_app, "test_client"):
-        warm_static_cache(wsgi_app)
+        warm_caches(wsgi_app)
     print(f"Dashboard: http://{shown}:{port}/", flush=True)
     _Standalone(wsgi_app, gunicorn_options(host, port)).run()
 

@@ -229,9 +229,9 @@ def test_index_preloads_what_every_page_fetches_next(client):
         assert client.get(f"/{path}").status_code == 200, path
 
 
-def test_warm_static_cache_fills_the_cache_before_fork():
+def test_warm_caches_fill_the_caches_before_fork():
     app = create_app()
-    server.warm_static_cache(app.server)
+    server.warm_caches(app.server)
     client = app.server.test_client()
     _, urls = _index_with_asset_urls(client)
     for url in urls:

@@ -24,6 +24,8 @@ right page.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from functools import wraps
 from typing import Any
@@ -48,7 +50,7 @@ LAYOUT_MEMO_ENTRIES = 256
 log = logging.getLogger("dashboard.shell")
 
 # Runs as Dash's ``layout_post`` hook, on the layout JSON before React renders it.
-LAYOUT_GUARD_JS = """function (layout) {
+_LAYOUT_GUARD_TEMPLATE = """function (layout) {
     var found = [], content = null, store = null;
     (function walk(node) {
         if (Array.isArray(node)) { node.forEach(walk); return; }
@@ -72,7 +74,7 @@ LAYOUT_GUARD_JS = """function (layout) {
     }
 }"""
 LAYOUT_GUARD_JS = (
-    LAYOUT_GUARD_JS.replace("__URL__", language.URL_ID)
+    _LAYOUT_GUARD_TEMPLATE.replace("__URL__", language.URL_ID)
     .replace("__PAGES_URL__", PAGES_LOCATION_ID)
     .replace("__CONTENT__", PAGES_CONTENT_ID)
     .replace("__STORE__", language.STORE_ID)
@@ -119,11 +121,10 @@ def memoise_layout(layout: Callable[..., Any], entries: int = LAYOUT_MEMO_ENTRIE
 
     Page layouts build their figures from the data loaded at start-up, so the same query
     gives the same layout. Lists become tuples in the key; bounded, least recently used
-    dropped first.
+    dropped first. Two requests for the same new key may both build it; that is harmless.
     """
-    from collections import OrderedDict
-
     seen: OrderedDict[tuple[tuple[str, Any], ...], Any] = OrderedDict()
+    lock = threading.Lock()
 
     @wraps(layout)
     def cached(**kwargs: Any) -> Any:
@@ -133,13 +134,15 @@ def memoise_layout(layout: Callable[..., Any], entries: int = LAYOUT_MEMO_ENTRIE
             hash(key)
         except TypeError:
             return layout(**kwargs)
-        if key in seen:
-            seen.move_to_end(key)
-            return seen[key]
+        with lock:
+            if key in seen:
+                seen.move_to_end(key)
+                return seen[key]
         value = layout(**kwargs)
-        seen[key] = value
-        if len(seen) > entries:
-            seen.popitem(last=False)
+        with lock:
+            seen[key] = value
+            while len(seen) > entries:
+                seen.popitem(last=False)
         return value
 
     cached.__wrapped__ = layout  # type: ignore[attr-defined]
@@ -171,10 +174,10 @@ def _render_page(pathname: str, search: str) -> tuple[Any, str] | None:
 
 
 def page_container(rendered: tuple[Any, str] | None = None,
-                   address: tuple[str, str] | None = None) -> html.Div:
+                   where: Mapping[str, str] | None = None) -> html.Div:
     """``dash.page_container``; with ``rendered`` (layout, title) it holds that page and
-    its ``dcc.Location`` already knows ``address``."""
-    where = {"pathname": address[0], "search": address[1]} if rendered and address else {}
+    its ``dcc.Location`` already knows ``where`` (pathname and search)."""
+    where = where or {}
     return html.Div([
         dcc.Location(id=PAGES_LOCATION_ID, refresh="callback-nav", **where),
         html.Div(rendered[0] if rendered else None, id=PAGES_CONTENT_ID,
@@ -193,20 +196,18 @@ def shell(source_texts: Mapping[str, str], address: tuple[str, str] | None = Non
         rendered = _render_page(*address) if corrected is None else None
         if rendered is not None:
             lang = url_lang
-    known = rendered is not None
-    pathname, search = address if (address and known) else (None, None)
-    container = page_container(rendered, address)
+    where = {"pathname": address[0], "search": address[1]} if rendered and address else {}
     return html.Div(
         [
-            dcc.Location(id=language.URL_ID, refresh="callback-nav",
-                         **({"pathname": pathname, "search": search} if known else {})),
+            dcc.Location(id=language.URL_ID, refresh="callback-nav", **where),
             # The URL's language, so a visitor's choice is remembered on the first visit;
             # a different remembered choice fires the language callback.
             dcc.Store(id=language.STORE_ID, storage_type="local",
-                      data=lang if known else None),
+                      data=lang if rendered else None),
             url_sync.sink(),
-            navbar_mod.navbar(lang, pathname),
-            html.Main(container, id=MAIN_ID, className="container-xl app-main"),
+            navbar_mod.navbar(lang, where.get("pathname")),
+            html.Main(page_container(rendered, where), id=MAIN_ID,
+                      className="container-xl app-main"),
             footer_mod.footer(lang, source_texts.get(lang)),
         ],
         className="app-shell",
