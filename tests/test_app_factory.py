@@ -14,6 +14,7 @@ from dashboard import app_factory, server
 from dashboard.app_factory import GENERIC_ERROR, create_app
 from dashboard.components.footer import footer
 from dashboard.components.navbar import nav_items, page_label
+from tests.components.helpers import walk
 
 ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "assets" / "vendor"
@@ -30,21 +31,8 @@ DEBUG_ENV = {
 LEAK_MARKERS = ("Traceback", 'File "', "RuntimeError", "ZeroDivisionError", "secret-detail")
 
 
-def _walk(component):
-    stack = [component]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (list, tuple)):
-            stack.extend(node)
-            continue
-        yield node
-        children = getattr(node, "children", None)
-        if children is not None:
-            stack.append(children)
-
-
 def _ids(component) -> set[str]:
-    return {node.id for node in _walk(component) if getattr(node, "id", None) is not None}
+    return {node.id for node in walk(component) if getattr(node, "id", None) is not None}
 
 
 def _assert_no_leak(body: bytes) -> None:
@@ -88,9 +76,9 @@ def test_shell_layout():
     for expected in ("url", "lang-store", "navbar", "nav-links", "lang-switch", "site-footer"):
         assert expected in ids
     assert "_pages_content" in ids  # dash.page_container
-    store = next(c for c in _walk(layout) if getattr(c, "id", None) == "lang-store")
+    store = next(c for c in walk(layout) if getattr(c, "id", None) == "lang-store")
     assert isinstance(store, dcc.Store) and store.storage_type == "local"
-    location = next(c for c in _walk(layout) if getattr(c, "id", None) == "url")
+    location = next(c for c in walk(layout) if getattr(c, "id", None) == "url")
     assert location.refresh == "callback-nav"
 
 

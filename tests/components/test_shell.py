@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from dashboard.app_factory import create_app
 from dashboard.components import shell
 from dashboard.i18n import t
+from tests.components.helpers import by_id
 
 TEXTS = {"zh": "来源（中文）", "en": "Source (English)"}
 
@@ -22,18 +23,8 @@ def app():
 
 
 def _find(component, cid):
-    stack = [component]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (list, tuple)):
-            stack.extend(node)
-            continue
-        if getattr(node, "id", None) == cid:
-            return node
-        children = getattr(node, "children", None)
-        if children is not None:
-            stack.append(children)
-    return None
+    found = by_id(component, cid)
+    return found[0] if found else None
 
 
 @pytest.mark.parametrize(("referrer", "expected"), [
