@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk
 
-.PHONY: run test venv system-deps data lint
+.PHONY: run test test-fast venv system-deps data lint
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV) || { apt-get update && apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -28,3 +28,7 @@ lint: venv
 
 test: system-deps venv lint
 	$(BIN)/pytest
+
+# Everything but the browser tests (no Chromium needed).
+test-fast: venv lint
+	$(BIN)/pytest -m "not browser"

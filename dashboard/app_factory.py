@@ -22,21 +22,20 @@ Static assets (all served from ``assets/``, never a CDN):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import dash
 from dash import Dash, _callback, html
 from dash.exceptions import DependencyException
 from flask import has_request_context, request
 
-from dashboard import index_page, theme
+from dashboard import context, index_page, theme
 from dashboard.components import footer as footer_mod
 from dashboard.components import language, shell, url_sync
 from dashboard.components import navbar as navbar_mod
-from dashboard.data import Dataset, init_dataset
-from dashboard.facts import report_title
-from dashboard.i18n import DEFAULT_LANG, set_report_years, t
+from dashboard.data import Dataset, load_dataset
+from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.pipeline.build import DATA_DIR
 from dashboard.security import install_security_headers, on_callback_error
 from dashboard.server import tune_delivery
@@ -118,38 +117,39 @@ def _claim_page_callbacks(app: Dash) -> None:
     _callback.GLOBAL_INLINE_SCRIPTS.clear()
 
 
-def report_source_texts(dataset: Dataset) -> dict[str, str]:
-    """The footer's citation, per language, from data/reports.csv."""
-    zh, en = [], []
-    for row in dataset.reports.itertuples():
-        day = row.delivered or row.published or ""
-        zh.append(f"{report_title(dataset.reports, row.report_id, 'zh')}（{day}）")
-        en.append(f"{report_title(dataset.reports, row.report_id, 'en')} ({day})")
-    return {"zh": "；".join(zh), "en": "; ".join(en)}
+class DashboardApp(Dash):
+    """Dash with the index page's scripts trimmed per page (``index_page.trim_scripts``).
+
+    ``interpolate_index`` is Dash's documented way to customise the index page.
+    """
+
+    def interpolate_index(self, **kwargs: Any) -> str:
+        from flask import has_request_context, request
+
+        path = request.path if has_request_context() else "/"
+        kwargs["scripts"] = index_page.trim_scripts(kwargs.get("scripts", ""), path)
+        return str(super().interpolate_index(**kwargs))
 
 
 def create_app(
     pages_folder: Path | None = None,
-    source_texts: Mapping[str, str] | None = None,
     data_dir: Path | None = None,
+    snapshot: Dataset | None = None,
 ) -> Dash:
     """Create the dashboard app.
 
     ``pages_folder`` defaults to ``dashboard/pages`` (tests pass a fixture
     folder). The tables in ``data_dir`` (default ``data/``) are loaded and
-    validated once, before any page is imported; a missing or malformed table
-    raises DataError naming the file. ``source_texts`` overrides the footer's
-    citation, which otherwise comes from ``data/reports.csv``.
+    validated once, before any page is imported, into the snapshot the app
+    serves (``snapshot`` gives one directly); a missing or malformed table
+    raises DataError naming the file.
     """
     theme.register_template()
-    dataset = init_dataset(data_dir or DATA_DIR)
-    latest = dataset.reports.sort_values("report_year").iloc[-1]
-    set_report_years(int(latest.report_year), int(latest.review_period))
-    texts = dict(source_texts or report_source_texts(dataset))
+    dataset = snapshot if snapshot is not None else load_dataset(data_dir or DATA_DIR)
     # dash.page_registry is process-global: start from this app's pages only,
     # so a test app's fixture pages never mix with the real ones.
     dash.page_registry.clear()
-    app = Dash(
+    app = DashboardApp(
         __name__,
         use_pages=True,
         pages_folder=str((pages_folder or DEFAULT_PAGES_DIR).resolve()),
@@ -158,7 +158,7 @@ def create_app(
         serve_locally=True,
         compress=True,
         suppress_callback_exceptions=True,
-        title=t("app.title", DEFAULT_LANG),
+        title=t("app.generic_title", DEFAULT_LANG),
         update_title=None,
         description=t("app.subtitle", DEFAULT_LANG),
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
@@ -170,20 +170,20 @@ def create_app(
     shell.memoise_page_layouts()
     app.config.external_stylesheets = [app.get_asset_url(BOOTSTRAP_CSS)]
     app.index_string = INDEX_STRING
-    index_page.install(app)
+    context.install(app.server, context.SnapshotSource(dataset))
 
     def serve_layout() -> html.Div:
         # Called for /_dash-layout: the Referer names the page being opened.
         address = None
         if has_request_context():
-            address = shell.address_from_referrer(request.referrer, request.host)
-        return shell.shell(texts, address)
+            address = shell.address_from_referrer(request.referrer)
+        return shell.shell(context.current_dataset(), address)
 
     app.layout = serve_layout
     language.register_callbacks(app)
     url_sync.register_callbacks(app)
     navbar_mod.register_callbacks(app)
-    footer_mod.register_callbacks(app, texts)
+    footer_mod.register_callbacks(app)
     _force_production_mode(app)
     install_security_headers(app.server, app)
     tune_delivery(app)

@@ -1,59 +1,174 @@
-"""Load and validate the tables in data/ once, at start-up.
+"""The app's data: one immutable snapshot of the tables in data/, read and validated at once.
 
-The app refuses to start on a missing or malformed table, with one message naming the file
-and the problem. Pages read the validated frames through `get_dataset()`; nothing here is
-mutated after `init_dataset()`.
+Everything the app shows comes from a :class:`Dataset`: the facts and reports, target groups,
+the report text by passage, indicator metadata (names, direction, measure, topic) and sector
+order, and the in-year figures of ``actuals.csv``. Nothing is read from ``seeds/`` or the
+lexicon while serving. A missing or malformed table raises :class:`DataError` naming the file
+and the problem.
+
+A dataset is never changed. ``scoped(report_id)`` gives the same snapshot seen from one
+report (its facts and targets; every report's actuals stay visible for progress and trends).
+Values derived from a snapshot are kept in its one :class:`Memo`, so a later data version
+comes with a fresh cache and nothing computed from an older one is ever served with it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 from pandera.errors import SchemaErrors
 
-from dashboard.pipeline.build import DATA_DIR, ROOT, SEEDS_DIR
-from dashboard.pipeline.lexicon import Indicator, load_lexicon
+from dashboard.pipeline.build import DATA_DIR, ROOT
+from dashboard.pipeline.lexicon import Indicator
 from dashboard.pipeline.schema import TABLES, columns, validate
-from dashboard.pipeline.text import ReportError, read_report
+from dashboard.pipeline.structure import Layout, Section
 from dashboard.progress.actuals import FILE_NAME as ACTUALS_FILE
 from dashboard.progress.actuals import Rejection, empty_actuals, load_actuals
+
+T = TypeVar("T")
+MEMO_ENTRIES = 2048
 
 
 class DataError(Exception):
     """A data file the app cannot use; the message names the file and the problem."""
 
 
-@dataclass(frozen=True)
+class Memo:
+    """Values derived from one snapshot, by key; bounded, least recently used dropped first.
+
+    Two requests for the same new key may both build it; that is harmless.
+    """
+
+    def __init__(self, entries: int = MEMO_ENTRIES) -> None:
+        self._values: OrderedDict[Hashable, Any] = OrderedDict()
+        self._entries = entries
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]  # type: ignore[no-any-return]
+        value = build()
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self._entries:
+                self._values.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+@dataclass(frozen=True, eq=False)
 class Dataset:
     indicators: pd.DataFrame
     reports: pd.DataFrame
     quality: pd.DataFrame
     relative_targets: pd.DataFrame
-    seeds_dir: Path = SEEDS_DIR
-    # data/actuals.csv: figures entered by hand (dashboard/progress/actuals.py); bad rows are
-    # left out and listed in actual_rejections instead of stopping the app.
+    passages: pd.DataFrame
+    target_groups: pd.DataFrame
+    indicator_meta: pd.DataFrame
+    sectors: pd.DataFrame
+    # actuals.csv: figures entered by hand; bad rows are left out and listed instead.
     actuals: pd.DataFrame = field(default_factory=empty_actuals)
-    actual_rejections: list[Rejection] = field(default_factory=list)
+    actual_rejections: tuple[Rejection, ...] = ()
+    version: str = "files"
+    # The report this view is scoped to (None: every report), and the unscoped snapshot.
+    report_id: str | None = None
+    whole: Dataset | None = None
+    memo: Memo = field(default_factory=Memo, repr=False)
+
+    # -- the snapshot as a whole ------------------------------------------------------------
+    @property
+    def everything(self) -> Dataset:
+        return self.whole or self
+
+    @property
+    def all_facts(self) -> pd.DataFrame:
+        """Facts of every report (actuals for progress and trends)."""
+        return self.everything.indicators
+
+    def cached(self, key: Hashable, build: Callable[[], T]) -> T:
+        """``build()`` once per snapshot and key (the key is scoped to the selected report)."""
+        return self.memo.get((self.report_id, key), build)
 
     @cached_property
     def lexicon(self) -> dict[str, Indicator]:
-        return load_lexicon().indicators
+        return {r["indicator_id"]: Indicator(
+            r["indicator_id"], r["zh"], r["en"], r["sector"], r["type"], r["direction"],
+            tuple(str(r["dims"]).split(";")), r["measure"], r["topic"])
+            for r in self.indicator_meta.to_dict("records")}
 
+    @cached_property
+    def sector_order(self) -> tuple[str, ...]:
+        return tuple(self.sectors.sort_values("position").sector)
+
+    # -- reports ----------------------------------------------------------------------------
     def report(self, report_id: str) -> pd.Series:
         return self.reports.set_index("report_id").loc[report_id]
 
     def report_text(self, report_id: str) -> str:
-        """The report's text, in which every fact's start/end offsets point."""
-        return read_report(self.seeds_dir / str(self.report(report_id)["file"]))
+        """The report's body text, in which every fact's start/end offsets point.
+
+        Put together from passages.csv; anything between passages (page furniture, blank
+        lines) is a line break, so offsets and the reader's search stay right.
+        """
+        return self.memo.get(("text", report_id), lambda: _text_from_passages(
+            self.everything.passages, report_id, int(self.report(report_id)["chars"])))
+
+    def layout(self, report_id: str) -> Layout:
+        """The report's title, body and sections, as the build read them."""
+        return self.memo.get(("layout", report_id), lambda: _layout(self, report_id))
 
     def facts_in_quality_findings(self) -> set[str]:
         ids: set[str] = set()
         for fact_ids in self.quality["fact_ids"]:
             ids.update(str(fact_ids).split(";"))
         return ids
+
+    # -- one report -------------------------------------------------------------------------
+    def scoped(self, report_id: str) -> Dataset:
+        """This snapshot as seen from one report: its facts, targets and findings."""
+        base = self.everything
+        return base.memo.get(("scoped", report_id), lambda: replace(
+            base, report_id=report_id, whole=base,
+            indicators=_rows(base.indicators, report_id),
+            quality=_rows(base.quality, report_id),
+            relative_targets=_rows(base.relative_targets, report_id),
+            target_groups=_rows(base.target_groups, report_id)))
+
+
+def _rows(frame: pd.DataFrame, report_id: str) -> pd.DataFrame:
+    return frame[frame.report_id == report_id]
+
+
+def _text_from_passages(passages: pd.DataFrame, report_id: str, length: int) -> str:
+    chars = ["\n"] * length
+    for row in passages[passages.report_id == report_id].itertuples(index=False):
+        chars[int(row.start):int(row.end)] = list(str(row.text))
+    return "".join(chars)
+
+
+def _layout(dataset: Dataset, report_id: str) -> Layout:
+    report = dataset.report(report_id)
+    rows = dataset.everything.passages
+    rows = rows[rows.report_id == report_id].sort_values("seq")
+    layout = Layout(str(report["title"]), str(report["genre"]), int(report["report_year"]),
+                    report.get("published"), report.get("delivered"),
+                    int(report["body_start"]), int(report["body_end"]))
+    # A passage keeps its trailing line break inside its section, as the build saw it.
+    layout.sections = [Section(int(r.start), int(r.end) + 1, str(r.section), str(r.outlook),
+                               int(r.period)) for r in rows.itertuples(index=False)]
+    return layout
 
 
 def _read_table(name: str, data_dir: Path) -> pd.DataFrame:
@@ -65,6 +180,12 @@ def _read_table(name: str, data_dir: Path) -> pd.DataFrame:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"{path}: not a readable UTF-8 CSV ({exc.__class__.__name__})") from None
+    return validate_frame(name, frame, str(path))
+
+
+def validate_frame(name: str, frame: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Coerce and validate one table; DataError names ``label`` and the first problem."""
+    frame = frame.copy()
     for col in columns(name):
         if col.nullable and col.name in frame:
             frame[col.name] = frame[col.name].replace("", None)
@@ -72,44 +193,72 @@ def _read_table(name: str, data_dir: Path) -> pd.DataFrame:
         return validate(name, frame)
     except SchemaErrors as exc:
         first = exc.failure_cases.iloc[0]
+        index = first.get("index")
+        row = f" (row {int(index) + 2})" if isinstance(index, (int, float)) and index == index \
+            else ""
         raise DataError(
-            f"{path}: {len(exc.failure_cases)} problem(s); first: column "
+            f"{label}: {len(exc.failure_cases)} problem(s); first: column "
             f"{first['column']!r} fails {first['check']!r} (value {first['failure_case']!r})"
-        ) from None
+            f"{row}") from None
 
 
-def load_dataset(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
+def check_consistency(dataset: Dataset, label: str) -> None:
+    """Every fact, passage and target group names a report that is there."""
+    known = set(dataset.reports["report_id"])
+    for name in ("indicators", "passages", "target_groups", "quality", "relative_targets"):
+        missing = set(getattr(dataset, name)["report_id"]) - known
+        if missing:
+            raise DataError(f"{label}/{TABLES[name][0]}: rows of unknown report(s) "
+                            f"{sorted(missing)} (not in reports.csv)")
+    facts = set(dataset.indicators["fact_id"])
+    unknown = set(dataset.target_groups["fact_id"]) - facts
+    if unknown:
+        raise DataError(f"{label}/target_groups.csv: unknown fact(s) {sorted(unknown)[:3]}")
+
+
+def version_of(data_dir: Path) -> str:
+    """A content hash of the tables: the same files give the same version."""
+    digest = hashlib.sha256()
+    for name in TABLES:
+        path = data_dir / TABLES[name][0]
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     """Read and validate every table; raise DataError on the first unusable file."""
     tables = {name: _read_table(name, data_dir) for name in TABLES}
     actuals_path = data_dir / ACTUALS_FILE
     label = (str(actuals_path.relative_to(ROOT)) if actuals_path.is_relative_to(ROOT)
              else str(actuals_path))
-    actuals, rejections = load_actuals(actuals_path, load_lexicon().indicators, label)
-    dataset = Dataset(**tables, seeds_dir=seeds_dir, actuals=actuals,
-                      actual_rejections=rejections)
-    missing = set(dataset.indicators["report_id"]) - set(dataset.reports["report_id"])
-    if missing:
-        raise DataError(f"{data_dir / 'indicators.csv'}: facts from unknown report(s) "
-                        f"{sorted(missing)} (not in reports.csv)")
-    for report_id in dataset.reports["report_id"]:
-        try:
-            dataset.report_text(report_id)
-        except ReportError as exc:
-            raise DataError(f"{exc.path}: {exc.reason}") from None
+    probe = Dataset(**tables)
+    actuals, rejections = load_actuals(actuals_path, probe.lexicon, label)
+    dataset = Dataset(**tables, actuals=actuals, actual_rejections=tuple(rejections),
+                      version=version_of(data_dir))
+    check_consistency(dataset, str(data_dir))
     return dataset
 
 
-_dataset: Dataset | None = None
+def latest_work_report(dataset: Dataset) -> str | None:
+    """The default report: the latest work report (latest delivered among one year's)."""
+    reports = dataset.everything.reports
+    if reports.empty:
+        return None
+    work = reports[reports.genre == "work_report"]
+    pool = work if not work.empty else reports
+    order = pool.assign(_day=pool.delivered.fillna(pool.published).fillna(""))
+    return str(order.sort_values(["report_year", "_day"]).iloc[-1].report_id)
 
 
-def init_dataset(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
-    """Load the tables once; called by create_app before the server starts."""
-    global _dataset
-    _dataset = load_dataset(data_dir, seeds_dir)
-    return _dataset
-
-
-def get_dataset() -> Dataset:
-    if _dataset is None:
-        raise DataError("data not loaded: create the app with dashboard.app_factory.create_app")
-    return _dataset
+def select_report(dataset: Dataset, wanted: Any) -> tuple[Dataset, bool]:
+    """The snapshot scoped to the report ``wanted`` names (``?report=``), and whether that
+    value was usable; anything else gives the latest work report."""
+    known = set(dataset.everything.reports.report_id)
+    if isinstance(wanted, list):
+        wanted = wanted[0] if len(wanted) == 1 else None
+    ok = wanted is None or wanted == "" or (isinstance(wanted, str) and wanted in known)
+    chosen = wanted if isinstance(wanted, str) and wanted in known else latest_work_report(dataset)
+    if chosen is None:
+        return dataset, ok
+    return dataset.everything.scoped(chosen), ok

@@ -28,13 +28,15 @@ HTML_LANG: dict[str, str] = {"zh": "zh-CN", "en": "en"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "app.title": {
-        "zh": "沙湾市政府工作报告指标看板",
-        "en": "Shawan Government Work Report Indicator Dashboard",
+        "zh": "{place}政府工作报告指标看板",
+        "en": "{place} Government Work Report Indicator Dashboard",
     },
-    "app.short_title": {"zh": "沙湾市指标看板", "en": "Shawan Indicators"},
+    "app.generic_title": {"zh": "政府工作报告指标看板",
+                          "en": "Government Work Report Indicator Dashboard"},
+    "app.short_title": {"zh": "{place}指标看板", "en": "{place} Indicators"},
     "app.subtitle": {
-        "zh": "{year}年政府工作报告中的目标与成效",
-        "en": "Targets and results in the {year} Government Work Report",
+        "zh": "政府工作报告中的目标与成效",
+        "en": "Targets and results in government work reports",
     },
     "shell.nav_label": {"zh": "页面导航", "en": "Page navigation"},
     "shell.toggle_nav": {"zh": "展开或收起导航", "en": "Toggle navigation"},
@@ -74,22 +76,16 @@ def normalize_lang(value: object) -> str:
     return code if code in LANGS else DEFAULT_LANG
 
 
-# Years named in UI strings come from the report read (data/reports.csv), never typed:
-# strings write {year} (the report year) and {review_year} (the year it reviews).
-_REPORT_YEARS: dict[str, str] = {}
+def t(key: str, lang: str, **values: object) -> str:
+    """Translate ``key`` into ``lang`` (normalised first), filling the placeholders given.
 
-
-def set_report_years(year: int, review_year: int) -> None:
-    """Called once by create_app with the years of the report in data/."""
-    _REPORT_YEARS.update({"{year}": str(year), "{review_year}": str(review_year)})
-
-
-def t(key: str, lang: str) -> str:
-    """Translate ``key`` into ``lang`` (normalised first), with the report's years filled in."""
+    Years, places and counts are never filled in behind the caller's back: a string that
+    names ``{year}`` gets the year of the figure it describes from its caller. Placeholders
+    not given are left for a later ``str.format``.
+    """
     text = STRINGS[key][normalize_lang(lang)]
-    if "{" in text:
-        for token, value in _REPORT_YEARS.items():
-            text = text.replace(token, value)
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
     return text
 
 

@@ -25,10 +25,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 import dash
-from dash import Dash
 
 from dashboard.components.shell import page_at
 
@@ -71,17 +69,3 @@ def trim_scripts(scripts: str, path: str) -> str:
     # "</" cannot occur in the JSON of paths, so it cannot close the script element.
     data = json.dumps(page_packages(), ensure_ascii=True).replace("</", "<\\/")
     return f'<script type="application/json" id="{MAP_ID}">{data}</script>\n{scripts}'
-
-
-def install(app: Dash) -> None:
-    """Make ``app``'s index page load :func:`trim_scripts` of Dash's script list."""
-    from flask import has_request_context, request
-
-    original = app.interpolate_index
-
-    def interpolate_index(**kwargs: Any) -> str:
-        path = request.path if has_request_context() else "/"
-        kwargs["scripts"] = trim_scripts(kwargs.get("scripts", ""), path)
-        return str(original(**kwargs))
-
-    app.interpolate_index = interpolate_index  # type: ignore[method-assign]

@@ -20,19 +20,15 @@ Delivery (``tune_delivery``, called by ``create_app``), measured with ``benchmar
 * The index page carries ``<link rel="preload">`` for the layout, the callback graph and
   dcc.Graph's lazily loaded chunk, so the browser fetches them while it is still
   compiling the scripts instead of one round trip after another.
-* Callback responses are memoised per worker (``_CallbackCache``), keyed by the exact
-  request body: the data are loaded once at start-up and never change, so a callback's
-  answer depends only on its inputs, and the second viewer asking for the same view gets
-  it without rebuilding the figures. Bounded (entries and bytes); responses that set a
-  cookie or are not 200/204 are never stored. Set ``CALLBACK_CACHE_ENTRIES=0`` to turn it
-  off. Pages should still build what does not depend on input once.
 * ``/_dash-layout`` holds the page named by the request's ``Referer``
-  (``components/shell.py``): it is memoised the same way, keyed by Host and Referer, and
-  sent with ``Cache-Control: no-store`` and ``Vary: Referer`` so no browser or proxy
-  reuses one page's layout for another.
+  (``components/shell.py``): it is sent with ``Cache-Control: no-store`` and
+  ``Vary: Referer`` so no browser or proxy reuses one page's layout for another.
+* Page layouts and figures are kept in the memo of the data snapshot they were built from
+  (``data.Memo``), never in a cache of this module: a new data version brings its own.
 * ``warm_caches`` (run by ``serve`` in the gunicorn master, before the workers fork)
-  compresses every page's scripts and builds every page's layout in every language, so
-  the workers start with both (page layouts are memoised by ``shell.memoise_layout``).
+  compresses every page's scripts once, so the workers start with them. Pages are built on
+  first request: building every page × language × report before forking would not scale
+  with the number of reports.
 """
 
 from __future__ import annotations
@@ -64,11 +60,6 @@ COMPRESSIBLE = frozenset({"application/javascript", "text/javascript", "text/css
 BROTLI_QUALITY = 5
 GZIP_LEVEL = 6
 CACHE_LIMIT_BYTES = 64 * 1024 * 1024
-CALLBACK_PATH = "/_dash-update-component"
-CALLBACK_CACHE_ENV = "CALLBACK_CACHE_ENTRIES"
-CALLBACK_CACHE_ENTRIES = 512
-CALLBACK_CACHE_BYTES = 64 * 1024 * 1024
-CALLBACK_ENTRY_MAX_BYTES = 2 * 1024 * 1024
 _DASH_FINGERPRINT = re.compile(r"\.v[\w-]+m\d{8,}\.(?:min\.)?(?:js|css|map)$|"
                                r"\.v[\w-]+m\d{8,}\.[\w.]+\.(?:js|css)$")
 # Fetched by every page right after the scripts run (dcc.Graph's plotly wrapper is a
@@ -164,44 +155,6 @@ class _CompressedCache:
         return data
 
 
-class _CallbackCache:
-    """LRU of callback responses by request body: (status, mimetype, body)."""
-
-    def __init__(self, entries: int, limit: int = CALLBACK_CACHE_BYTES) -> None:
-        from collections import OrderedDict
-
-        self._data: OrderedDict[bytes, tuple[int, str, bytes]] = OrderedDict()
-        self._entries = entries
-        self._limit = limit
-        self._size = 0
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def key(body: bytes) -> bytes:
-        import hashlib
-
-        return hashlib.sha256(body).digest()
-
-    def get(self, key: bytes) -> tuple[int, str, bytes] | None:
-        with self._lock:
-            found = self._data.get(key)
-            if found is not None:
-                self._data.move_to_end(key)
-            return found
-
-    def put(self, key: bytes, value: tuple[int, str, bytes]) -> None:
-        if self._entries <= 0 or len(value[2]) > CALLBACK_ENTRY_MAX_BYTES:
-            return
-        with self._lock:
-            if key in self._data:
-                return
-            self._data[key] = value
-            self._size += len(value[2])
-            while self._data and (len(self._data) > self._entries or self._size > self._limit):
-                _, (_, _, old) = self._data.popitem(last=False)
-                self._size -= len(old)
-
-
 def _compress(data: bytes, encoding: str) -> bytes:
     if encoding == "br":
         import brotli
@@ -227,46 +180,7 @@ def tune_delivery(app: Dash) -> None:
     if "</head>" in app.index_string and 'rel="preload"' not in app.index_string:
         app.index_string = app.index_string.replace("</head>", hints + "</head>", 1)
 
-    from flask import Response as FlaskResponse
-    from flask import g
-
-    responses = _CallbackCache(int(os.environ.get(CALLBACK_CACHE_ENV, CALLBACK_CACHE_ENTRIES)))
-
     layout_path = f"{app.config.routes_pathname_prefix}{LAYOUT_ROUTE}"
-
-    @server.before_request
-    def _cached_callback() -> Response | None:
-        # Registered after the request guard (security.py): only well-formed requests.
-        if request.method == "GET" and request.path == layout_path:
-            # The layout holds the page named by the Referer (components/shell.py).
-            key = responses.key(b"\0".join(
-                [b"layout", request.host.encode(), (request.referrer or "").encode()]))
-        elif request.method == "POST" and request.path == CALLBACK_PATH:
-            key = responses.key(request.get_data(cache=True))
-        else:
-            return None
-        g.callback_cache_key = key
-        hit = responses.get(key)
-        if hit is None:
-            return None
-        g.callback_cache_hit = True
-        status, mimetype, body = hit
-        return FlaskResponse(body, status=status, mimetype=mimetype)
-
-    @server.after_request
-    def _store_callback(response: Response) -> Response:
-        key = g.get("callback_cache_key")
-        if (
-            key is None
-            or g.get("callback_cache_hit")
-            or response.status_code not in (200, 204)
-            or "Set-Cookie" in response.headers
-            or "Content-Encoding" in response.headers
-        ):
-            return response
-        responses.put(key, (response.status_code, response.mimetype or "application/json",
-                            response.get_data()))
-        return response
 
     @server.after_request
     def _layout_not_shared(response: Response) -> Response:
@@ -312,8 +226,7 @@ def tune_delivery(app: Dash) -> None:
 
 
 def warm_caches(wsgi_app: Any) -> None:
-    """Request every script and stylesheet of the index page once (compressing them),
-    and the layout of every page in every language (building its figures)."""
+    """Request every script and stylesheet of every page's index once (compressing them)."""
     import dash
 
     client = wsgi_app.test_client()
@@ -326,16 +239,6 @@ def warm_caches(wsgi_app: Any) -> None:
         if url.startswith(STATIC_PREFIXES):
             for encoding in ("br", "gzip"):
                 client.get(url, headers={"Accept-Encoding": encoding}).close()
-    layout = next((u for u in urls if u.endswith(LAYOUT_ROUTE)), None)
-    if layout is None:
-        return
-    from dashboard.i18n import LANGS
-
-    host = "localhost"
-    for entry in dash.page_registry.values():
-        for search in ("", *(f"?lang={lang}" for lang in LANGS)):
-            referrer = f"http://{host}{entry['relative_path']}{search}"
-            client.get(layout, headers={"Referer": referrer, "Host": host}).close()
 
 
 def serve(wsgi_app: Any) -> None:

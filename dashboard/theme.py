@@ -112,7 +112,7 @@ def register_template() -> None:
     pio.templates.default = TEMPLATE_NAME
 
 
-def graph_config(lang: str, filename: str = "shawan-indicator") -> dict[str, Any]:
+def graph_config(lang: str, filename: str = "indicator") -> dict[str, Any]:
     """dcc.Graph ``config`` for ``lang`` (modebar locale, PNG export at 2x)."""
     return {
         "locale": HTML_LANG[normalize_lang(lang)],

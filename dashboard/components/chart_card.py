@@ -55,9 +55,10 @@ def not_stated(lang: str, names: Sequence[str] = ()) -> html.P:
 
 
 def chart_card(page: str, chart: str, title: str, fig: go.Figure | None, lang: str, *,
-               missing: Sequence[str] = ()) -> html.Section:
+               missing: Sequence[str] = (), file_stem: str | None = None) -> html.Section:
     """A figure (its title and source are inside it) with its quote panel, or, when ``fig``
-    is None, the title and "not stated". ``missing`` names selected indicators without data."""
+    is None, the title and "not stated". ``missing`` names selected indicators without data;
+    ``file_stem`` (the report id) starts the name of a PNG saved from the modebar."""
     lang = normalize_lang(lang)
     card_class = f"graph-card officials-card officials-card-{chart}"
     if fig is None:
@@ -66,7 +67,7 @@ def chart_card(page: str, chart: str, title: str, fig: go.Figure | None, lang: s
     height = fig.layout.height or 450
     children: list[Any] = [
         graph(fig, graph_id(page, chart), lang, data_summary(fig, lang) or title, label=title,
-              config=graph_config(lang, filename=f"shawan-{page}-{chart}"),
+              config=graph_config(lang, filename=f"{file_stem or 'indicators'}-{page}-{chart}"),
               style={"height": f"{height}px"}, className="officials-graph"),
     ]
     if missing:

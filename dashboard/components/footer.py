@@ -1,17 +1,19 @@
 """Site footer: source of the data and its licence status, on every page.
 
-``footer(lang, source_text)`` takes the source line as an argument: create_app
-builds it per language from ``data/reports.csv`` (no citation is typed into
-code) and forwards it to the footer callback.
+``footer(lang, source_text)`` takes the source line as an argument: the shell builds
+it from ``reports.csv`` for the report shown (:func:`report_source`; no citation is
+typed into code), and the callback rebuilds it when the language or report changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from dash import Dash, Input, Output, html
 
-from dashboard.components.language import STORE_ID
+from dashboard.components.language import STORE_ID, URL_ID
+from dashboard.components.report_select import report_from_search
+from dashboard.context import current_dataset
+from dashboard.data import Dataset, select_report
+from dashboard.facts import report_title
 from dashboard.i18n import normalize_lang, t
 
 FOOTER_ID = "site-footer"
@@ -40,13 +42,26 @@ def footer(lang: str, source_text: str | None = None) -> html.Footer:
     )
 
 
-def register_callbacks(app: Dash, source_texts: Mapping[str, str] | None = None) -> None:
-    """Re-render the footer text when the language in the URL changes."""
-    texts = dict(source_texts or {})
+def report_source(dataset: Dataset, lang: str) -> str:
+    """The citation of the report shown: title, delivery date and licence status."""
+    if dataset.report_id is None:
+        return ""
+    row = dataset.report(dataset.report_id)
+    day = row.get("delivered") or row.get("published") or ""
+    title = report_title(dataset.reports, dataset.report_id, lang)
+    if not day:
+        return title
+    return f"{title}（{day}）" if normalize_lang(lang) == "zh" else f"{title} ({day})"
 
-    # Rendered in the URL's language already (shell.py): runs when the language changes.
+
+def register_callbacks(app: Dash) -> None:
+    """Re-render the footer when the language or the report in the URL changes."""
+
+    # Rendered for the address being opened already (shell.py): runs on a change only.
     @app.callback(Output(f"{FOOTER_ID}-body", "children"), Input(STORE_ID, "data"),
-                  prevent_initial_call=True)
-    def _localize(stored: object) -> list[html.P]:
+                  Input(URL_ID, "search"), prevent_initial_call=True)
+    def _localize(stored: object, search: object) -> list[html.P]:
         lang = normalize_lang(stored)
-        return footer_body(lang, texts.get(lang))
+        scoped, _ = select_report(current_dataset(), report_from_search(
+            search if isinstance(search, str) else None))
+        return footer_body(lang, report_source(scoped, lang))

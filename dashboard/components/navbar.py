@@ -23,7 +23,12 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html
 
-from dashboard.components.language import STORE_ID, URL_ID, href_with_lang, language_switch
+from dashboard.components import report_select
+from dashboard.components.language import STORE_ID, URL_ID, language_switch
+from dashboard.components.report_select import href, report_from_search
+from dashboard.context import current_dataset
+from dashboard.data import Dataset, select_report
+from dashboard.facts import place_name
 from dashboard.i18n import has_key, normalize_lang, t
 from dashboard.present import launcher as present_launcher
 
@@ -53,8 +58,10 @@ def _is_current(page: dict[str, Any], pathname: str | None) -> bool:
     return here == (dash.strip_relative_path(page["relative_path"]) or "")
 
 
-def nav_items(lang: str, pathname: str | None = None) -> list[dbc.NavItem]:
-    """One ``NavItem`` per navbar page; links carry ``?lang=`` so it survives navigation."""
+def nav_items(lang: str, pathname: str | None = None, report: str | None = None
+              ) -> list[dbc.NavItem]:
+    """One ``NavItem`` per navbar page; links carry ``?report=`` and ``?lang=`` so they
+    survive navigation."""
     items = []
     for page in nav_pages():
         current = _is_current(page, pathname)
@@ -62,7 +69,7 @@ def nav_items(lang: str, pathname: str | None = None) -> list[dbc.NavItem]:
             dbc.NavItem(
                 dbc.NavLink(
                     page_label(page, lang),
-                    href=href_with_lang(page["relative_path"], lang),
+                    href=href(page["relative_path"], lang, report),
                     active=current,
                 )
             )
@@ -70,23 +77,37 @@ def nav_items(lang: str, pathname: str | None = None) -> list[dbc.NavItem]:
     return items
 
 
-def _brand(lang: str) -> list[Any]:
+def _brand(dataset: Dataset, lang: str) -> list[Any]:
+    """The app's name, with the place of the report shown (from reports.csv)."""
+    place = place_name(dataset.reports, dataset.report_id, lang) if dataset.report_id else ""
+    if not place:
+        return [html.Span(t("app.generic_title", lang), className="brand-full")]
     return [
-        html.Span(t("app.title", lang), className="brand-full"),
-        html.Span(t("app.short_title", lang), className="brand-short"),
+        html.Span(t("app.title", lang, place=place), className="brand-full"),
+        html.Span(t("app.short_title", lang, place=place), className="brand-short"),
     ]
 
 
-def navbar(lang: str, pathname: str | None = None) -> dbc.Navbar:
-    """Navbar skeleton rendered in ``lang``; callbacks keep it in step with the URL."""
+def chosen_report(dataset: Dataset, search: str | None) -> tuple[Dataset, str | None]:
+    """The snapshot scoped to the report of ``search``, and the ``report`` value to keep in
+    links (None when the address names none: links then follow the default)."""
+    wanted = report_from_search(search)
+    scoped, ok = select_report(dataset, wanted)
+    return scoped, (scoped.report_id if wanted and ok else None)
+
+
+def navbar(dataset: Dataset, lang: str, pathname: str | None = None,
+           search: str | None = None) -> dbc.Navbar:
+    """Navbar rendered in ``lang`` for the address being opened; callbacks keep it in step."""
     lang = normalize_lang(lang)
+    scoped, report = chosen_report(dataset, search)
     return dbc.Navbar(
         dbc.Container(
             [
                 dbc.NavbarBrand(
-                    _brand(lang),
+                    _brand(scoped, lang),
                     id=BRAND_ID,
-                    href=href_with_lang(dash.get_relative_path("/"), lang),
+                    href=href(dash.get_relative_path("/"), lang, report),
                     class_name="app-brand",
                 ),
                 dbc.NavbarToggler(id=TOGGLER_ID, n_clicks=0, class_name="ms-auto"),
@@ -94,12 +115,13 @@ def navbar(lang: str, pathname: str | None = None) -> dbc.Navbar:
                     html.Div(
                         [
                             dbc.Nav(
-                                nav_items(lang, pathname),
+                                nav_items(lang, pathname, report),
                                 id=LINKS_ID,
                                 navbar=True,
                                 class_name="me-auto",
                             ),
-                            present_launcher.present_link(lang, pathname),
+                            report_select.selector(scoped.reports, scoped.report_id, lang),
+                            present_launcher.present_link(lang, pathname, report),
                             language_switch(lang),
                         ],
                         className="navbar-inner",
@@ -126,19 +148,27 @@ def navbar(lang: str, pathname: str | None = None) -> dbc.Navbar:
 def register_callbacks(app: Dash) -> None:
     """Attach navbar callbacks to ``app``."""
     present_launcher.register_callbacks(app)  # the "present" button's address
+    report_select.register_callbacks(app)
 
     @app.callback(
         Output(LINKS_ID, "children"),
         Output(BRAND_ID, "children"),
         Output(BRAND_ID, "href"),
+        Output(report_select.SELECT_ID, "options"),
+        Output(report_select.SELECT_ID, "value"),
         Input(URL_ID, "pathname"),
         Input(STORE_ID, "data"),  # the effective language (components/language.py)
+        Input(URL_ID, "search"),  # the report chosen
         prevent_initial_call=True,  # rendered for the address being opened (shell.py)
     )
-    def _localize(pathname: str | None, stored: object) -> tuple[Any, Any, str]:
+    def _localize(pathname: str | None, stored: object, search: object
+                  ) -> tuple[Any, Any, str, Any, Any]:
         lang = normalize_lang(stored)
-        home = href_with_lang(dash.get_relative_path("/"), lang)
-        return nav_items(lang, pathname), _brand(lang), home
+        scoped, report = chosen_report(current_dataset(),
+                                       search if isinstance(search, str) else None)
+        home = href(dash.get_relative_path("/"), lang, report)
+        return (nav_items(lang, pathname, report), _brand(scoped, lang), home,
+                report_select.options(scoped.reports, lang), scoped.report_id)
 
     # Runs in the browser: a round trip to open a menu would feel sluggish on phones.
     app.clientside_callback(

@@ -13,19 +13,25 @@ The browser sends the page's address as ``Referer`` with the layout request (the
 gives both ``dcc.Location`` components that pathname and search: they then report no
 change on mount and no callback fires.
 
-When the address cannot be known (no Referer, another host, a path no page has, a
-``lang`` that is not canonical, a page layout that fails) the layout is the plain shell and
-the router renders the page as before. :data:`LAYOUT_GUARD_JS` runs in the browser on the
-layout before it is rendered: if the address the server assumed is not the one in the
-address bar, it drops the pre-rendered page and the addresses, so the router renders the
-right page.
+When the address cannot be known (no Referer, a path no page has, a ``lang`` that is not
+canonical, a page layout that fails) the layout is the plain shell and the router renders the
+page as before. Only the Referer's path and query are used, not its host: behind a proxy that
+rewrites Host the two differ, and the check that matters is done in the browser.
+:data:`LAYOUT_GUARD_JS` runs there on the layout before it is rendered: if the address the
+server assumed is not the one in the address bar, it drops the pre-rendered page and the
+addresses, so the router renders the right page.
+
+Dash internals this relies on (the pages router's component ids, the ``layout_post`` renderer
+hook) are listed in :data:`DASH_INTERNALS`; ``tests/test_dash_internals.py`` fails with a
+clear message if a Dash upgrade changes them.
+
+Page layouts are kept in the memo of the snapshot they were built from, keyed by page and
+query (:func:`memoise_layout`): a new data version starts with no layout built.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from functools import wraps
 from typing import Any
@@ -37,6 +43,9 @@ from dash import dcc, html
 from dashboard.components import footer as footer_mod
 from dashboard.components import language, url_sync
 from dashboard.components import navbar as navbar_mod
+from dashboard.components.report_select import report_from_search
+from dashboard.context import current_dataset
+from dashboard.data import Dataset, select_report
 from dashboard.i18n import DEFAULT_LANG
 
 MAIN_ID = "main-content"
@@ -45,7 +54,12 @@ PAGES_LOCATION_ID = "_pages_location"
 PAGES_CONTENT_ID = "_pages_content"
 PAGES_STORE_ID = "_pages_store"
 PAGES_DUMMY_ID = "_pages_dummy"
-LAYOUT_MEMO_ENTRIES = 256
+# What this module assumes of Dash (checked by tests/test_dash_internals.py).
+DASH_INTERNALS = {
+    "pages router component ids": (PAGES_LOCATION_ID, PAGES_CONTENT_ID, PAGES_STORE_ID,
+                                   PAGES_DUMMY_ID),
+    "renderer hook": "layout_post",
+}
 
 log = logging.getLogger("dashboard.shell")
 
@@ -81,11 +95,12 @@ LAYOUT_GUARD_JS = (
 )
 
 
-def address_from_referrer(referrer: str | None, host: str) -> tuple[str, str] | None:
-    """``(pathname, search)`` of a same-origin ``Referer``, e.g. ``("/economy", "?lang=en")``.
+def address_from_referrer(referrer: str | None) -> tuple[str, str] | None:
+    """``(pathname, search)`` of a ``Referer``, e.g. ``("/economy", "?lang=en")``.
 
     ``search`` is exactly what ``window.location.search`` holds ("" for none). None for a
-    missing, malformed or cross-origin referrer.
+    missing or malformed referrer. The host is not compared (see the module doc): a wrong
+    guess costs one re-render in the browser, never a wrong page.
     """
     if not isinstance(referrer, str) or not referrer or len(referrer) > 4096:
         return None
@@ -93,7 +108,7 @@ def address_from_referrer(referrer: str | None, host: str) -> tuple[str, str] | 
         parts = urlsplit(referrer)
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https") or parts.netloc != host or not parts.path:
+    if parts.scheme not in ("http", "https") or not parts.path:
         return None
     return parts.path, (f"?{parts.query}" if parts.query else "")
 
@@ -115,16 +130,12 @@ def page_at(pathname: str) -> dict[str, Any] | None:
     return None
 
 
-def memoise_layout(layout: Callable[..., Any], entries: int = LAYOUT_MEMO_ENTRIES
-                   ) -> Callable[..., Any]:
-    """``layout`` answered from memory for arguments it has seen (data never change).
+def memoise_layout(layout: Callable[..., Any], path: str) -> Callable[..., Any]:
+    """``layout`` answered from the request snapshot's memo for a query it has seen.
 
-    Page layouts build their figures from the data loaded at start-up, so the same query
-    gives the same layout. Lists become tuples in the key; bounded, least recently used
-    dropped first. Two requests for the same new key may both build it; that is harmless.
+    A page layout is a function of the snapshot and the query; lists become tuples in the
+    key. Unhashable arguments are not kept.
     """
-    seen: OrderedDict[tuple[tuple[str, Any], ...], Any] = OrderedDict()
-    lock = threading.Lock()
 
     @wraps(layout)
     def cached(**kwargs: Any) -> Any:
@@ -134,16 +145,7 @@ def memoise_layout(layout: Callable[..., Any], entries: int = LAYOUT_MEMO_ENTRIE
             hash(key)
         except TypeError:
             return layout(**kwargs)
-        with lock:
-            if key in seen:
-                seen.move_to_end(key)
-                return seen[key]
-        value = layout(**kwargs)
-        with lock:
-            seen[key] = value
-            while len(seen) > entries:
-                seen.popitem(last=False)
-        return value
+        return current_dataset().memo.get(("layout", path, key), lambda: layout(**kwargs))
 
     cached.__wrapped__ = layout  # type: ignore[attr-defined]
     return cached
@@ -154,7 +156,7 @@ def memoise_page_layouts() -> None:
     for page in dash.page_registry.values():
         layout = page.get("layout")
         if callable(layout) and not hasattr(layout, "__wrapped__"):
-            page["layout"] = memoise_layout(layout)
+            page["layout"] = memoise_layout(layout, str(page["path"]))
 
 
 def _render_page(pathname: str, search: str) -> tuple[Any, str] | None:
@@ -187,8 +189,8 @@ def page_container(rendered: tuple[Any, str] | None = None,
     ])
 
 
-def shell(source_texts: Mapping[str, str], address: tuple[str, str] | None = None) -> html.Div:
-    """Navbar, page and footer; see the module doc for ``address``."""
+def shell(dataset: Dataset, address: tuple[str, str] | None = None) -> html.Div:
+    """Navbar, page and footer for the snapshot; see the module doc for ``address``."""
     lang, rendered = DEFAULT_LANG, None
     if address is not None:
         url_lang, corrected, _ = language.decide_language(address[1], None)
@@ -197,6 +199,8 @@ def shell(source_texts: Mapping[str, str], address: tuple[str, str] | None = Non
         if rendered is not None:
             lang = url_lang
     where = {"pathname": address[0], "search": address[1]} if rendered and address else {}
+    search = where.get("search")
+    scoped, _ = select_report(dataset, report_from_search(search))
     return html.Div(
         [
             dcc.Location(id=language.URL_ID, refresh="callback-nav", **where),
@@ -205,10 +209,10 @@ def shell(source_texts: Mapping[str, str], address: tuple[str, str] | None = Non
             dcc.Store(id=language.STORE_ID, storage_type="local",
                       data=lang if rendered else None),
             url_sync.sink(),
-            navbar_mod.navbar(lang, where.get("pathname")),
+            navbar_mod.navbar(dataset, lang, where.get("pathname"), search),
             html.Main(page_container(rendered, where), id=MAIN_ID,
                       className="container-xl app-main"),
-            footer_mod.footer(lang, source_texts.get(lang)),
+            footer_mod.footer(lang, footer_mod.report_source(scoped, lang)),
         ],
         className="app-shell",
     )

@@ -58,6 +58,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "另有{n}项目标未能归入指标，未在此显示（见数据页）。",
         "en": "{n} more targets could not be tied to an indicator and are not shown here "
               "(see the data page)."},
+    "targets.notice.no_targets": {
+        "zh": "这份报告没有可跟踪的年度目标。",
+        "en": "This report sets no targets that can be tracked."},
     "targets.quote.title": {"zh": "原文出处", "en": "Where the figures come from"},
     "targets.reject.line": {"zh": "{file} 第{line}行{column}：{reason}{value}",
                             "en": "{file}, line {line}{column}: {reason}{value}"},

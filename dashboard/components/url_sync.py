@@ -2,7 +2,7 @@
 
 A page puts `url_state_store(page)` in its layout and writes its state (a dict of query
 values) to that store from its callbacks. One clientside callback rewrites the address bar
-with `history.replaceState`, keeping `lang`: the URL can be copied at any moment, and
+with `history.replaceState`, keeping `report` and `lang`: the URL can be copied at any moment, and
 opening it rebuilds the same view through the page's `layout(**query)`. replaceState adds no
 history entry and does not re-render the page.
 """
@@ -28,7 +28,9 @@ function (states) {
     if (!state) { return window.dash_clientside.no_update; }
     var current = new URLSearchParams(window.location.search);
     var params = new URLSearchParams();
-    if (current.get("lang")) { params.set("lang", current.get("lang")); }
+    ["report", "lang"].forEach(function (key) {
+        if (current.get(key)) { params.set(key, current.get(key)); }
+    });
     Object.keys(state).forEach(function (key) {
         var value = state[key];
         if (value === null || value === undefined || value === "") { return; }

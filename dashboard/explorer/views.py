@@ -16,13 +16,12 @@ from dash import dcc, html
 from dashboard.components.source_note import report_link
 from dashboard.data import Dataset
 from dashboard.explorer import marking
-from dashboard.explorer.cache import per_dataset
 from dashboard.explorer.labels import mark_kind
 from dashboard.facts import indicator_name, report_title
 from dashboard.format import as_stated
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.labels import MARK_KINDS, kind_label
-from dashboard.pipeline.structure import Layout, read_layout
+from dashboard.pipeline.structure import Layout
 
 add_strings({
     "report.legend": {"zh": "图例", "en": "Legend"},
@@ -93,16 +92,16 @@ class _Report:
 
 
 def _report(dataset: Dataset, report_id: str) -> _Report:
-    """A report's text, layout, paragraphs and facts: read once per dataset."""
+    """A report's text, layout, paragraphs and facts: put together once per snapshot."""
     def build() -> _Report:
         text = dataset.report_text(report_id)
-        layout = read_layout(text)
-        rows = dataset.indicators[dataset.indicators["report_id"] == report_id]
+        layout = dataset.layout(report_id)
+        rows = dataset.all_facts[dataset.all_facts["report_id"] == report_id]
         facts = {r["fact_id"]: r for r in rows.to_dict("records")}
         spans = sorted((int(r["start"]), int(r["end"]), r["fact_id"]) for r in facts.values())
         return _Report(text, layout, marking.body_paragraphs(text, layout), facts, spans)
 
-    return per_dataset(dataset, ("report", report_id), build)
+    return dataset.everything.cached(("reader", report_id), build)
 
 
 def report_article(dataset: Dataset, report_id: str, lang: str, query: str = ""
@@ -137,7 +136,7 @@ def legend(lang: str) -> html.Div:
 
 
 def citation(reports: pd.DataFrame, lang: str) -> str:
-    """来源：沙湾市2024年政府工作报告（2024-01-26）: the chart source line."""
+    """来源：<place>2024年政府工作报告（2024-01-26）: the chart source line."""
     lang = normalize_lang(lang)
     parts = []
     for row in reports.to_dict("records"):

@@ -1,5 +1,5 @@
-"""Economy figures: GDP level and growth, 2023 growth against the 2024 target for the headline
-indicators, and the fiscal and industry figures.
+"""Economy figures: GDP level and growth, past-year growth against this year's target for the
+headline indicators, and the fiscal and industry figures.
 
 Which facts each figure shows is configuration (indicator ids, sectors, value kinds); every
 number comes from the facts table. Pure: DataFrame in, go.Figure out; no Dash.
@@ -16,9 +16,6 @@ from dashboard.facts import select
 from dashboard.figures.bars import fact_bars
 from dashboard.i18n import add_strings, t
 
-# Headline indicators whose 2024 growth targets the report sets, in the report's order.
-HEADLINE: tuple[str, ...] = ("gdp", "industrial_value_added", "budget_revenue",
-                             "fixed_asset_investment", "retail_sales", "foreign_trade")
 FISCAL_INDUSTRY_SECTORS = ("fiscal", "industry")
 
 add_strings({
@@ -37,16 +34,18 @@ def _in_order(facts: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
         ["_rank", "start"], kind="stable").drop(columns="_rank")
 
 
-def gdp_facts(facts: pd.DataFrame) -> pd.DataFrame:
-    return select(facts, indicators=["gdp"], kinds=["actual", "target"])
+def gdp_facts(facts: pd.DataFrame, indicator: str = "gdp") -> pd.DataFrame:
+    return select(facts, indicators=[indicator], kinds=["actual", "target"])
 
 
-def gdp_figure(facts: pd.DataFrame, reports: pd.DataFrame, lang: str) -> go.Figure:
-    """GDP: the 2023 level in 亿元, and 2023 growth beside the 2024 growth target in %."""
-    return fact_bars(gdp_facts(facts), reports, lang, t("figures.economy.gdp_title", lang))
+def gdp_figure(facts: pd.DataFrame, reports: pd.DataFrame, lang: str,
+               indicator: str = "gdp") -> go.Figure:
+    """Output: the past year's level in 亿元, and its growth beside this year's target in %."""
+    return fact_bars(gdp_facts(facts, indicator), reports, lang,
+                     t("figures.economy.gdp_title", lang))
 
 
-def growth_facts(facts: pd.DataFrame, indicators: Sequence[str] = HEADLINE) -> pd.DataFrame:
+def growth_facts(facts: pd.DataFrame, indicators: Sequence[str]) -> pd.DataFrame:
     """Actual growth and growth targets of ``indicators``, in that order."""
     rows = select(facts, indicators=indicators, kinds=["actual", "target"],
                   value_kinds=["growth_pct"])
@@ -54,11 +53,13 @@ def growth_facts(facts: pd.DataFrame, indicators: Sequence[str] = HEADLINE) -> p
 
 
 def growth_vs_target_figure(facts: pd.DataFrame, reports: pd.DataFrame, lang: str,
-                            indicators: Sequence[str] = HEADLINE) -> go.Figure:
-    """Grouped bars: each indicator's 2023 growth beside its 2024 target (as stated, e.g.
-    +8%左右); an indicator with a target but no stated growth says so."""
+                            indicators: Sequence[str], **years: object) -> go.Figure:
+    """Grouped bars: each indicator's past-year growth beside this year's target (as stated,
+    e.g. +8%左右); an indicator with a target but no stated growth says so. ``years``
+    (``year``, ``review_year``) name the years in the title."""
     return fact_bars(growth_facts(facts, indicators), reports, lang,
-                     t("figures.economy.growth_title", lang), grouped=True, mark_missing=True)
+                     t("figures.economy.growth_title", lang, **years), grouped=True,
+                     mark_missing=True)
 
 
 def fiscal_industry_facts(facts: pd.DataFrame) -> pd.DataFrame:

@@ -1,5 +1,6 @@
-"""Agriculture (/agriculture): grain, cotton and orchards; livestock (2023 出栏 against the 2024
-出栏 and 饲养量 targets); farmland. A switch (``?view=crops|livestock|land``) chooses the chart.
+"""Agriculture (/agriculture): one view per topic the report states (crops, livestock,
+land…, from the lexicon's ``topic``), the past year's results beside this year's targets and
+plans. A switch (``?view=crops|livestock|land``) chooses the chart.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from dash import html
 from dashboard import url_state
 from dashboard.components import chart_card as cc
 from dashboard.components import page_kit as kit
-from dashboard.data import Dataset, get_dataset
+from dashboard.context import current_dataset
+from dashboard.data import Dataset
 from dashboard.figures import agriculture
-from dashboard.figures.fact_labels import indicator_names
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import add_strings, has_key, normalize_lang, t
 
 PAGE = "agriculture"
 dash.register_page(__name__, path="/agriculture", name=PAGE, order=30)
@@ -26,51 +27,75 @@ CONTENT_ID = "agriculture-content"
 add_strings({
     "nav.agriculture": {"zh": "农业农村", "en": "Agriculture"},
     "agriculture.heading": {"zh": "农业农村", "en": "Agriculture and rural areas"},
-    "agriculture.lead": {"zh": "粮食、畜牧与耕地：{review_year}年实绩和{year}年目标、计划。",
-                         "en": "Grain, livestock and farmland: {review_year} results, "
+    "agriculture.lead": {"zh": "种植、畜牧与耕地：{review_year}年实绩和{year}年目标、计划。",
+                         "en": "Crops, livestock and farmland: {review_year} results, "
                                "{year} targets and plans."},
     "agriculture.view_label": {"zh": "查看", "en": "Show"},
     "agriculture.view.crops": {"zh": "种植", "en": "Crops"},
     "agriculture.view.livestock": {"zh": "畜牧", "en": "Livestock"},
     "agriculture.view.land": {"zh": "耕地", "en": "Land"},
+    "agriculture.view.agriculture": {"zh": "其他", "en": "Other"},
 })
 
 
-def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    view, ok = url_state.choice(query.get("view"), agriculture.VIEWS, "crops")
+def topics(dataset: Dataset) -> dict[str, str]:
+    return {ind.id: ind.topic for ind in dataset.lexicon.values()}
+
+
+def views(dataset: Dataset) -> dict[str, tuple[str, ...]]:
+    """The views this report has (topic -> indicators stated)."""
+    return dataset.cached(("agriculture-views",), lambda: agriculture.views(
+        dataset.indicators, topics(dataset)))
+
+
+def decode(query: dict[str, Any], choices: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    default = next(iter(choices), "")
+    view, ok = url_state.choice(query.get("view"), choices, default)
     return {"view": view}, ([] if ok else ["view"])
+
+
+def view_label(view: str, lang: str) -> str:
+    key = f"agriculture.view.{view}"
+    return t(key, lang) if has_key(key) else t("agriculture.view.agriculture", lang)
 
 
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
     facts = dataset.indicators
-    view = str(state.get("view") or "crops")
-    rows = agriculture.view_facts(facts, view)
-    names = indicator_names(facts, dataset.lexicon, agriculture.VIEWS[view], lang)
-    missing = [names[i] for i in agriculture.VIEWS[view] if i not in set(rows.indicator_id)]
-    fig = None if rows.empty else agriculture.view_figure(facts, dataset.reports, lang, view)
-    return [cc.chart_card(PAGE, view, t(f"figures.agriculture.{view}", lang), fig, lang,
-                          missing=missing if fig is not None else ())]
+    found = views(dataset)
+    view = str(state.get("view") or "")
+    if view not in found:
+        return [cc.chart_card(PAGE, "none", t("agriculture.heading", lang), None, lang)]
+    named = kit.years(dataset)
+    fig = agriculture.view_figure(facts, dataset.reports, lang, view, found[view], **named)
+    return [cc.chart_card(PAGE, view, agriculture.title(view, lang, **named), fig, lang,
+                          file_stem=dataset.report_id)]
+
+
+def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Div:
+    lang = normalize_lang(lang)
+    dataset, bad_report = kit.open_report(dataset, query.get("report"))
+    found = views(dataset)
+    state, invalid = decode(query, found)
+    options = [(v, view_label(v, lang)) for v in found]
+    label = t("agriculture.view_label", lang)
+    kpis = kit.headline_kpis(dataset, agriculture.headline(dataset.indicators, topics(dataset)),
+                             lang, "agriculture-kpis")
+    return kit.page_layout(
+        PAGE, lang, dataset, state=state, invalid=bad_report + invalid, intro=[kpis],
+        control_label=label, control=cc.radio_buttons(CONTROL_ID, options, state["view"], label),
+        content=kit.page_content(content, dataset, state, lang), content_id=CONTENT_ID)
 
 
 def layout(lang: str | None = None, **query: Any) -> html.Div:
-    lang = normalize_lang(lang)
-    state, invalid = decode(query)
-    dataset = get_dataset()
-    options = [(v, t(f"agriculture.view.{v}", lang)) for v in agriculture.VIEWS]
-    label = t("agriculture.view_label", lang)
-    kpis = kit.headline_kpis(dataset, agriculture.HEADLINE, lang, "agriculture-kpis")
-    return kit.page_layout(
-        PAGE, lang, state=state, invalid=invalid, intro=[kpis], control_label=label,
-        control=cc.radio_buttons(CONTROL_ID, options, state["view"], label),
-        content=content(dataset, state, lang), content_id=CONTENT_ID)
+    return render(current_dataset(), lang, query)
 
 
 @kit.update_callback(PAGE, CONTROL_ID, CONTENT_ID)
 def update(view: str | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
-    state, _ = decode({"view": view})
-    return kit.rebuild(content, get_dataset(), state, search)
+    state = {"view": view if isinstance(view, str) and len(view) < 50 else ""}
+    return kit.rebuild(content, current_dataset(), state, search)
 
 
 @kit.quote_callback(PAGE)
 def show_quote(click: Any, search: str | None) -> html.Div:
-    return kit.quote(get_dataset(), click, search)
+    return kit.quote(current_dataset(), click, search)

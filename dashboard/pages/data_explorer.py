@@ -1,5 +1,7 @@
-"""/data: every fact in a filterable grid, a sector chart, the selected fact in context,
-downloads with sources. The URL holds sectors, periods, kinds, indicators, q and fact."""
+"""/data: every fact of the selected report in a filterable grid, a sector chart, the selected
+fact in context, downloads with sources (named after the report). The URL holds report,
+sectors, periods, kinds, indicators, q and fact. The report shown is kept in a store that
+every callback reads, so a callback never mixes two reports."""
 
 from __future__ import annotations
 
@@ -11,20 +13,20 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashboard import downloads
+from dashboard.components import page_kit as kit
 from dashboard.components.accessible_graph import CAPTION_SUFFIX, data_summary, graph
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.components.url_sync import store_id, url_state_store
-from dashboard.data import get_dataset
+from dashboard.context import current_dataset
+from dashboard.data import Dataset
 from dashboard.explorer import filters as flt
 from dashboard.explorer import grid
-from dashboard.explorer.cache import per_dataset
 from dashboard.explorer.views import citation, context_panel
 from dashboard.facts import indicator_name
 from dashboard.figures.provenance import fact_id_from_click
 from dashboard.figures.sectors import sector_figure
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.labels import kind_label, sector_label
-from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.theme import graph_config
 
 dash.register_page(__name__, path="/data", name="data", order=60,
@@ -65,16 +67,25 @@ add_strings({
 })
 DROPDOWN_LABELS = ("selected_count", "select_all", "deselect_all", "search", "clear_search",
                    "clear_selection", "no_options_found")
-CSV_NAME = "shawan-2024-facts.csv"
 CHART_ID = "data-sector-chart"
 CHART_SUMMARY_ID = f"{CHART_ID}-{CAPTION_SUFFIX}"  # the figcaption graph() writes
-XLSX_NAME = "shawan-2024-facts.xlsx"
+REPORT_ID = "data-report"
+REPORT_STATE = State(REPORT_ID, "data")
 
 
-def _choices() -> flt.Choices:
-    dataset = get_dataset()
-    return per_dataset(dataset, "choices",
-                       lambda: flt.choices(dataset.indicators, load_lexicon().sectors))
+def file_name(dataset: Dataset, extension: str) -> str:
+    """<report id>-facts.csv: a download names the report it comes from."""
+    return f"{dataset.report_id or 'all'}-facts.{extension}"
+
+
+def _data(report: Any) -> Dataset:
+    """The request's snapshot scoped to the report the page shows."""
+    return kit.open_report(current_dataset(), report)[0]
+
+
+def _choices(dataset: Dataset) -> flt.Choices:
+    return dataset.cached(("data-choices",), lambda: flt.choices(dataset.indicators,
+                                                                 dataset.sector_order))
 
 
 def _dropdown(id_: str, label: str, options: list[dict[str, Any]], value: list[Any],
@@ -87,8 +98,9 @@ def _dropdown(id_: str, label: str, options: list[dict[str, Any]], value: list[A
     ], className="workbench-filter")
 
 
-def _controls(filters: flt.Filters, choices: flt.Choices, lang: str) -> dbc.Row:
-    facts = get_dataset().indicators
+def _controls(dataset: Dataset, filters: flt.Filters, choices: flt.Choices, lang: str
+              ) -> dbc.Row:
+    facts = dataset.indicators
     names = facts.drop_duplicates("indicator_id").set_index("indicator_id")
     indicator_opts = [{"label": indicator_name(names.loc[i], lang), "value": i}
                       for i in choices.indicators]
@@ -117,23 +129,28 @@ def _count_text(shown: int, total: int, lang: str) -> str:
     return t("data.count", lang).format(shown=shown, total=total)
 
 
-def _figure(facts: Any, lang: str) -> Any:
-    dataset = get_dataset()
+def _figure(dataset: Dataset, facts: Any, lang: str) -> Any:
+    reports = dataset.reports[dataset.reports.report_id == dataset.report_id]
     return sector_figure(facts, lang, t("data.chart_title", lang),
-                         citation(dataset.reports, lang), t("data.no_rows", lang))
+                         citation(reports, lang), t("data.no_rows", lang))
 
 
-def _chart(facts: Any, lang: str) -> html.Figure:
-    fig = _figure(facts, lang)
+def _chart(dataset: Dataset, facts: Any, lang: str) -> html.Figure:
+    fig = _figure(dataset, facts, lang)
     return graph(fig, CHART_ID, lang, data_summary(fig, lang), label=t("data.chart_title", lang),
-                 config=graph_config(lang, "shawan-2024-facts-per-sector"))
+                 config=graph_config(lang, f"{dataset.report_id}-facts-per-sector"))
 
 
 def layout(lang: str | None = None, **query: Any) -> html.Div:
+    return render(current_dataset(), lang, query)
+
+
+def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Div:
     lang = normalize_lang(lang)
-    dataset = get_dataset()
-    choices = _choices()
+    dataset, bad_report = kit.open_report(dataset, query.get("report"))
+    choices = _choices(dataset)
     filters, fact, invalid = flt.decode_query(query, choices)
+    invalid = bad_report + invalid
     shown = flt.apply(dataset.indicators, filters)
     selected = flt.by_ids(dataset.indicators, [fact]) if fact else None
     notice = dbc.Alert(t("data.invalid_url", lang).format(params=", ".join(invalid)),
@@ -143,8 +160,10 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
         url_state_store(PAGE, flt.state(filters, fact)),
         html.Div([html.H1(t("data.heading", lang), id="data-heading", className="page-title"),
                   html.P(t("data.lead", lang), className="page-lead")], className="page-header"),
+        kit.report_line(dataset, lang),
         notice,
-        _controls(filters, choices, lang),
+        dcc.Store(id=REPORT_ID, data=dataset.report_id),
+        _controls(dataset, filters, choices, lang),
         html.Div([
             html.Span(_count_text(len(shown), len(dataset.indicators), lang), id="data-count",
                       className="workbench-count", **{"aria-live": "polite"}),
@@ -172,7 +191,7 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
                              className="app-card mt-3", id="data-context-card"),
             ], lg=8),
             dbc.Col(html.Section([
-                _chart(shown, lang),
+                _chart(dataset, shown, lang),
                 html.P(t("data.chart_hint", lang), className="small text-muted mb-0"),
             ], className="graph-card"), lg=4),
         ], className="g-3"),
@@ -181,13 +200,14 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
     ], className="workbench")
 
 
-def _filters(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any) -> flt.Filters:
+def _filters(dataset: Dataset, sectors: Any, periods: Any, kinds: Any, indicators: Any,
+             q: Any) -> flt.Filters:
     """Filters from control values, re-checked against the data (never trust the client)."""
     query = {"sectors": ",".join(map(str, sectors or [])),
              "periods": ",".join(map(str, periods or [])),
              "kinds": ",".join(map(str, kinds or [])),
              "indicators": ",".join(map(str, indicators or [])), "q": q or ""}
-    return flt.decode_query(query, _choices())[0]
+    return flt.decode_query(query, _choices(dataset))[0]
 
 
 FILTER_INPUTS = [Input("data-sectors", "value"), Input("data-periods", "value"),
@@ -195,25 +215,27 @@ FILTER_INPUTS = [Input("data-sectors", "value"), Input("data-periods", "value"),
                  Input("data-q", "value")]
 
 
-@callback(Output("data-grid", "rowData"), *FILTER_INPUTS, State(URL_ID, "search"),
+@callback(Output("data-grid", "rowData"), *FILTER_INPUTS, State(URL_ID, "search"), REPORT_STATE,
           prevent_initial_call=True)
 def filter_rows(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any,
-                search: str | None) -> list[dict[str, object]]:
-    filters = _filters(sectors, periods, kinds, indicators, q)
-    return flt.grid_rows(flt.apply(get_dataset().indicators, filters), lang_from_search(search))
+                search: str | None, report: Any = None) -> list[dict[str, object]]:
+    dataset = _data(report)
+    filters = _filters(dataset, sectors, periods, kinds, indicators, q)
+    return flt.grid_rows(flt.apply(dataset.indicators, filters), lang_from_search(search))
 
 
 @callback(Output("data-count", "children"), Output(CHART_ID, "figure"),
-          Input("data-grid", "virtualRowData"), State(URL_ID, "search"),
+          Input("data-grid", "virtualRowData"), State(URL_ID, "search"), REPORT_STATE,
           prevent_initial_call=True)
-def follow_grid(rows: Any, search: str | None) -> tuple[str, Any]:
+def follow_grid(rows: Any, search: str | None, report: Any = None) -> tuple[str, Any]:
     ids = flt.row_ids(rows)
     if ids is None:
         return no_update, no_update
-    facts = get_dataset().indicators
+    dataset = _data(report)
+    facts = dataset.indicators
     shown = flt.by_ids(facts, ids)
     lang = lang_from_search(search)
-    return _count_text(len(shown), len(facts), lang), _figure(shown, lang)
+    return _count_text(len(shown), len(facts), lang), _figure(dataset, shown, lang)
 
 
 @callback(Output(CHART_SUMMARY_ID, "children"), Input(CHART_ID, "figure"),
@@ -224,18 +246,18 @@ def describe_chart(figure: Any, search: str | None) -> str:
 
 
 @callback(Output("data-sectors", "value"), Input("data-sector-chart", "clickData"),
-          State("data-sectors", "value"), prevent_initial_call=True)
-def click_sector(click: Any, current: Any) -> Any:
+          State("data-sectors", "value"), REPORT_STATE, prevent_initial_call=True)
+def click_sector(click: Any, current: Any, report: Any = None) -> Any:
     sector = fact_id_from_click(click)  # customdata[0] of a bar is its sector id
-    if sector is None or sector not in _choices().sectors:
+    if sector is None or sector not in _choices(_data(report)).sectors:
         return no_update
     return [] if current == [sector] else [sector]
 
 
 @callback(Output("data-context", "children"), Input("data-grid", "selectedRows"),
-          State(URL_ID, "search"), prevent_initial_call=True)
-def show_context(selected: Any, search: str | None) -> Any:
-    dataset = get_dataset()
+          State(URL_ID, "search"), REPORT_STATE, prevent_initial_call=True)
+def show_context(selected: Any, search: str | None, report: Any = None) -> Any:
+    dataset = _data(report)
     fact = flt.selected_fact(selected)
     rows = flt.by_ids(dataset.indicators, [fact]) if fact else None
     row = None if rows is None or rows.empty else rows.iloc[0]
@@ -243,42 +265,42 @@ def show_context(selected: Any, search: str | None) -> Any:
 
 
 @callback(Output(store_id(PAGE), "data"), *FILTER_INPUTS, Input("data-grid", "selectedRows"),
-          prevent_initial_call=True)
+          REPORT_STATE, prevent_initial_call=True)
 def sync_url(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any,
-             selected: Any) -> dict[str, object]:
+             selected: Any, report: Any = None) -> dict[str, object]:
+    dataset = _data(report)
     fact = flt.selected_fact(selected)
-    if fact not in _choices().fact_ids:
+    if fact not in _choices(dataset).fact_ids:
         fact = None
-    return flt.state(_filters(sectors, periods, kinds, indicators, q), fact)
+    return flt.state(_filters(dataset, sectors, periods, kinds, indicators, q), fact)
 
 
-def _download_rows(rows: Any, sectors: Any, periods: Any, kinds: Any, indicators: Any,
-                   q: Any) -> Any:
-    facts = get_dataset().indicators
+def _download_rows(dataset: Dataset, rows: Any, sectors: Any, periods: Any, kinds: Any,
+                   indicators: Any, q: Any) -> Any:
+    facts = dataset.indicators
     ids = flt.row_ids(rows)
     if ids is not None:
         return flt.by_ids(facts, ids)
-    return flt.apply(facts, _filters(sectors, periods, kinds, indicators, q))
+    return flt.apply(facts, _filters(dataset, sectors, periods, kinds, indicators, q))
 
 
-DOWNLOAD_STATES = [State("data-grid", "virtualRowData"),
+DOWNLOAD_STATES = [REPORT_STATE, State("data-grid", "virtualRowData"),
                    *[State(i.component_id, i.component_property) for i in FILTER_INPUTS]]
 
 
 @callback(Output("data-download-csv", "data"), Input("data-download-csv-btn", "n_clicks"),
           *DOWNLOAD_STATES, prevent_initial_call=True)
-def download_csv(_clicks: Any, rows: Any, *filters: Any) -> Any:
-    dataset = get_dataset()
-    frame = downloads.export_frame(_download_rows(rows, *filters), dataset.reports)
-    return dcc.send_bytes(downloads.to_csv(frame), CSV_NAME)
+def download_csv(_clicks: Any, report: Any, rows: Any, *filters: Any) -> Any:
+    dataset = _data(report)
+    frame = downloads.export_frame(_download_rows(dataset, rows, *filters), dataset.reports)
+    return dcc.send_bytes(downloads.to_csv(frame), file_name(dataset, "csv"))
 
 
 @callback(Output("data-download-xlsx", "data"), Input("data-download-xlsx-btn", "n_clicks"),
           *DOWNLOAD_STATES, prevent_initial_call=True)
-def download_xlsx(_clicks: Any, rows: Any, *filters: Any) -> Any:
-    dataset = get_dataset()
-    facts = _download_rows(rows, *filters)
+def download_xlsx(_clicks: Any, report: Any, rows: Any, *filters: Any) -> Any:
+    dataset = _data(report)
+    facts = _download_rows(dataset, rows, *filters)
     frame = downloads.export_frame(facts, dataset.reports)
-    reports = dataset.reports[dataset.reports["report_id"].isin(set(facts["report_id"]))]
-    return dcc.send_bytes(downloads.to_xlsx(frame, reports if not reports.empty
-                                            else dataset.reports), XLSX_NAME)
+    reports = dataset.reports[dataset.reports["report_id"] == dataset.report_id]
+    return dcc.send_bytes(downloads.to_xlsx(frame, reports), file_name(dataset, "xlsx"))

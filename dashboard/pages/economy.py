@@ -1,6 +1,7 @@
-"""Economy (/economy): GDP level and growth, 2023 growth against the 2024 target for the
-headline indicators, fiscal and industry figures. A checklist (``?ind=gdp,retail_sales``)
-chooses the indicators of the growth chart.
+"""Economy (/economy): GDP level and growth, past-year growth against this year's target for
+the report's headline indicators (its main-target list), fiscal and industry figures, and the
+headline indicators across years when several reports of the place are loaded. A checklist
+(``?ind=gdp,retail_sales``) chooses the indicators of the growth and trend charts.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from dash import html
 from dashboard import url_state
 from dashboard.components import chart_card as cc
 from dashboard.components import page_kit as kit
-from dashboard.data import Dataset, get_dataset
+from dashboard.context import current_dataset
+from dashboard.data import Dataset
+from dashboard.facts import headline_indicators
 from dashboard.figures import economy
 from dashboard.figures.fact_labels import indicator_names
 from dashboard.i18n import add_strings, normalize_lang, t
@@ -37,21 +40,30 @@ add_strings({
 })
 
 
-def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def headline(dataset: Dataset) -> list[str]:
+    """The report's main-target indicators (the checklist's choices)."""
+    return dataset.cached(("headline",), lambda: headline_indicators(
+        dataset.indicators, dataset.passages, dataset.relative_targets))
+
+
+def decode(query: dict[str, Any], choices: list[str]) -> tuple[dict[str, Any], list[str]]:
     raw = query.get("ind")
-    chosen, ok = url_state.many(raw, economy.HEADLINE)
+    chosen, ok = url_state.many(raw, choices)
     if raw is None or not chosen:
-        chosen = list(economy.HEADLINE)
+        chosen = list(choices)
     return {"ind": chosen}, ([] if ok else ["ind"])
 
 
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
     facts, reports = dataset.indicators, dataset.reports
-    chosen = [i for i in economy.HEADLINE if i in (state.get("ind") or [])]
-    names = indicator_names(facts, dataset.lexicon, economy.HEADLINE, lang)
+    choices = headline(dataset)
+    chosen = [i for i in choices if i in (state.get("ind") or [])]
+    names = indicator_names(facts, dataset.lexicon, choices, lang)
     growth = economy.growth_facts(facts, chosen)
     missing = [names[i] for i in chosen if i not in set(growth.indicator_id)]
-    growth_title = t("figures.economy.growth_title", lang)
+    named = kit.years(dataset)
+    stem = dataset.report_id
+    growth_title = t("figures.economy.growth_title", lang, **named)
     if not chosen:
         growth_card = html.Section([html.H2(growth_title, className="graph-title"),
                                     html.P(t("economy.none_selected", lang),
@@ -59,44 +71,53 @@ def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
                                    className="graph-card officials-card")
     else:
         fig = None if growth.empty else economy.growth_vs_target_figure(
-            facts, reports, lang, chosen)
+            facts, reports, lang, chosen, **named)
         growth_card = cc.chart_card(PAGE, "growth", growth_title, fig, lang,
-                                    missing=missing if fig is not None else ())
+                                    missing=missing if fig is not None else (), file_stem=stem)
     gdp = economy.gdp_facts(facts)
     fiscal = economy.fiscal_industry_facts(facts)
     gdp_card = cc.chart_card(PAGE, "gdp", t("figures.economy.gdp_title", lang),
-                             None if gdp.empty else economy.gdp_figure(facts, reports, lang), lang)
+                             None if gdp.empty else economy.gdp_figure(facts, reports, lang), lang,
+                             file_stem=stem)
     fiscal_card = cc.chart_card(
         PAGE, "fiscal", t("figures.economy.fiscal_title", lang),
-        None if fiscal.empty else economy.fiscal_industry_figure(facts, reports, lang), lang)
+        None if fiscal.empty else economy.fiscal_industry_figure(facts, reports, lang), lang,
+        file_stem=stem)
     return [growth_card,
-            dbc.Row([dbc.Col(gdp_card, lg=6), dbc.Col(fiscal_card, lg=6)], class_name="g-3")]
+            dbc.Row([dbc.Col(gdp_card, lg=6), dbc.Col(fiscal_card, lg=6)], class_name="g-3"),
+            *kit.trend_cards(PAGE, dataset, chosen, lang)]
 
 
-def layout(lang: str | None = None, **query: Any) -> html.Div:
+def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Div:
     lang = normalize_lang(lang)
-    state, invalid = decode(query)
-    dataset = get_dataset()
-    names = indicator_names(dataset.indicators, dataset.lexicon, economy.HEADLINE, lang)
+    dataset, bad_report = kit.open_report(dataset, query.get("report"))
+    choices = headline(dataset)
+    state, invalid = decode(query, choices)
+    names = indicator_names(dataset.indicators, dataset.lexicon, choices, lang)
     checklist = dbc.Checklist(
         id=CONTROL_ID, value=state["ind"], inline=True, switch=False,
-        options=[{"label": names[i], "value": i} for i in economy.HEADLINE],
+        options=[{"label": names[i], "value": i} for i in choices],
         class_name="officials-checklist", input_class_name="btn-check",
         label_class_name="btn btn-outline-primary btn-sm", label_checked_class_name="active")
     label = t("economy.indicators_label", lang)
     return kit.page_layout(
-        PAGE, lang, state=state, invalid=invalid, control_label=label,
+        PAGE, lang, dataset, state=state, invalid=bad_report + invalid, control_label=label,
         control=html.Div(checklist, role="group", **{"aria-label": label}),
-        content=content(dataset, state, lang), content_id=CONTENT_ID)
+        content=kit.page_content(content, dataset, state, lang), content_id=CONTENT_ID)
+
+
+def layout(lang: str | None = None, **query: Any) -> html.Div:
+    return render(current_dataset(), lang, query)
 
 
 @kit.update_callback(PAGE, CONTROL_ID, CONTENT_ID)
 def update(chosen: list[str] | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
-    allowed = [i for i in economy.HEADLINE if i in (chosen or [])]
-    state = {"ind": allowed}
-    return kit.rebuild(content, get_dataset(), state, search)
+    # Only strings the checklist can hold: the value is untrusted input.
+    allowed = sorted({i for i in chosen if isinstance(i, str) and len(i) < 100}
+                     ) if isinstance(chosen, list) else []
+    return kit.rebuild(content, current_dataset(), {"ind": allowed}, search)
 
 
 @kit.quote_callback(PAGE)
 def show_quote(click: Any, search: str | None) -> html.Div:
-    return kit.quote(get_dataset(), click, search)
+    return kit.quote(current_dataset(), click, search)

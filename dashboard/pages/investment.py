@@ -1,7 +1,7 @@
-"""Investment (/investment): fixed-asset investment against its two 2024 targets, with the
-contradiction found in data/quality.csv written on the chart; energy and industrial capacity;
-projects and funds. A switch (``?view=levels|growth``) reads the targets as amounts or as
-growth rates.
+"""Investment (/investment): fixed-asset investment against this year's targets (a growth
+target and a level target are each converted into the other's terms; a contradiction found in
+data/quality.csv is written on the chart); energy and industrial capacity; projects and funds.
+A switch (``?view=levels|growth``) reads the targets as amounts or as growth rates.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from dash import html
 from dashboard import url_state
 from dashboard.components import chart_card as cc
 from dashboard.components import page_kit as kit
-from dashboard.data import Dataset, get_dataset
+from dashboard.context import current_dataset
+from dashboard.data import Dataset
+from dashboard.facts import select
 from dashboard.figures import investment
 from dashboard.i18n import add_strings, normalize_lang, t
 
@@ -24,7 +26,7 @@ dash.register_page(__name__, path="/investment", name=PAGE, order=20)
 
 CONTROL_ID = "investment-view"
 CONTENT_ID = "investment-content"
-KPIS: tuple[str, ...] = (investment.FAI, "aid_funding")
+KPI_CARDS = 4
 
 add_strings({
     "nav.investment": {"zh": "投资与项目", "en": "Investment"},
@@ -42,6 +44,13 @@ def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return {"view": view}, ([] if ok else ["view"])
 
 
+def kpi_ids(dataset: Dataset) -> list[str]:
+    """Fixed-asset investment first, then the other investment indicators the report states."""
+    rows = select(dataset.indicators, sectors=investment.OTHER_SECTORS).sort_values("start")
+    found = [i for i in dict.fromkeys(rows.indicator_id) if i != "unclassified"]
+    return list(dict.fromkeys([investment.FAI, *found]))[:KPI_CARDS]
+
+
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
     facts, reports = dataset.indicators, dataset.reports
     view = str(state.get("view") or "levels")
@@ -49,37 +58,41 @@ def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
     fai = cc.chart_card(
         PAGE, "fai", t("figures.investment.fai_title", lang),
         None if rows.empty else investment.fai_figure(facts, dataset.quality, reports, lang,
-                                                       view), lang)
+                                                       view), lang, file_stem=dataset.report_id)
     energy = cc.chart_card(
         PAGE, "energy", t("figures.investment.energy_title", lang),
         None if investment.energy_facts(facts).empty
-        else investment.energy_figure(facts, reports, lang), lang)
+        else investment.energy_figure(facts, reports, lang), lang, file_stem=dataset.report_id)
     other = cc.chart_card(
         PAGE, "other", t("figures.investment.other_title", lang),
         None if investment.other_facts(facts).empty
-        else investment.other_figure(facts, reports, lang), lang)
+        else investment.other_figure(facts, reports, lang), lang, file_stem=dataset.report_id)
     return [fai, dbc.Row([dbc.Col(energy, lg=6), dbc.Col(other, lg=6)], class_name="g-3")]
 
 
-def layout(lang: str | None = None, **query: Any) -> html.Div:
+def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Div:
     lang = normalize_lang(lang)
+    dataset, bad_report = kit.open_report(dataset, query.get("report"))
     state, invalid = decode(query)
-    dataset = get_dataset()
     options = [(v, t(f"investment.view.{v}", lang)) for v in investment.VIEWS]
     label = t("investment.view_label", lang)
     return kit.page_layout(
-        PAGE, lang, state=state, invalid=invalid,
-        intro=[kit.headline_kpis(dataset, KPIS, lang, "investment-kpis")], control_label=label,
-        control=cc.radio_buttons(CONTROL_ID, options, state["view"], label),
-        content=content(dataset, state, lang), content_id=CONTENT_ID)
+        PAGE, lang, dataset, state=state, invalid=bad_report + invalid,
+        intro=[kit.headline_kpis(dataset, kpi_ids(dataset), lang, "investment-kpis")],
+        control_label=label, control=cc.radio_buttons(CONTROL_ID, options, state["view"], label),
+        content=kit.page_content(content, dataset, state, lang), content_id=CONTENT_ID)
+
+
+def layout(lang: str | None = None, **query: Any) -> html.Div:
+    return render(current_dataset(), lang, query)
 
 
 @kit.update_callback(PAGE, CONTROL_ID, CONTENT_ID)
 def update(view: str | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
     state, _ = decode({"view": view})
-    return kit.rebuild(content, get_dataset(), state, search)
+    return kit.rebuild(content, current_dataset(), state, search)
 
 
 @kit.quote_callback(PAGE)
 def show_quote(click: Any, search: str | None) -> html.Div:
-    return kit.quote(get_dataset(), click, search)
+    return kit.quote(current_dataset(), click, search)

@@ -16,8 +16,11 @@ from typing import Any
 import dash
 from dash import Input, html
 
-from dashboard.components.language import URL_ID, href_with_lang
-from dashboard.data import get_dataset
+from dashboard.components import page_kit as kit
+from dashboard.components.language import URL_ID
+from dashboard.components.report_select import href
+from dashboard.context import current_dataset
+from dashboard.data import Dataset
 from dashboard.i18n import add_strings, normalize_lang
 from dashboard.present import deck, slides
 from dashboard.present import layout as deck_layout
@@ -35,17 +38,24 @@ def _page_paths() -> dict[str, str]:
 
 
 def layout(lang: str | None = None, **query: Any) -> html.Div:
+    return render(current_dataset(), lang, query)
+
+
+def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Div:
     lang = normalize_lang(lang)
-    dataset = get_dataset()
-    year = int(dataset.reports["report_year"].max())
+    dataset, bad_report = kit.open_report(dataset, query.get("report"))
+    year = int(dataset.report(str(dataset.report_id))["report_year"])
     available = deck.available_slides(deck.target_sectors(dataset.indicators, year))
     paths = _page_paths()
-    params = deck.parse_params(query, available, paths)
+    params = deck.parse_params({k: v for k, v in query.items() if k != "report"}, available,
+                               paths)
     back = paths.get(params.return_page or "", dash.get_relative_path("/"))
+    built = dataset.cached(("slides", tuple(params.slides), lang, params.theme),
+                           lambda: slides.build_all(params.slides, dataset, lang, params.theme))
     return deck_layout.deck(
-        slides.build_all(params.slides, dataset, lang, params.theme),
-        interval=params.interval, start=params.start, theme=params.theme,
-        exit_href=href_with_lang(back, lang), lang=lang, invalid=params.invalid)
+        built, interval=params.interval, start=params.start, theme=params.theme,
+        exit_href=href(back, lang, dataset.report_id), lang=lang,
+        invalid=[*bad_report, *params.invalid])
 
 
 # Hide the navbar and footer as soon as the route is /present, before the deck renders

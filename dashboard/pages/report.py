@@ -1,7 +1,8 @@
-"""/report: the text of each report, by section, every extracted figure marked by kind.
+"""/report: the text of the selected report, by section, every extracted figure marked by kind.
 
-?fact=<id> scrolls that figure into view and highlights it; ?q= searches the text. Both live in
-the URL. The marked text is built as components (never HTML) once per language.
+?fact=<id> opens the report stating that figure, scrolls it into view and highlights it;
+?q= searches the text; ?report= chooses the report. All live in the URL. The marked text is
+built as components (never HTML) once per snapshot, report and language.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import url_state
+from dashboard.components import page_kit as kit
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.components.url_sync import store_id, url_state_store
-from dashboard.data import Dataset, get_dataset
-from dashboard.explorer.cache import per_dataset
+from dashboard.context import current_dataset
+from dashboard.data import Dataset
 from dashboard.explorer.marking import MAX_QUERY
 from dashboard.explorer.views import legend, report_article, report_toc
 from dashboard.i18n import add_strings, normalize_lang, t
@@ -46,21 +48,31 @@ add_strings({
 
 def _articles(dataset: Dataset, lang: str, q: str) -> tuple[list[html.Article], int]:
     def build() -> tuple[list[html.Article], int]:
-        built = [report_article(dataset, rid, lang, q) for rid in dataset.reports["report_id"]]
-        return [a for a, _ in built], sum(n for _, n in built)
+        if dataset.report_id is None:
+            return [], 0
+        article, hits = report_article(dataset, dataset.report_id, lang, q)
+        return [article], hits
 
     if q:
         return build()
-    # Without a search the marked text depends only on the language: build it once.
-    return per_dataset(dataset, ("report-text", lang), build)
+    # Without a search the marked text depends only on the report and language.
+    return dataset.cached(("report-text", lang), build)
 
 
 def _toc(dataset: Dataset) -> html.Nav:
     def build() -> html.Nav:
-        items = [li for rid in dataset.reports["report_id"] for li in report_toc(dataset, rid)]
+        items = report_toc(dataset, dataset.report_id) if dataset.report_id else []
         return html.Nav(html.Ul(items, className="list-unstyled mb-0"))
 
-    return per_dataset(dataset, "report-toc", build)
+    return dataset.cached(("report-toc",), build)
+
+
+def _scope(dataset: Dataset, report: Any, fact: Any) -> tuple[Dataset, list[str]]:
+    """The report to show: the one named, else the one stating ``fact``, else the default."""
+    if report in (None, "") and isinstance(fact, str):
+        owner = dataset.all_facts.loc[dataset.all_facts.fact_id == fact, "report_id"]
+        report = str(owner.iloc[0]) if not owner.empty else None
+    return kit.open_report(dataset, report)
 
 
 def _count(dataset: Dataset, q: str, hits: int, lang: str) -> str:
@@ -70,22 +82,27 @@ def _count(dataset: Dataset, q: str, hits: int, lang: str) -> str:
 
 
 def layout(lang: str | None = None, **query: Any) -> html.Div:
+    return render(current_dataset(), lang, query)
+
+
+def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Div:
     lang = normalize_lang(lang)
-    dataset = get_dataset()
+    dataset, bad_report = _scope(dataset, query.get("report"), query.get("fact"))
     fact, fact_ok = url_state.choice(query.get("fact"), set(dataset.indicators["fact_id"]))
     q, q_ok = url_state.free_text(query.get("q"), MAX_QUERY)
-    invalid = [name for name, ok in (("fact", fact_ok), ("q", q_ok)) if not ok]
+    invalid = bad_report + [name for name, ok in (("fact", fact_ok), ("q", q_ok)) if not ok]
     articles, hits = _articles(dataset, lang, q)
     notice = dbc.Alert(t("report.invalid_url", lang).format(params=", ".join(invalid)),
                        id="report-notice", color="warning", dismissable=True,
                        className="small py-2") if invalid else html.Div(id="report-notice")
     return html.Div([
         url_state_store(PAGE, {"fact": fact or "", "q": q}),
-        dcc.Store(id=TARGET_ID, data={"fact": fact, "q": q,
+        dcc.Store(id=TARGET_ID, data={"fact": fact, "q": q, "report": dataset.report_id,
                                       "scroll": "fact" if fact else ("hit" if q else None)}),
         dcc.Store(id=SCROLLED_ID),
         html.Div([html.H1(t("report.heading", lang), id="report-heading", className="page-title"),
                   html.P(t("report.lead", lang), className="page-lead")], className="page-header"),
+        kit.report_line(dataset, lang),
         notice,
         dbc.Row([
             dbc.Col(html.Aside([
@@ -113,15 +130,16 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
           Input("report-q", "value"), State(TARGET_ID, "data"), State(URL_ID, "search"),
           prevent_initial_call=True)
 def search_text(value: Any, target: Any, search: str | None) -> tuple[Any, ...]:
-    dataset = get_dataset()
     lang = lang_from_search(search)
     q, _ = url_state.free_text(value, MAX_QUERY)
-    fact = target.get("fact") if isinstance(target, dict) else None
+    target = target if isinstance(target, dict) else {}
+    dataset, _ = kit.open_report(current_dataset(), target.get("report"))
+    fact = target.get("fact")
     if fact not in set(dataset.indicators["fact_id"]):
         fact = None
     articles, hits = _articles(dataset, lang, q)
     return (articles, _count(dataset, q, hits, lang),
-            {"fact": fact, "q": q, "scroll": "hit" if q else None},
+            {"fact": fact, "q": q, "report": dataset.report_id, "scroll": "hit" if q else None},
             {"fact": fact or "", "q": q})
 
 

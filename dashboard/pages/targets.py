@@ -4,10 +4,11 @@ One gauge per target (dashboard/progress/targets.py): the headline targets as an
 the task targets as bullet gauges grouped by sector; filters by sector and status; a click on
 a gauge (or its button) opens the sentences behind the target, its baseline and its actual.
 
-State in the URL: `?sector=economy,fiscal&status=behind&target=<id>&year=2024`. Invalid values
-are ignored with a visible notice; the callbacks write the state back through
-url_sync.url_state_store("targets"). Target rows and figures depend only on the data and the
-language, so they are computed once per dataset, year and language.
+State in the URL: `?report=<id>&year=2024&sector=economy,fiscal&status=behind&target=<id>`.
+`year` may name any year for which a work report of the selected report's place sets targets
+(that report is then shown). Invalid values are ignored with a visible notice; the callbacks
+write the state back through url_sync.url_state_store("targets"). Target rows and figures
+depend only on the snapshot, report, year and language, so they live in the snapshot's memo.
 """
 
 from __future__ import annotations
@@ -19,16 +20,19 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import url_state
-from dashboard.components.language import URL_ID, href_with_lang, lang_from_search
+from dashboard.components import page_kit as kit
+from dashboard.components.language import URL_ID, lang_from_search
+from dashboard.components.report_select import href
 from dashboard.components.status_badge import status_badge, status_option
 from dashboard.components.target_card import GAUGE_TYPE, SOURCE_TYPE, quote_body, target_card
 from dashboard.components.targets_text import STRINGS, rejection_text
 from dashboard.components.url_sync import url_state_store
-from dashboard.data import Dataset, get_dataset
+from dashboard.context import current_dataset
+from dashboard.data import Dataset
 from dashboard.figures.gauges import gauge_figure
+from dashboard.figures.trends import place_reports
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.labels import sector_label
-from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.progress.status import STATUSES
 from dashboard.progress.targets import TargetRow, TargetTable, target_table, target_years
 
@@ -45,21 +49,51 @@ YEAR_ID = "targets-year"
 EMPTY_ID = "targets-empty"
 COUNT_ID = "targets-count"
 GROUPS_ID = "targets-groups"
-
-_figures: dict[tuple[int, int, str], tuple[Dataset, dict[str, dict]]] = {}
+REPORT_ID = "targets-report"
 
 
 def figures(dataset: Dataset, table: TargetTable, lang: str) -> dict[str, dict]:
-    """Figure dicts per target id, built once per dataset, year and language."""
-    key = (id(dataset), table.year, lang)
-    hit = _figures.get(key)
-    if hit is None or hit[0] is not dataset:
-        if len(_figures) > 16:
-            _figures.clear()
-        built = {r.target_id: gauge_figure(r, dataset.reports, lang).to_plotly_json()
-                 for r in table.rows}
-        hit = _figures[key] = (dataset, built)
-    return hit[1]
+    """Figure dicts per target id, built once per snapshot, report, year and language."""
+    return dataset.cached(("gauges", table.year, lang), lambda: {
+        r.target_id: gauge_figure(r, dataset.reports, lang).to_plotly_json()
+        for r in table.rows})
+
+
+def years_by_report(dataset: Dataset) -> dict[str, list[int]]:
+    """Years with targets, per work report of the selected report's place."""
+    def build() -> dict[str, list[int]]:
+        reports = place_reports(dataset.reports, str(dataset.report_id))
+        found = {}
+        for report_id in reports[reports.genre == "work_report"].report_id:
+            scoped = dataset.everything.scoped(str(report_id))
+            years = target_years(scoped.indicators, scoped.relative_targets)
+            if years:
+                found[str(report_id)] = years
+        return found
+    return dataset.cached(("target-years",), build)
+
+
+def scope(dataset: Dataset, report: Any, year: Any = None) -> tuple[Dataset, int, list[str]]:
+    """The report and year to show, and the names of the query values that were ignored.
+
+    ``year`` (any year with targets in a work report of the place) picks the report setting
+    it; otherwise the selected report's latest year with targets.
+    """
+    scoped, invalid = kit.open_report(dataset, report)
+    by_report = years_by_report(scoped)
+    own = by_report.get(str(scoped.report_id), [])
+    wanted = int(year) if isinstance(year, (int, str)) and str(year).isdigit() else None
+    if year not in (None, "") and wanted is None:
+        invalid.append("year")
+    if wanted is not None and wanted not in own:
+        setting = [r for r, years in by_report.items() if wanted in years]
+        if setting:
+            scoped = dataset.everything.scoped(setting[-1])
+            own = by_report[setting[-1]]
+        else:
+            invalid.append("year")
+    chosen = wanted if wanted in own else max(own, default=0)
+    return scoped, chosen, invalid
 
 
 def _strings(values: Any) -> list[str]:
@@ -78,15 +112,16 @@ def visible(row: TargetRow, sectors: list[str], statuses: list[str]) -> bool:
     Input(SECTOR_ID, "value"),
     Input(STATUS_ID, "value"),
     State(YEAR_ID, "data"),
+    State(REPORT_ID, "data"),
     State(URL_ID, "search"),
     prevent_initial_call=True,
 )
-def filter_targets(sectors: Any, statuses: Any, year: Any, search: Any
+def filter_targets(sectors: Any, statuses: Any, year: Any, report: Any, search: Any
                    ) -> tuple[list[html.Section], str, str]:
     """The cards matching the filters, grouped; the empty message; how many are shown."""
     lang = lang_from_search(search if isinstance(search, str) else None)
-    dataset = get_dataset()
-    table = target_table(dataset, _year(dataset, year))
+    dataset, year, _ = scope(current_dataset(), report, year)
+    table = target_table(dataset, year)
     return _results(dataset, table, _strings(sectors), _strings(statuses), lang)
 
 
@@ -108,35 +143,27 @@ def _results(dataset: Dataset, table: TargetTable, sectors: list[str], statuses:
 def sync_state(sectors: list[str] | None, statuses: list[str] | None, selected: str | None,
                year: int | None) -> dict[str, Any]:
     """The page state for the address bar (url_sync); only known values are written."""
-    known = set(load_lexicon().sectors)
+    known = set(current_dataset().sector_order)
     target = selected if isinstance(selected, str) and len(selected) <= 100 else ""
     return {"sector": [s for s in _strings(sectors) if s in known],
             "status": [s for s in _strings(statuses) if s in STATUSES],
             "target": target, "year": year if isinstance(year, int) else ""}
 
 
-def _year(dataset: Dataset, year: Any) -> int:
-    """The year asked for if it has targets, else the latest year with targets."""
-    years = target_years(dataset.indicators, dataset.relative_targets)
-    return year if isinstance(year, int) and year in years else max(years, default=0)
-
-
-def _decode(dataset: Dataset, query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    years = target_years(dataset.indicators, dataset.relative_targets)
-    invalid: list[str] = []
-    year_text, ok = url_state.choice(query.get("year"), [str(y) for y in years])
-    if not ok:
-        invalid.append("year")
-    year = int(year_text) if year_text else (max(years) if years else 0)
+def _decode(dataset: Dataset, query: dict[str, Any]) -> tuple[Dataset, dict[str, Any], list[str]]:
+    dataset, year, invalid = scope(dataset, query.get("report"), query.get("year"))
     table = target_table(dataset, year)
-    sectors, ok = url_state.many(query.get("sector"), load_lexicon().sectors)
+    years = sorted({y for ys in years_by_report(dataset).values() for y in ys})
+    year_text = str(year) if str(query.get("year") or "") == str(year) else ""
+    sectors, ok = url_state.many(query.get("sector"), dataset.sector_order)
     invalid += [] if ok else ["sector"]
     statuses, ok = url_state.many(query.get("status"), STATUSES)
     invalid += [] if ok else ["status"]
     selected, ok = url_state.choice(query.get("target"), [r.target_id for r in table.rows])
     invalid += [] if ok else ["target"]
-    return {"table": table, "sectors": sectors, "statuses": statuses, "selected": selected,
-            "year": int(year_text) if year_text else None, "years": years}, invalid
+    return dataset, {"table": table, "sectors": sectors, "statuses": statuses,
+                     "selected": selected, "year": int(year_text) if year_text else None,
+                     "years": years}, invalid
 
 
 def _notices(dataset: Dataset, table: TargetTable, invalid: list[str], lang: str) -> list[Any]:
@@ -151,7 +178,10 @@ def _notices(dataset: Dataset, table: TargetTable, invalid: list[str], lang: str
             html.Ul([html.Li(rejection_text(r, lang)) for r in rejected[:50]],
                     className="mb-0 mt-1")],
             color="warning", class_name="small py-2", id="targets-rejections"))
-    if not any(r.actual for r in table.rows):
+    if not table.rows and not table.unclassified:
+        out.append(dbc.Alert(t("targets.notice.no_targets", lang), color="info",
+                             class_name="small py-2", id="targets-no-targets"))
+    elif not any(r.actual for r in table.rows):
         out.append(html.P(t("targets.notice.no_actuals", lang),
                           className="small text-muted mb-2", id="targets-no-actuals"))
     if table.unclassified:
@@ -204,30 +234,35 @@ def _groups(dataset: Dataset, table: TargetTable, shown: list[TargetRow],
         for group, cards in groups.items()]
 
 
-def _year_links(years: list[int], year: int, lang: str) -> Any:
+def _year_links(dataset: Dataset, years: list[int], year: int, lang: str) -> Any:
     if len(years) < 2:
         return None
+    setting = {y: r for r, ys in years_by_report(dataset).items() for y in ys}
     return html.Nav([html.Span(t("targets.year", lang), className="me-2"), *[
-        dcc.Link(str(y), href=href_with_lang(f"/targets?year={y}", lang),
+        dcc.Link(str(y), href=href(f"/targets?year={y}", lang, setting.get(y)),
                  className="btn btn-sm " + ("btn-primary" if y == year else "btn-outline-primary"))
         for y in years]], className="target-years mb-2", **{"aria-label": t("targets.year", lang)})
 
 
 def layout(lang: str | None = None, **query: Any) -> html.Div:
+    return render(current_dataset(), lang, query)
+
+
+def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Div:
     lang = normalize_lang(lang)
-    dataset = get_dataset()
-    state, invalid = _decode(dataset, query)
+    dataset, state, invalid = _decode(dataset, query)
     table: TargetTable = state["table"]
     selected = state["selected"]
     row = next((r for r in table.rows if r.target_id == selected), None)
     groups, empty, count = _results(dataset, table, state["sectors"], state["statuses"], lang)
     return html.Div([
-        html.Div([html.H1(t("targets.title", lang).format(year=table.year), id="targets-heading",
+        html.Div([html.H1(t("targets.title", lang, year=table.year), id="targets-heading",
                           className="page-title"),
                   html.P(t("targets.lead", lang), className="page-lead")],
                  className="page-header"),
+        kit.report_line(dataset, lang),
         *_notices(dataset, table, invalid, lang),
-        _year_links(state["years"], table.year, lang),
+        _year_links(dataset, state["years"], table.year, lang),
         _filters(table, state["sectors"], state["statuses"], lang),
         _summary(table, lang),
         html.P(t("targets.legend", lang), className="target-legend small text-muted"),
@@ -241,15 +276,16 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
             id=MODAL_ID, is_open=row is not None, size="lg", scrollable=True),
         dcc.Store(id=SELECTED_ID, data=selected),
         dcc.Store(id=YEAR_ID, data=state["year"]),
+        dcc.Store(id=REPORT_ID, data=dataset.report_id),
         url_state_store(PAGE, sync_state(state["sectors"], state["statuses"], selected,
                                          state["year"])),
     ], className="targets-page")
 
 
-def quotes_for(target_id: str, year: Any, lang: str) -> list[Any] | None:
+def quotes_for(target_id: str, year: Any, lang: str, report: Any = None) -> list[Any] | None:
     """The quote panel content for one target (None for an unknown id)."""
-    dataset = get_dataset()
-    table = target_table(dataset, _year(dataset, year))
+    dataset, year, _ = scope(current_dataset(), report, year)
+    table = target_table(dataset, year)
     row = next((r for r in table.rows if r.target_id == target_id), None)
     return None if row is None else quote_body(row, dataset.reports, lang)
 
@@ -262,17 +298,18 @@ def quotes_for(target_id: str, year: Any, lang: str) -> list[Any] | None:
     Input({"type": SOURCE_TYPE, "index": ALL}, "n_clicks"),
     Input(MODAL_ID, "is_open"),
     State(YEAR_ID, "data"),
+    State(REPORT_ID, "data"),
     State(URL_ID, "search"),
     prevent_initial_call=True,
 )
-def open_quotes(_gauge_clicks, _source_clicks, is_open, year, search):
+def open_quotes(_gauge_clicks, _source_clicks, is_open, year, report, search):
     trigger = ctx.triggered_id
     if trigger == MODAL_ID:
         return no_update, no_update, (no_update if is_open else None)
     clicked = ctx.triggered[0].get("value") if ctx.triggered else None
     if not isinstance(trigger, dict) or not clicked:
         return no_update, no_update, no_update
-    body = quotes_for(str(trigger.get("index")), year, lang_from_search(search))
+    body = quotes_for(str(trigger.get("index")), year, lang_from_search(search), report)
     if body is None:
         return no_update, no_update, no_update
     return True, body, str(trigger["index"])

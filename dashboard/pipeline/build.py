@@ -17,10 +17,12 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .context_tables import indicator_meta, passages, sector_table, target_groups
 from .extract import FACT_COLUMNS, extract
+from .lexicon import load_lexicon
 from .quality import find_issues
-from .schema import column_names, datapackage, validate
-from .text import ReportError, read_report
+from .schema import TABLES, column_names, datapackage, validate
+from .text import ReportError, normalise, read_report
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS_DIR = ROOT / "seeds"
@@ -33,6 +35,13 @@ class Tables:
     reports: pd.DataFrame
     quality: pd.DataFrame
     relative_targets: pd.DataFrame
+    passages: pd.DataFrame
+    target_groups: pd.DataFrame
+    indicator_meta: pd.DataFrame
+    sectors: pd.DataFrame
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in TABLES}
 
 
 def load_sources(seeds_dir: Path) -> dict[str, dict[str, object]]:
@@ -55,9 +64,20 @@ def _report_id(path: Path, source: dict[str, object]) -> str:
     return str(source.get("id") or path.stem)
 
 
-def process_report(path: Path, source: dict[str, object] | None = None
-                   ) -> tuple[list[dict], dict, list[dict]]:
-    """One report -> (facts, its reports.csv row, its relative targets)."""
+@dataclass
+class ReportTables:
+    """What one report contributes: its facts, reports.csv row, comparison targets, passages
+    and its text (for grouping repeated targets)."""
+
+    facts: list[dict]
+    row: dict
+    relative: list[dict]
+    passages: list[dict]
+    text: str
+
+
+def process_report(path: Path, source: dict[str, object] | None = None) -> ReportTables:
+    """Read and extract one report file."""
     source = source or {}
     raw_hash = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
     text = read_report(path)
@@ -80,8 +100,10 @@ def process_report(path: Path, source: dict[str, object] | None = None
         "published": layout.published or _iso(source.get("published")), "file": path.name,
         "sha256": raw_hash, "chars": len(text), "facts": len(result.facts),
         "origin": source.get("origin"), "licence": source.get("licence"),
+        "body_start": layout.body_start, "body_end": layout.body_end,
     }
-    return result.facts, row, result.relative_targets
+    return ReportTables(result.facts, row, result.relative_targets,
+                        passages(text, layout, report_id), text)
 
 
 def _iso(value: object) -> str | None:
@@ -89,19 +111,32 @@ def _iso(value: object) -> str | None:
 
 
 def build_tables(paths: list[Path], sources: dict[str, dict[str, object]]) -> Tables:
-    facts, reports, relative = [], [], []
+    facts, reports, relative, lines = [], [], [], []
+    texts: dict[str, str] = {}
     for path in paths:
-        report_facts, row, rel = process_report(path, sources.get(path.name))
-        facts += report_facts
-        reports.append(row)
-        relative += rel
+        one = process_report(path, sources.get(path.name))
+        if one.row["report_id"] in texts:
+            raise ReportError(path, f"report id {one.row['report_id']!r} used twice")
+        facts += one.facts
+        reports.append(one.row)
+        relative += one.relative
+        lines += one.passages
+        texts[str(one.row["report_id"])] = normalise(one.text)
     indicators = pd.DataFrame(facts, columns=FACT_COLUMNS)
+    lexicon = load_lexicon()
     return Tables(
         indicators=validate("indicators", indicators),
         reports=validate("reports", pd.DataFrame(reports, columns=column_names("reports"))),
         quality=validate("quality", find_issues(indicators)),
         relative_targets=validate("relative_targets", pd.DataFrame(
             relative, columns=column_names("relative_targets"))),
+        passages=validate("passages", pd.DataFrame(lines, columns=column_names("passages"))),
+        target_groups=validate("target_groups", pd.DataFrame(
+            target_groups(indicators, texts), columns=column_names("target_groups"))),
+        indicator_meta=validate("indicator_meta", pd.DataFrame(
+            indicator_meta(lexicon), columns=column_names("indicator_meta"))),
+        sectors=validate("sectors", pd.DataFrame(sector_table(lexicon),
+                                                 columns=column_names("sectors"))),
     )
 
 
@@ -127,12 +162,7 @@ def _csv(frame: pd.DataFrame) -> str:
 
 
 def save_tables(tables: Tables, out_dir: Path, with_package: bool = True) -> None:
-    outputs = {
-        out_dir / "indicators.csv": _csv(tables.indicators),
-        out_dir / "reports.csv": _csv(tables.reports),
-        out_dir / "quality.csv": _csv(tables.quality),
-        out_dir / "relative_targets.csv": _csv(tables.relative_targets),
-    }
+    outputs = {out_dir / TABLES[name][0]: _csv(frame) for name, frame in tables.frames().items()}
     if with_package:
         outputs[out_dir / "datapackage.json"] = json.dumps(
             datapackage(), ensure_ascii=False, indent=2) + "\n"

@@ -25,6 +25,7 @@ class Indicator:
     direction: str  # "up" or "down"
     dims: tuple[str, ...]
     measure: str = "flow"  # "flow" (adds up over the year) or "stock" (a level at a time)
+    topic: str = ""  # a page's view within the sector (crops, land…); the sector if not set
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             raise ValueError(f"{path}: indicator {ind_id} has unknown sector {sector!r}")
         indicators[ind_id] = Indicator(
             ind_id, spec["zh"], spec["en"], sector, spec.get("type", "outcome"),
-            spec.get("direction", "up"), tuple(spec["dims"]), spec.get("measure", "flow"))
+            spec.get("direction", "up"), tuple(spec["dims"]), spec.get("measure", "flow"),
+            spec.get("topic") or sector)
         for term in spec["terms"]:
             if "…" in term:
                 gapped.append((ind_id, term.split("…")[-1], re.compile(_term_regex(term))))

@@ -2,8 +2,9 @@
 
 contradictory_targets: two targets for the same indicator and year that cannot both be met.
 Each target is turned into the range of levels it allows; a growth target becomes a level
-through the indicator's latest actual level before the target year. Disjoint ranges are a
-contradiction.
+through the indicator's latest actual level before the target year stated in the same report
+(its review of the past year; another report may be about another place). Disjoint ranges
+are a contradiction.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ def level_range(comparator: str, level: float) -> tuple[float, float]:
 
 
 def _baseline(facts: pd.DataFrame, target: pd.Series) -> pd.Series | None:
-    """The indicator's latest actual level before the target year."""
-    prior = facts[(facts.indicator_id == target.indicator_id) & (facts.kind == "actual")
+    """The indicator's latest actual level before the target year, in the target's report."""
+    prior = facts[(facts.report_id == target.report_id)
+                  & (facts.indicator_id == target.indicator_id) & (facts.kind == "actual")
                   & (facts.value_kind == "level") & (facts.period < target.period)]
     if prior.empty:
         return None

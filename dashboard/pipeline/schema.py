@@ -80,6 +80,55 @@ def _report_cols() -> list[Col]:
         Col("facts", "integer", "Number of facts extracted."),
         Col("origin", "string", "Where the source file came from.", nullable=True),
         Col("licence", "string", "Licence or legal status of the text.", nullable=True),
+        Col("body_start", "integer", "Offset where the report body starts (after page furniture)."),
+        Col("body_end", "integer", "Offset where the report body ends."),
+    ]
+
+
+def _passage_cols() -> list[Col]:
+    return [
+        Col("report_id", "string", "Report the passage belongs to."),
+        Col("seq", "integer", "Position of the passage in the report."),
+        Col("start", "integer", "Offset of the passage in the report text."),
+        Col("end", "integer", "End offset: text[start:end] is the passage."),
+        Col("role", "string", "title, heading or text.", ("title", "heading", "text")),
+        Col("section", "string", "Section (and subsection) the passage belongs to."),
+        Col("outlook", "string", "review: figures achieved; plan: targets and plans.",
+            ("review", "plan")),
+        Col("period", "integer", "Year the passage's figures belong to."),
+        Col("text", "string", "The passage as written."),
+    ]
+
+
+def _target_group_cols() -> list[Col]:
+    return [
+        Col("report_id", "string", "Report stating the target."),
+        Col("target_id", "string", "Target id: the fact id of its first statement."),
+        Col("fact_id", "string", "One statement of the target (indicators.csv).", unique=True),
+        Col("position", "integer", "Order of the statement in the report (0 = first)."),
+    ]
+
+
+def _indicator_meta_cols() -> list[Col]:
+    return [
+        Col("indicator_id", "string", "Lexicon indicator id.", unique=True),
+        Col("zh", "string", "Name in Chinese."),
+        Col("en", "string", "Name in English."),
+        Col("sector", "string", "Sector, or 'context' (taken from the sentence)."),
+        Col("type", "string", "outcome (a level to reach) or output (work to do).",
+            ("outcome", "output")),
+        Col("direction", "string", "up: more is better; down: less is better.", ("up", "down")),
+        Col("measure", "string", "flow: adds up over the year; stock: a level at a time.",
+            ("flow", "stock")),
+        Col("dims", "string", "Unit dimensions a figure may carry, separated by ';'."),
+        Col("topic", "string", "View of a page the indicator belongs to (defaults to sector)."),
+    ]
+
+
+def _sector_cols() -> list[Col]:
+    return [
+        Col("sector", "string", "Sector id.", unique=True),
+        Col("position", "integer", "Order in which pages list the sectors."),
     ]
 
 
@@ -122,6 +171,14 @@ TABLES = {
     "relative_targets": ("relative_targets.csv",
                          "Targets stated as a comparison of two indicators' growth.",
                          _relative_cols),
+    "passages": ("passages.csv", "The report text by line, with its section, for the reader.",
+                 _passage_cols),
+    "target_groups": ("target_groups.csv",
+                      "Targets and plans, repeated statements of one target grouped.",
+                      _target_group_cols),
+    "indicator_meta": ("indicator_meta.csv", "The lexicon's indicators: names, sector, "
+                       "direction and measure.", _indicator_meta_cols),
+    "sectors": ("sectors.csv", "Sectors, in the order pages list them.", _sector_cols),
 }
 _PANDERA_TYPES = {"string": str, "integer": int, "number": float}
 

@@ -14,6 +14,7 @@ import dash
 from dash import Dash, Input, Output, dcc
 
 from dashboard.components.language import STORE_ID, URL_ID
+from dashboard.components.report_select import report_from_search
 from dashboard.i18n import add_strings, normalize_lang, t
 
 LINK_ID = "present-link"
@@ -42,12 +43,15 @@ def page_name_at(pathname: object) -> str | None:
     return None
 
 
-def present_href(pathname: object, lang: str) -> str | None:
-    """Address of the deck opened from ``pathname``; None when the app has no deck."""
+def present_href(pathname: object, lang: str, report: str | None = None) -> str | None:
+    """Address of the deck opened from ``pathname`` for ``report``; None when the app has
+    no deck."""
     page = _page(PAGE_NAME)
     if page is None:
         return None
     query: dict[str, str] = {}
+    if report:
+        query["report"] = report
     start = page_name_at(pathname)
     if start and start != PAGE_NAME:
         query["start"] = start
@@ -55,10 +59,11 @@ def present_href(pathname: object, lang: str) -> str | None:
     return f"{page['relative_path']}?{urlencode(query)}"
 
 
-def present_link(lang: str, pathname: str | None = None) -> dcc.Link:
+def present_link(lang: str, pathname: str | None = None, report: str | None = None
+                 ) -> dcc.Link:
     """The button, rendered in ``lang``; the callback fills in its address."""
     lang = normalize_lang(lang)
-    href = present_href(pathname, lang)
+    href = present_href(pathname, lang, report)
     return dcc.Link(
         t("present.launch", lang),
         id=LINK_ID,
@@ -77,10 +82,13 @@ def register_callbacks(app: Dash) -> None:
         Output(LINK_ID, "style"),
         Input(URL_ID, "pathname"),
         Input(STORE_ID, "data"),  # the effective language (components/language.py)
+        Input(URL_ID, "search"),  # the report chosen
         prevent_initial_call=True,  # rendered for the address being opened (shell.py)
     )
-    def _update(pathname: object, stored: object) -> tuple[str, str, str, dict]:
+    def _update(pathname: object, stored: object, search: object
+                ) -> tuple[str, str, str, dict]:
         lang = normalize_lang(stored)
-        href = present_href(pathname, lang)
+        report = report_from_search(search if isinstance(search, str) else None)
+        href = present_href(pathname, lang, report if report and len(report) < 200 else None)
         return (href or "/", t("present.launch", lang), t("present.launch_title", lang),
                 HIDDEN if href is None else {})

@@ -1,6 +1,7 @@
 """The slides, one builder per slide id (pure: dataset in, Dash components out).
 
-Every number comes from the dataset through the pages' own builders: the figure modules in
+The dataset is scoped to the report presented (``Dataset.scoped``); every number comes from it
+through the pages' own builders: the figure modules in
 dashboard/figures/ (economy, investment, agriculture), `kpi_card.pick` for headline values and
 `progress.targets.target_table` for the targets, so a slide always says what its page says.
 A slide with nothing to show says "not stated in the report" instead of failing.
@@ -18,7 +19,7 @@ from dash import html
 from dashboard.components.kpi_card import pick
 from dashboard.components.status_badge import STATUS_ICONS, status_label
 from dashboard.data import Dataset
-from dashboard.facts import indicator_name, select, source_text
+from dashboard.facts import headline_indicators, indicator_name, select, source_text
 from dashboard.figures import agriculture, economy, investment
 from dashboard.figures.fact_labels import kind_period_label
 from dashboard.format import as_stated
@@ -29,7 +30,8 @@ from dashboard.present.layout import graph_slide, kpi_grid, kpi_tile, slide
 from dashboard.present.style import figure_notes
 from dashboard.progress.targets import TargetRow, target_table
 
-AGRICULTURE_VIEW = "land"  # one unit (万亩): one message, no stacked axes
+# One unit (万亩) makes one message with no stacked axes: the land view when the report has it.
+AGRICULTURE_VIEWS = ("land", "crops", "livestock")
 TOURISM_SECTORS = ("tourism",)
 MAX_TILES = 6
 _COMPARISONS = {">": ("高于", "faster than"), ">=": ("不低于", "at least as fast as"),
@@ -61,7 +63,15 @@ add_strings({
 
 
 def _report_year(dataset: Dataset) -> int:
+    """The year of the report presented (its targets' year)."""
+    if dataset.report_id is not None:
+        return int(dataset.report(dataset.report_id)["report_year"])
     return int(dataset.reports["report_year"].max())
+
+
+def _headline(dataset: Dataset) -> list[str]:
+    return dataset.cached(("headline",), lambda: headline_indicators(
+        dataset.indicators, dataset.passages, dataset.relative_targets))
 
 
 def _not_stated(slide_id: str, kicker: str, title: str, lang: str) -> html.Section:
@@ -85,15 +95,16 @@ def _kpi_slide(slide_id: str, dataset: Dataset, indicators: Sequence[str], kicke
         periods.append(int(main["period"]))
     if not tiles:
         return _not_stated(slide_id, kicker, kicker, lang)
-    title = t(title_key, lang).format(year=max(periods))
+    # The year of the figures shown (a review's results are the year before the report's).
+    title = t(title_key, lang, year=max(periods))
     rows = pd.DataFrame(used)
     return slide(slide_id, kicker, title, kpi_grid(tiles[:MAX_TILES]),
                  source_text(dataset.reports, rows, lang))
 
 
 def overview(dataset: Dataset, lang: str, theme: str) -> html.Section:
-    """The headline results of the review year (the indicators with growth targets)."""
-    return _kpi_slide("overview", dataset, economy.HEADLINE, t("present.kicker.overview", lang),
+    """The headline results of the review year (the report's main-target indicators)."""
+    return _kpi_slide("overview", dataset, _headline(dataset), t("present.kicker.overview", lang),
                       "present.title.overview", lang)
 
 
@@ -122,9 +133,12 @@ def _figure_slide(slide_id: str, dataset: Dataset, rows: pd.DataFrame,
 
 def economy_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
     facts = dataset.indicators
-    return _figure_slide("economy", dataset, economy.growth_facts(facts),
-                         lambda: economy.growth_vs_target_figure(facts, dataset.reports, lang),
-                         lang, theme)
+    ids = _headline(dataset)
+    year = _report_year(dataset)
+    return _figure_slide("economy", dataset, economy.growth_facts(facts, ids),
+                         lambda: economy.growth_vs_target_figure(
+                             facts, dataset.reports, lang, ids, year=year,
+                             review_year=year - 1), lang, theme)
 
 
 def investment_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
@@ -137,9 +151,14 @@ def investment_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
 
 def agriculture_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
     facts = dataset.indicators
-    rows = agriculture.view_facts(facts, AGRICULTURE_VIEW)
+    views = agriculture.views(facts, {ind.id: ind.topic for ind in dataset.lexicon.values()})
+    view = next((v for v in AGRICULTURE_VIEWS if v in views), next(iter(views), ""))
+    indicators = views.get(view, ())
+    rows = agriculture.view_facts(facts, indicators)
+    year = _report_year(dataset)
     return _figure_slide("agriculture", dataset, rows, lambda: agriculture.view_figure(
-        facts, dataset.reports, lang, AGRICULTURE_VIEW), lang, theme)
+        facts, dataset.reports, lang, view, indicators, year=year, review_year=year - 1),
+        lang, theme)
 
 
 def _status_label(row: TargetRow, lang: str) -> str:
@@ -232,10 +251,10 @@ def targets(dataset: Dataset, lang: str, theme: str) -> html.Section:
     """The headline targets of the report year (growth and comparison targets)."""
     year = _report_year(dataset)
     rows = [r for r in target_table(dataset, year).rows if r.headline]
-    kicker = t("present.kicker.targets", lang).format(year=year)
+    kicker = t("present.kicker.targets", lang, year=year)
     if not rows:
         return _not_stated("targets", kicker, kicker, lang)
-    title = t("present.title.targets", lang).format(year=year, n=len(rows))
+    title = t("present.title.targets", lang, year=year, n=len(rows))
     return _target_slide("targets", rows, kicker, title, dataset, lang)
 
 
@@ -244,7 +263,7 @@ def sector(dataset: Dataset, sector_id: str, lang: str, theme: str) -> html.Sect
     year = _report_year(dataset)
     rows = [r for r in target_table(dataset, year).rows if r.sector == sector_id]
     slide_id = deck_params.sector_slide_id(sector_id)
-    kicker = t("present.kicker.sector", lang).format(year=year)
+    kicker = t("present.kicker.sector", lang, year=year)
     name = sector_label(sector_id, lang)
     if not rows:
         return _not_stated(slide_id, kicker, name, lang)

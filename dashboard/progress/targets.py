@@ -1,38 +1,27 @@
 """Every target of a year, with its baseline, latest actual, status, quotes and warnings.
 
-Targets are the facts of indicators.csv with kind target or plan and period = the year
-(classified ones: an unclassified figure has no indicator to track, and is counted instead),
-plus the comparison targets of relative_targets.csv. Headline targets are the growth targets
+Targets are the target groups of the build (``target_groups.csv``: one group per target, the
+repeated statements of one target merged) of the work reports in the snapshot given, for
+the year given, plus the comparison targets of relative_targets.csv. An unclassified figure
+has no indicator to track, and is counted instead. Headline targets are the growth targets
 (the 主要预期目标 of a work report) and the comparison targets; the others are task targets.
+Actuals and baselines come from every report of the snapshot and from actuals.csv.
 
-A plan a report states more than once (the livelihood list repeats 新建3万亩高标准农田) is one
-target with every quote: same indicator, period, kind of value, value and unit, stated in
-different sentences, about the same object (the words after the unit, when both have some).
-Two figures of one sentence are never merged (9所中小学…、9所乡镇学校…).
-
-Rows depend only on the data, so they are computed once per dataset and year (`target_table`).
+Rows depend only on the snapshot and the year: ``target_table`` keeps them in its memo.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.pipeline.lexicon import load_lexicon
-from dashboard.pipeline.text import ReportError, normalise
 from dashboard.progress.marks import Key, Mark, actual_marks, baseline, latest_actual
 from dashboard.progress.status import Assessment, assess
 
 if TYPE_CHECKING:
     from dashboard.data import Dataset
-
-_SENTENCE_END = "。!?！？;；\n"
-_AFTER_UNIT = re.compile(r"(?:余|多)?(?:以上|以下|左右|以内)?")
-_OBJECT = re.compile(r"[^,，。;；、:：!?！？\n]{0,4}")
-
 
 @dataclass(frozen=True)
 class TargetRow:
@@ -80,42 +69,15 @@ def target_years(indicators: pd.DataFrame, relative: pd.DataFrame) -> list[int]:
     return sorted({int(p) for p in goals.period} | {int(p) for p in relative.period})
 
 
-def _sentence_and_object(texts: dict[str, str | None], fact: pd.Series) -> tuple[object, str]:
-    text = texts.get(str(fact.report_id))
-    if text is None:
-        return (fact.report_id, fact.quote), ""
-    start, end = int(fact.start), int(fact.end)
-    sentence = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
-    pos = end + len(str(fact.unit)) if text.startswith(str(fact.unit), end) else end
-    pos = _AFTER_UNIT.match(text, pos).end()  # type: ignore[union-attr]
-    return (fact.report_id, sentence), _OBJECT.match(text, pos).group(0)  # type: ignore[union-attr]
-
-
-def merge_repeats(goals: pd.DataFrame, texts: dict[str, str | None]) -> list[list[pd.Series]]:
-    """Groups of statements of the same target (see the module docstring), in report order."""
-    clusters: list[tuple[tuple, list[pd.Series], set, str]] = []
-    for _, fact in goals.sort_values(["report_id", "start"], kind="stable").iterrows():
-        key = (fact.indicator_id, int(fact.period), fact.value_kind,
-               round(float(fact.value_std), 9), fact.unit_std)
-        sentence, obj = _sentence_and_object(texts, fact)
-        for ckey, members, sentences, cobj in clusters:
-            if ckey == key and sentence not in sentences and (not obj or not cobj or obj == cobj):
-                members.append(fact)
-                sentences.add(sentence)
-                break
-        else:
-            clusters.append((key, [fact], {sentence}, obj))
-    return [members for _, members, _, _ in clusters]
-
-
-def _report_texts(dataset: Dataset) -> dict[str, str | None]:
-    texts: dict[str, str | None] = {}
-    for report_id in dataset.reports.report_id:
-        try:
-            texts[report_id] = normalise(dataset.report_text(report_id))
-        except (ReportError, KeyError, OSError):  # only costs the repeat detection
-            texts[report_id] = None
-    return texts
+def groups_of(goals: pd.DataFrame, target_groups: pd.DataFrame) -> list[list[pd.Series]]:
+    """The statements of each target, grouped as the build grouped them, in report order."""
+    by_fact = goals.set_index("fact_id", drop=False)
+    members = target_groups[target_groups.fact_id.isin(by_fact.index)].sort_values(
+        ["target_id", "position"])
+    grouped: dict[str, list[pd.Series]] = {}
+    for row in members.itertuples(index=False):
+        grouped.setdefault(str(row.target_id), []).append(by_fact.loc[row.fact_id])
+    return sorted(grouped.values(), key=lambda m: (str(m[0].report_id), int(m[0].start)))
 
 
 def _warnings(quality: pd.DataFrame, fact_ids: set[str], year: int) -> tuple[dict, ...]:
@@ -128,8 +90,9 @@ def _warnings(quality: pd.DataFrame, fact_ids: set[str], year: int) -> tuple[dic
 
 def build_table(dataset: Dataset, year: int) -> TargetTable:
     """Every target of `year` in `dataset` (data.Dataset), assessed (uncached)."""
-    facts = dataset.indicators.set_index("fact_id", drop=False)
-    marks = actual_marks(dataset.indicators, dataset.reports, dataset.actuals)
+    facts = dataset.all_facts.set_index("fact_id", drop=False)
+    marks = dataset.everything.cached(("actual-marks",), lambda: actual_marks(
+        dataset.all_facts, dataset.reports, dataset.actuals))
     lexicon = dataset.lexicon
     work = dataset.reports[dataset.reports.genre == "work_report"].report_id
     goals = dataset.indicators[dataset.indicators.kind.isin(["target", "plan"])
@@ -138,7 +101,7 @@ def build_table(dataset: Dataset, year: int) -> TargetTable:
     unclassified = int((goals.indicator_id == "unclassified").sum())
     goals = goals[goals.indicator_id != "unclassified"]
     rows: list[TargetRow] = []
-    for members in merge_repeats(goals, _report_texts(dataset)):
+    for members in groups_of(goals, dataset.target_groups):
         first = members[0]
         indicator = lexicon.get(str(first.indicator_id))
         key = Key(str(first.indicator_id), year, str(first.value_kind), str(first.unit_std),
@@ -162,7 +125,7 @@ def build_table(dataset: Dataset, year: int) -> TargetTable:
             assessment, _warnings(dataset.quality, {str(m.fact_id) for m in members}, year),
             direction, measure))
     rows += _relative_rows(dataset, year, marks, facts)
-    sectors = {s: i for i, s in enumerate(load_lexicon().sectors)}
+    sectors = {s: i for i, s in enumerate(dataset.sector_order)}
     rows.sort(key=lambda r: (not r.headline, 0 if r.headline else sectors.get(r.sector, 99),
                              _first_start(r)))
     return TargetTable(year, tuple(rows), unclassified)
@@ -200,17 +163,6 @@ def _relative_rows(dataset: Dataset, year: int, marks: pd.DataFrame,
     return rows
 
 
-_cache: dict[tuple[int, int], tuple[object, TargetTable]] = {}
-
-
 def target_table(dataset: Dataset, year: int) -> TargetTable:
-    """`build_table`, computed once per dataset and year (the dataset never changes)."""
-    key = (id(dataset), year)
-    hit = _cache.get(key)
-    if hit is not None and hit[0] is dataset:
-        return hit[1]
-    if len(_cache) > 8:
-        _cache.clear()
-    table = build_table(dataset, year)
-    _cache[key] = (dataset, table)
-    return table
+    """`build_table`, computed once per snapshot, report and year."""
+    return dataset.cached(("targets", year), lambda: build_table(dataset, year))

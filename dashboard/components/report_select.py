@@ -1,0 +1,86 @@
+"""The report selector in the navbar, and the ``?report=`` parameter it keeps in the URL.
+
+``?report=<report_id>`` names the report every page shows (default: the latest work report,
+``data.latest_work_report``). Choosing another report in the selector writes the new
+``report`` into the address (keeping only ``lang``: the other parameters of a page name facts
+and targets of the old report) and the pages router renders the page for it. Links between
+pages carry ``report`` like they carry ``lang`` (:func:`href`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import pandas as pd
+from dash import ClientsideFunction, Dash, Input, Output, dcc, html
+
+from dashboard.facts import report_title
+from dashboard.i18n import add_strings, normalize_lang, t
+
+SELECT_ID = "report-select"
+QUERY_KEY = "report"
+
+add_strings({
+    "report_select.label": {"zh": "报告", "en": "Report"},
+    "report_select.invalid": {"zh": "网址中的报告无法识别，已显示最新的政府工作报告。",
+                              "en": "The report named in the address is unknown; showing "
+                                    "the latest work report."},
+    "report_select.showing": {"zh": "当前报告：{title}", "en": "Report shown: {title}"},
+})
+
+
+def report_from_search(search: str | None) -> str | None:
+    """The ``report`` of a ``location.search`` string (None when absent)."""
+    values = [v for k, v in parse_qsl((search or "").lstrip("?"), keep_blank_values=True)
+              if k == QUERY_KEY]
+    return values[0] if values else None
+
+
+def href(path: str, lang: str, report: str | None = None) -> str:
+    """An internal link keeping the language and, when one is chosen, the report."""
+    pairs: list[tuple[str, str]] = []
+    if report:
+        pairs.append((QUERY_KEY, report))
+    pairs.append(("lang", normalize_lang(lang)))
+    sep = "&" if "?" in path else "?"
+    return f"{path}{sep}{urlencode(pairs)}"
+
+
+def options(reports: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+    """One option per report: by place, then newest first."""
+    order = reports.assign(_place=reports.place.fillna(""), _day=reports.delivered.fillna(
+        reports.published).fillna("")).sort_values(["_place", "report_year", "_day"],
+                                                   ascending=[True, False, False])
+    return [{"label": report_title(reports, r, lang), "value": r} for r in order.report_id]
+
+
+def selector(reports: pd.DataFrame, selected: str | None, lang: str) -> html.Div:
+    """The navbar's dropdown (hidden when there is only one report to choose)."""
+    lang = normalize_lang(lang)
+    single = len(reports) < 2
+    return html.Div([
+        html.Label(t("report_select.label", lang), htmlFor=SELECT_ID,
+                   className="visually-hidden"),
+        dcc.Dropdown(id=SELECT_ID, options=options(reports, lang), value=selected,
+                     clearable=False, searchable=False, className="report-select")],
+        className="report-select-box" + (" d-none" if single else ""))
+
+
+def register_callbacks(app: Dash) -> None:
+    """A choice in the selector opens the same page for the chosen report."""
+    # assets/report-select.js
+    app.clientside_callback(
+        ClientsideFunction("reports", "choose"),
+        Output("url", "search", allow_duplicate=True),
+        Input(SELECT_ID, "value"),
+        prevent_initial_call=True,
+    )
+
+
+def notice(ok: bool, lang: str) -> Any:
+    """The notice shown when ``?report=`` named no report (None otherwise)."""
+    if ok:
+        return None
+    return html.P(t("report_select.invalid", lang), className="url-notice small text-muted mb-2",
+                  role="status", id="report-notice")

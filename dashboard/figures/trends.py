@@ -1,0 +1,121 @@
+"""Headline indicators across years, from every report of one place.
+
+One small panel per indicator (its own unit axis): the actual of each year as a line with
+markers, each year's target as an open diamond. Every point carries its fact id and sentence
+(``provenance.customdata``) and names the report it comes from in the hover, so a click shows
+the quote like any other chart. A year stated by several reports (the 2024 actual in the
+2025 report and in a bulletin) is drawn once, from the latest report that states it.
+
+Pure: pandas and plotly only, no Dash.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.facts import indicator_name, report_title
+from dashboard.figures import provenance
+from dashboard.figures.common import finish
+from dashboard.figures.fact_labels import indicator_names
+from dashboard.format import axis_unit_title
+from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.labels import KIND_COLORS
+
+VALUE_KINDS: dict[str, str] = {"levels": "level", "growth": "growth_pct"}
+PANEL_PX = 190
+COLUMNS = 2
+
+add_strings({
+    "figures.trends.title": {"zh": "{place}主要指标历年变化（{first}—{last}年）",
+                             "en": "{place}: headline indicators, {first}–{last}"},
+    "figures.trends.actual": {"zh": "实际", "en": "Actual"},
+    "figures.trends.target": {"zh": "目标", "en": "Target"},
+    "figures.trends.report": {"zh": "出处", "en": "Report"},
+})
+
+
+def place_reports(reports: pd.DataFrame, report_id: str) -> pd.DataFrame:
+    """Every report of the same place as ``report_id`` (itself included)."""
+    place = reports.set_index("report_id").loc[report_id].get("place")
+    if not isinstance(place, str) or not place:
+        return reports[reports.report_id == report_id]
+    return reports[reports.place == place]
+
+
+def trend_facts(facts: pd.DataFrame, reports: pd.DataFrame, indicators: Sequence[str],
+                measure: str) -> pd.DataFrame:
+    """Actuals and targets of ``indicators`` in ``measure`` (levels or growth), one per
+    indicator, year, kind and unit: the latest report's first statement."""
+    value_kind = VALUE_KINDS[measure]
+    rows = facts[facts.indicator_id.isin(list(indicators)) & (facts.value_kind == value_kind)
+                 & facts.kind.isin(["actual", "target"])
+                 & facts.report_id.isin(set(reports.report_id))]
+    if rows.empty:
+        return rows
+    day = reports.set_index("report_id")
+    issued = day.delivered.fillna(day.published).fillna("").astype(str)
+    rows = rows.assign(_issued=rows.report_id.map(issued))
+    rows = rows.sort_values(["_issued", "start"], ascending=[False, True], kind="stable")
+    rows = rows.drop_duplicates(["indicator_id", "period", "kind", "unit_std"], keep="first")
+    return rows.drop(columns="_issued").sort_values(["period", "start"], kind="stable")
+
+
+def years_span(facts: pd.DataFrame) -> tuple[int, int]:
+    return int(facts.period.min()), int(facts.period.max())
+
+
+def _hover(lang: str, label: str) -> str:
+    source = "Source" if lang == "en" else "原文"
+    return (f"<b>{label}</b> · %{{x}}<br>%{{customdata[2]}}<br>%{{customdata[4]}}<br><br>"
+            f"<i>{source}：</i>%{{customdata[1]}}<extra></extra>")
+
+
+def trend_figure(facts: pd.DataFrame, reports: pd.DataFrame, lexicon: dict,
+                 indicators: Sequence[str], measure: str, lang: str) -> go.Figure | None:
+    """Small multiples of ``indicators`` over the years (None when nothing spans two years)."""
+    lang = normalize_lang(lang)
+    rows = trend_facts(facts, reports, indicators, measure)
+    if rows.empty or rows.period.nunique() < 2:
+        return None
+    panels = [(ind, unit) for ind in indicators for unit in
+              dict.fromkeys(rows[rows.indicator_id == ind].unit_std)]
+    names = indicator_names(rows, lexicon, [p[0] for p in panels], lang)
+    count = len(panels)
+    cols = min(COLUMNS, count)
+    lines = math.ceil(count / cols)
+    fig = make_subplots(rows=lines, cols=cols, subplot_titles=[names[i] for i, _ in panels],
+                        vertical_spacing=min(0.5 / lines, 0.12), horizontal_spacing=0.14)
+    first, last = years_span(rows)
+    titles = {r: report_title(reports, r, lang) for r in set(rows.report_id)}
+    for n, (ind, unit) in enumerate(panels):
+        row, col = n // cols + 1, n % cols + 1
+        for kind in ("actual", "target"):
+            part = rows[(rows.indicator_id == ind) & (rows.unit_std == unit) & (rows.kind == kind)]
+            if part.empty:
+                continue
+            data = [[*cd, titles[r]] for cd, r in zip(provenance.customdata(part, lang),
+                                                      part.report_id, strict=True)]
+            label = t(f"figures.trends.{kind}", lang)
+            fig.add_trace(go.Scatter(
+                x=part.period.astype(int), y=part.value_std, customdata=data,
+                mode="lines+markers" if kind == "actual" else "markers", name=label,
+                legendgroup=kind, showlegend=n == 0,
+                marker={"color": KIND_COLORS[kind], "size": 9 if kind == "actual" else 11,
+                        "symbol": "circle" if kind == "actual" else "diamond-open",
+                        "line": {"width": 2, "color": KIND_COLORS[kind]}},
+                line={"color": KIND_COLORS[kind]},
+                hovertemplate=_hover(lang, indicator_name(part.iloc[0], lang))), row=row, col=col)
+        fig.update_yaxes(title_text=axis_unit_title(unit, lang), rangemode="tozero",
+                         tickformat=",.2~f", exponentformat="none", row=row, col=col)
+        fig.update_xaxes(tickmode="array", tickvals=list(range(first, last + 1)),
+                         range=[first - 0.4, last + 0.4], row=row, col=col)
+    place = str(reports.iloc[0].get("place_en" if lang == "en" else "place") or "")
+    title = t("figures.trends.title", lang, place=place, first=first, last=last)
+    legend = [t("figures.trends.actual", lang), t("figures.trends.target", lang)]
+    return finish(fig, reports[reports.report_id.isin(set(rows.report_id))], rows, lang, title,
+                  plot_px=PANEL_PX * lines, legend=legend)

@@ -1,0 +1,112 @@
+"""Data for the tests: small report bundles written for them, built with the real pipeline.
+
+``tests/fixtures/bundles/<name>/`` holds report texts and a ``sources.yml`` like ``seeds/``:
+
+* ``two-years``: 鹿鸣县, the 2024 report (reviewing 2023) and the 2025 report (reviewing
+  2024, so most 2024 targets get their actual);
+* ``other-county``: 青石县, one 2025 report (industry and energy, no tourism).
+
+``counties`` is both bundles in one snapshot: three reports, two places. Tests of figures,
+pages and callbacks use these; the seed report's own numbers are asserted in
+``tests/test_seed_acceptance.py`` only.
+
+Every test under ``tests/browser/`` is marked ``browser``: ``make test-fast`` runs the rest.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dashboard import theme
+from dashboard.data import Dataset, load_dataset
+from dashboard.pipeline.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLES = ROOT / "tests" / "fixtures" / "bundles"
+BROWSER_DIR = ROOT / "tests" / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_DIR in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def merge_bundles(target: Path, *names: str) -> Path:
+    """One seeds-like folder holding the reports of the named bundles."""
+    target.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for name in names:
+        folder = BUNDLES / name
+        for text in sorted(folder.glob("*.txt")):
+            shutil.copy(text, target / text.name)
+        entries += yaml.safe_load((folder / "sources.yml").read_text(encoding="utf-8"))["reports"]
+    (target / "sources.yml").write_text(
+        yaml.safe_dump({"reports": entries}, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def build_bundles(base: Path, *names: str) -> Path:
+    """Build the named bundles into ``base/data`` (with an empty actuals.csv); the folder."""
+    seeds = merge_bundles(base / "seeds", *names)
+    out = base / "data"
+    build(seeds, out)
+    (out / "actuals.csv").write_text("indicator_id,period,as_of,value,unit,source\n",
+                                     encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="session")
+def counties_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/ built from both bundles (three reports, two places)."""
+    return build_bundles(tmp_path_factory.mktemp("counties"), "two-years", "other-county")
+
+
+@pytest.fixture(scope="session")
+def counties(counties_dir: Path) -> Dataset:
+    theme.register_template()
+    return load_dataset(counties_dir)
+
+
+@pytest.fixture(scope="session")
+def luming_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_bundles(tmp_path_factory.mktemp("luming"), "two-years")
+
+
+@pytest.fixture(scope="session")
+def luming(luming_dir: Path) -> Dataset:
+    """鹿鸣县 alone: its 2024 and 2025 reports."""
+    theme.register_template()
+    return load_dataset(luming_dir)
+
+
+@pytest.fixture(scope="session")
+def qingshi(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """青石县 alone: one 2025 report."""
+    theme.register_template()
+    return load_dataset(build_bundles(tmp_path_factory.mktemp("qingshi"), "other-county"))
+
+
+@pytest.fixture
+def app_with(request: pytest.FixtureRequest) -> Iterator:
+    """``app_with(dataset)``: the real app serving ``dataset``, inside a request context so
+    page functions and callbacks called directly see that snapshot."""
+    from dashboard.app_factory import create_app
+
+    contexts = []
+
+    def make(dataset: Dataset, pages_folder: Path | None = None):
+        app = create_app(pages_folder=pages_folder, snapshot=dataset)
+        ctx = app.server.test_request_context("/")
+        ctx.push()
+        contexts.append(ctx)
+        return app
+
+    yield make
+    for ctx in reversed(contexts):
+        ctx.pop()
