@@ -91,6 +91,15 @@ def report_title(reports: pd.DataFrame, report_id: str, lang: str) -> str:
     return title if not isinstance(place, str) or place in title else f"{place}{title}"
 
 
+def same_place(reports: pd.DataFrame, report_id: str) -> set[str]:
+    """Ids of the reports about the same place as ``report_id`` (itself included); a report
+    naming no place stands alone."""
+    place = reports.set_index("report_id").loc[report_id].get("place")
+    if not isinstance(place, str) or not place:
+        return {report_id}
+    return set(reports.loc[reports.place == place, "report_id"])
+
+
 def place_name(reports: pd.DataFrame, report_id: str, lang: str) -> str:
     """The place a report is about (``place`` / ``place_en`` of reports.csv), or ""."""
     row = reports.set_index("report_id").loc[report_id]

@@ -14,7 +14,7 @@ from dashboard import app_factory, server
 from dashboard.app_factory import GENERIC_ERROR, create_app
 from dashboard.components.footer import footer
 from dashboard.components.navbar import nav_items, page_label
-from tests.components.helpers import walk
+from tests.components.helpers import texts, walk
 
 ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "assets" / "vendor"
@@ -49,7 +49,8 @@ def test_create_app_defaults():
     assert app.config.serve_locally is True
     assert app.config.suppress_callback_exceptions is True
     assert app.use_pages is True
-    assert app.title == "沙湾市政府工作报告指标看板"
+    # No place is typed into the app: the navbar names the place of the report shown.
+    assert app.title == "政府工作报告指标看板"
 
 
 def test_index_page_is_local_only():
@@ -69,9 +70,10 @@ def test_index_page_is_local_only():
     assert "package_data/plotly" not in page  # Dash's own plotly copy is never linked
 
 
-def test_shell_layout():
-    app = create_app()
-    layout = app.layout()
+def test_shell_layout(counties):
+    app = create_app(snapshot=counties)
+    with app.server.test_request_context("/"):
+        layout = app.layout()
     ids = _ids(layout)
     for expected in ("url", "lang-store", "navbar", "nav-links", "lang-switch", "site-footer"):
         assert expected in ids
@@ -165,11 +167,30 @@ def test_navbar_and_footer_from_fixture_pages():
     assert "Report X (1 Jan)" in text
     assert "Official document, not subject to copyright" in text
 
-    create_app()  # the real app cites the report read from data/reports.csv
-    from dashboard.app_factory import report_source_texts
-    from dashboard.data import get_dataset
 
-    assert report_source_texts(get_dataset())["zh"] == "沙湾市2024年政府工作报告（2024-01-26）"
+
+def test_navbar_and_footer_name_the_report_shown(counties):
+    """Brand, selector, links and footer follow ?report= (titles from reports.csv)."""
+    from dashboard.components.footer import report_source
+    from dashboard.components.navbar import navbar
+
+    app = create_app(snapshot=counties)
+    with app.server.test_request_context("/"):
+        bar = navbar(counties, "zh", "/economy", "?report=qingshi-2025&lang=zh")
+        default = navbar(counties, "en", "/economy", "")
+    assert "青石县政府工作报告指标看板" in texts(bar)
+    links = [n for n in walk(bar) if getattr(n, "href", None)]
+    assert links and all("report=qingshi-2025" in n.href for n in links
+                         if str(n.href).startswith("/") and "lang=" in n.href)
+    select = next(n for n in walk(bar) if getattr(n, "id", None) == "report-select")
+    assert select.value == "qingshi-2025"
+    assert {o["value"] for o in select.options} == {"luming-2024", "luming-2025", "qingshi-2025"}
+    # No ?report=: the latest work report, and links that do not pin one.
+    select = next(n for n in walk(default) if getattr(n, "id", None) == "report-select")
+    assert select.value in {"luming-2025", "qingshi-2025"}
+    assert not any("report=" in str(getattr(n, "href", "")) for n in walk(default))
+    assert report_source(counties.scoped("luming-2024"), "zh") == (
+        "2024年鹿鸣县政府工作报告（2024-01-20）")
 
 
 def test_gunicorn_options(monkeypatch):

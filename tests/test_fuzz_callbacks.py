@@ -261,8 +261,8 @@ class _callback_errors:
 
 
 @pytest.fixture(scope="module")
-def app():
-    return create_app()
+def app(counties):
+    return create_app(snapshot=counties)
 
 
 def _server_callbacks(app: Any) -> dict[str, dict[str, Any]]:
@@ -326,7 +326,8 @@ def test_callbacks_survive_tampered_requests(app):
         assert client.get(path).status_code == 200, path
     footer = {"output": "site-footer-body.children",
               "outputs": {"id": "site-footer-body", "property": "children"},
-              "inputs": [{"id": "lang-store", "property": "data", "value": "en"}],
+              "inputs": [{"id": "lang-store", "property": "data", "value": "en"},
+                         {"id": "url", "property": "search", "value": ""}],
               "changedPropIds": ["lang-store.data"], "state": []}
     response = client.post(CALLBACK_PATH, json=footer)
     assert response.status_code == 200 and "Unofficial" in response.get_data(as_text=True)

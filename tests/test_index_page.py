@@ -12,8 +12,13 @@ from dashboard.app_factory import create_app
 
 
 @pytest.fixture(scope="module")
-def client():
-    return create_app().server.test_client()
+def app(counties):
+    return create_app(snapshot=counties)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.server.test_client()
 
 
 def _scripts(client, path: str) -> list[str]:
@@ -69,7 +74,7 @@ def test_page_packages_come_from_the_registry(client):
     assert index_page.packages_for_path("/") == set()
 
 
-def test_page_only_packages_are_used_only_where_declared(client):
+def test_page_only_packages_are_used_only_where_declared(app, client):
     """A page's default layout uses a page-only package only if it declares it."""
     import dash
 
@@ -87,9 +92,10 @@ def test_page_only_packages_are_used_only_where_declared(client):
                 namespaces(value, found)
         return found
 
-    for page in dash.page_registry.values():
-        used = namespaces(page["layout"](), set()) & set(index_page.PAGE_ONLY_PACKAGES)
-        assert used <= set(page.get("packages", [])), page["path"]
+    with app.server.test_request_context("/"):
+        for page in dash.page_registry.values():
+            used = namespaces(page["layout"](), set()) & set(index_page.PAGE_ONLY_PACKAGES)
+            assert used <= set(page.get("packages", [])), page["path"]
 
 
 def test_trim_scripts_escapes_the_map():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import json
 import logging
 import re
 
@@ -27,8 +28,8 @@ EXPECTED_HEADERS = {
 
 
 @pytest.fixture(scope="module")
-def app():
-    return create_app()
+def app(counties):
+    return create_app(snapshot=counties)
 
 
 @pytest.fixture
@@ -110,7 +111,8 @@ def _footer_body(value="en"):
     return {
         "output": "site-footer-body.children",
         "outputs": {"id": "site-footer-body", "property": "children"},
-        "inputs": [{"id": "lang-store", "property": "data", "value": value}],
+        "inputs": [{"id": "lang-store", "property": "data", "value": value},
+                   {"id": "url", "property": "search", "value": "?report=luming-2024"}],
         "changedPropIds": ["lang-store.data"],
         "state": [],
     }
@@ -120,6 +122,7 @@ def test_wellformed_callback_request_passes_the_guard(client):
     response = client.post("/_dash-update-component", json=_footer_body())
     assert response.status_code == 200
     assert "Unofficial compilation" in response.get_data(as_text=True)
+    assert "Luming County 2024 Government Work Report" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
@@ -239,34 +242,22 @@ def test_warm_caches_fill_the_caches_before_fork():
         assert response.status_code == 200, url
 
 
-def test_callback_responses_are_memoised_per_request_body():
-    app = create_app()
-    calls = []
+def test_callbacks_answer_from_the_snapshot_of_the_request(luming, qingshi):
+    """No response cache outside the snapshot: a new data version answers at once."""
+    from dashboard.context import source_of
 
-    @app.callback(Output("site-footer", "title"), Input("url", "hash"))
-    def _count(value):
-        calls.append(value)
-        return f"title {value}"
-
+    app = create_app(snapshot=luming)
     client = app.server.test_client()
-
-    def post(value):
-        body = {
-            "output": "site-footer.title",
-            "outputs": {"id": "site-footer", "property": "title"},
-            "inputs": [{"id": "url", "property": "hash", "value": value}],
-            "changedPropIds": ["url.hash"],
-            "state": [],
-        }
-        return client.post("/_dash-update-component", json=body)
-
-    first, second, other = post("#a"), post("#a"), post("#b")
-    assert first.get_data() == second.get_data() and b"title #a" in first.get_data()
-    assert b"title #b" in other.get_data()
-    assert calls == ["#a", "#b"]
-    # A rejected request is never cached or answered from the cache.
-    assert client.post("/_dash-update-component", json={"output": "site-footer.title"}
-                       ).status_code == 400
+    body = {**_footer_body("zh"), "inputs": [
+        {"id": "lang-store", "property": "data", "value": "zh"},
+        {"id": "url", "property": "search", "value": ""}]}
+    first = json.dumps(client.post("/_dash-update-component", json=body).json,
+                       ensure_ascii=False)
+    source_of(app.server).replace(qingshi)
+    second = json.dumps(client.post("/_dash-update-component", json=body).json,
+                        ensure_ascii=False)
+    assert "2025年鹿鸣县政府工作报告" in first and "青石县" not in first
+    assert "2025年青石县政府工作报告" in second and "鹿鸣县" not in second
 
 
 def test_deeply_nested_json_is_a_client_error(client):

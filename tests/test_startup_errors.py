@@ -15,7 +15,6 @@ import pytest
 from dashboard import server
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
 
 
 def _free_port() -> int:
@@ -33,9 +32,9 @@ def _run(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
+def data_copy(tmp_path: Path, counties_dir: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(DATA, target)
+    shutil.copytree(counties_dir, target)
     return target
 
 
@@ -87,3 +86,13 @@ def test_create_app_or_exit_in_process(data_copy: Path, monkeypatch, capsys):
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "quality.csv" in err
+
+
+def test_tables_that_do_not_fit_together(data_copy: Path):
+    """A passage of a report that reports.csv does not list: one line naming the file."""
+    path = data_copy / "passages.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = lines[1].split(",", 1)
+    lines[1] = "no-such-report," + first[1]
+    path.write_text("".join(lines), encoding="utf-8")
+    _assert_one_line_exit_2(_run(["app.py"], data_copy), "passages.csv", "no-such-report")

@@ -84,6 +84,13 @@ def _trace_lines(traces: Iterable[Any], lang: str) -> list[str]:
     for trace in traces:
         get = trace.get if isinstance(trace, Mapping) else lambda k, t=trace: getattr(t, k, None)
         kind = get("type") or "scatter"
+        meta = get("meta")
+        if isinstance(meta, Mapping) and meta.get("missing"):
+            # The "not stated" marker (figures/bars.py): its text says so, it is not data.
+            texts = _values(trace, "text")
+            ys = _values(trace, "y")
+            lines += [f"{_fmt(y)}{colon}{_fmt(text)}" for y, text in zip(ys, texts, strict=False)]
+            continue
         name = _plain(get("name") or "")
         if kind == "indicator":
             title = get("title")

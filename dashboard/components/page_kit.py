@@ -68,6 +68,15 @@ def open_report(dataset: Dataset, wanted: Any) -> tuple[Dataset, list[str]]:
     return scoped, ([] if ok else ["report"])
 
 
+def report_of(dataset: Dataset, report: Any, fact: Any) -> Any:
+    """``?report=`` if given, else the report stating ``?fact=`` (a link to a fact need not
+    name its report), else None (the default report)."""
+    if report not in (None, "") or not isinstance(fact, str):
+        return report
+    owner = dataset.all_facts.loc[dataset.all_facts.fact_id == fact, "report_id"]
+    return str(owner.iloc[0]) if not owner.empty else None
+
+
 def frozen(state: PageState) -> tuple[tuple[str, Any], ...]:
     """A hashable copy of a page state, for memo keys."""
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in state.items()))
@@ -151,6 +160,6 @@ def trend_cards(page: str, dataset: Dataset, ids: Sequence[str], lang: str) -> l
     for measure in trends.VALUE_KINDS:
         fig = trends.trend_figure(dataset.all_facts, reports, dataset.lexicon, ids, measure, lang)
         if fig is not None:
-            cards.append(cc.chart_card(page, f"trend-{measure}", str(fig.layout.title.text),
+            cards.append(cc.chart_card(page, f"trend-{measure}", str(fig.layout.meta["title"]),
                                        fig, lang, file_stem=dataset.report_id))
     return cards

@@ -30,9 +30,12 @@ add_strings({
 })
 
 
-def report_from_search(search: str | None) -> str | None:
-    """The ``report`` of a ``location.search`` string (None when absent)."""
-    values = [v for k, v in parse_qsl((search or "").lstrip("?"), keep_blank_values=True)
+def report_from_search(search: object) -> str | None:
+    """The ``report`` of a ``location.search`` string (None when absent or not a string:
+    callback inputs are untrusted)."""
+    if not isinstance(search, str) or len(search) > 4096:
+        return None
+    values = [v for k, v in parse_qsl(search.lstrip("?"), keep_blank_values=True)
               if k == QUERY_KEY]
     return values[0] if values else None
 

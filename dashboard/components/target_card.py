@@ -123,7 +123,7 @@ def target_card(row: TargetRow, figure: dict, reports: pd.DataFrame, lang: str) 
         html.Div(
             graph(figure, {"type": GAUGE_GRAPH_TYPE, "index": row.target_id}, lang,
                   gauge_summary(row, lang),
-                  label=title, config=graph_config(lang, f"shawan-target-{row.target_id}"),
+                  label=title, config=graph_config(lang, f"target-{row.target_id}"),
                   style={"height": f"{height}px"}, className="target-graph"),
             id={"type": GAUGE_TYPE, "index": row.target_id}, n_clicks=0,
             className="target-gauge", title=t("targets.card.gauge_label", lang).format(

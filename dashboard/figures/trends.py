@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.facts import indicator_name, report_title
+from dashboard.facts import indicator_name, report_title, same_place
 from dashboard.figures import provenance
 from dashboard.figures.common import finish
 from dashboard.figures.fact_labels import indicator_names
@@ -31,8 +31,12 @@ PANEL_PX = 190
 COLUMNS = 2
 
 add_strings({
-    "figures.trends.title": {"zh": "{place}主要指标历年变化（{first}—{last}年）",
-                             "en": "{place}: headline indicators, {first}–{last}"},
+    "figures.trends.title.levels": {"zh": "{place}主要指标历年总量（{first}—{last}年）",
+                                    "en": "{place}: headline indicators by year, levels "
+                                          "({first}–{last})"},
+    "figures.trends.title.growth": {"zh": "{place}主要指标历年增速（{first}—{last}年）",
+                                    "en": "{place}: headline indicators by year, growth "
+                                          "({first}–{last})"},
     "figures.trends.actual": {"zh": "实际", "en": "Actual"},
     "figures.trends.target": {"zh": "目标", "en": "Target"},
     "figures.trends.report": {"zh": "出处", "en": "Report"},
@@ -41,10 +45,7 @@ add_strings({
 
 def place_reports(reports: pd.DataFrame, report_id: str) -> pd.DataFrame:
     """Every report of the same place as ``report_id`` (itself included)."""
-    place = reports.set_index("report_id").loc[report_id].get("place")
-    if not isinstance(place, str) or not place:
-        return reports[reports.report_id == report_id]
-    return reports[reports.place == place]
+    return reports[reports.report_id.isin(same_place(reports, report_id))]
 
 
 def trend_facts(facts: pd.DataFrame, reports: pd.DataFrame, indicators: Sequence[str],
@@ -92,6 +93,7 @@ def trend_figure(facts: pd.DataFrame, reports: pd.DataFrame, lexicon: dict,
                         vertical_spacing=min(0.5 / lines, 0.12), horizontal_spacing=0.14)
     first, last = years_span(rows)
     titles = {r: report_title(reports, r, lang) for r in set(rows.report_id)}
+    in_legend: set[str] = set()
     for n, (ind, unit) in enumerate(panels):
         row, col = n // cols + 1, n % cols + 1
         for kind in ("actual", "target"):
@@ -104,18 +106,21 @@ def trend_figure(facts: pd.DataFrame, reports: pd.DataFrame, lexicon: dict,
             fig.add_trace(go.Scatter(
                 x=part.period.astype(int), y=part.value_std, customdata=data,
                 mode="lines+markers" if kind == "actual" else "markers", name=label,
-                legendgroup=kind, showlegend=n == 0,
+                legendgroup=kind, showlegend=kind not in in_legend,
                 marker={"color": KIND_COLORS[kind], "size": 9 if kind == "actual" else 11,
                         "symbol": "circle" if kind == "actual" else "diamond-open",
                         "line": {"width": 2, "color": KIND_COLORS[kind]}},
                 line={"color": KIND_COLORS[kind]},
                 hovertemplate=_hover(lang, indicator_name(part.iloc[0], lang))), row=row, col=col)
+            in_legend.add(kind)
         fig.update_yaxes(title_text=axis_unit_title(unit, lang), rangemode="tozero",
                          tickformat=",.2~f", exponentformat="none", row=row, col=col)
         fig.update_xaxes(tickmode="array", tickvals=list(range(first, last + 1)),
                          range=[first - 0.4, last + 0.4], row=row, col=col)
     place = str(reports.iloc[0].get("place_en" if lang == "en" else "place") or "")
-    title = t("figures.trends.title", lang, place=place, first=first, last=last)
-    legend = [t("figures.trends.actual", lang), t("figures.trends.target", lang)]
+    title = t(f"figures.trends.title.{measure}", lang, place=place, first=first, last=last)
+    fig.update_layout(meta={"title": title})  # the card's plain title (the figure's wraps)
+    legend = [t(f"figures.trends.{kind}", lang) for kind in ("actual", "target")
+              if kind in in_legend]
     return finish(fig, reports[reports.report_id.isin(set(rows.report_id))], rows, lang, title,
                   plot_px=PANEL_PX * lines, legend=legend)

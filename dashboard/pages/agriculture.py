@@ -13,6 +13,7 @@ from dash import html
 from dashboard import url_state
 from dashboard.components import chart_card as cc
 from dashboard.components import page_kit as kit
+from dashboard.components.report_select import report_from_search
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.figures import agriculture
@@ -92,7 +93,8 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
 
 @kit.update_callback(PAGE, CONTROL_ID, CONTENT_ID)
 def update(view: str | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
-    state = {"view": view if isinstance(view, str) and len(view) < 50 else ""}
+    dataset, _ = kit.open_report(current_dataset(), report_from_search(search))
+    state = {"view": view if isinstance(view, str) and view in views(dataset) else ""}
     return kit.rebuild(content, current_dataset(), state, search)
 
 

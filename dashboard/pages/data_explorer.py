@@ -147,7 +147,8 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
 
 def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Div:
     lang = normalize_lang(lang)
-    dataset, bad_report = kit.open_report(dataset, query.get("report"))
+    dataset, bad_report = kit.open_report(dataset, kit.report_of(
+        dataset, query.get("report"), query.get("fact")))
     choices = _choices(dataset)
     filters, fact, invalid = flt.decode_query(query, choices)
     invalid = bad_report + invalid

@@ -15,6 +15,7 @@ from dash import html
 from dashboard import url_state
 from dashboard.components import chart_card as cc
 from dashboard.components import page_kit as kit
+from dashboard.components.report_select import report_from_search
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.facts import headline_indicators
@@ -112,9 +113,10 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
 
 @kit.update_callback(PAGE, CONTROL_ID, CONTENT_ID)
 def update(chosen: list[str] | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
-    # Only strings the checklist can hold: the value is untrusted input.
-    allowed = sorted({i for i in chosen if isinstance(i, str) and len(i) < 100}
-                     ) if isinstance(chosen, list) else []
+    # Only the report's choices, in their order: the value is untrusted input.
+    dataset, _ = kit.open_report(current_dataset(), report_from_search(search))
+    wanted = chosen if isinstance(chosen, list) else []
+    allowed = [i for i in headline(dataset) if i in wanted]
     return kit.rebuild(content, current_dataset(), {"ind": allowed}, search)
 
 

@@ -69,10 +69,7 @@ def _toc(dataset: Dataset) -> html.Nav:
 
 def _scope(dataset: Dataset, report: Any, fact: Any) -> tuple[Dataset, list[str]]:
     """The report to show: the one named, else the one stating ``fact``, else the default."""
-    if report in (None, "") and isinstance(fact, str):
-        owner = dataset.all_facts.loc[dataset.all_facts.fact_id == fact, "report_id"]
-        report = str(owner.iloc[0]) if not owner.empty else None
-    return kit.open_report(dataset, report)
+    return kit.open_report(dataset, kit.report_of(dataset, report, fact))
 
 
 def _count(dataset: Dataset, q: str, hits: int, lang: str) -> str:

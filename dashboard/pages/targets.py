@@ -92,7 +92,10 @@ def scope(dataset: Dataset, report: Any, year: Any = None) -> tuple[Dataset, int
             own = by_report[setting[-1]]
         else:
             invalid.append("year")
-    chosen = wanted if wanted in own else max(own, default=0)
+    # A report setting no targets: its own year, so the heading never names year 0.
+    fallback = int(scoped.report(str(scoped.report_id))["report_year"]) if scoped.report_id \
+        else 0
+    chosen = wanted if wanted in own else max(own, default=fallback)
     return scoped, chosen, invalid
 
 

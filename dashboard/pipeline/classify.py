@@ -162,8 +162,17 @@ def is_target(indicator: Indicator | None, value_kind: str, window: str) -> bool
     return indicator is None and bool(_TARGET_VERBS.search(window))
 
 
-def standardise(q: Quantity, value: float) -> tuple[float, str]:
-    """The value in the canonical unit of its dimension (money in 亿元, area in 万亩…)."""
+def standardise(q: Quantity, value: float, indicator: Indicator | None = None
+                ) -> tuple[float, str]:
+    """The value in the canonical unit of its dimension (money in 亿元, area in 万亩…);
+    a per-capita amount (lexicon ``per_capita``, 人均可支配收入38560元) stays in 元."""
+    std, unit = _standardise(q, value)
+    if indicator is not None and indicator.per_capita and unit == "亿元":
+        return round(std * 1e8, 6), "元"
+    return std, unit
+
+
+def _standardise(q: Quantity, value: float) -> tuple[float, str]:
     base = q.base_unit
     if base in ("%", "个百分点"):
         return value, base

@@ -108,7 +108,7 @@ def _fact(text: str, norm: str, q: Quantity, reading: Reading, sentence: Sentenc
     if sector == "context":
         sector = (lexicon.sector_near(norm, sentence.start, clause[1])
                   or lexicon.sector_near(section.name, 0, len(section.name)) or "governance")
-    value_std, unit_std = standardise(q, reading.value)
+    value_std, unit_std = standardise(q, reading.value, indicator)
     quote_start, quote_end = sentence.start, sentence.end
     if sentence.end - sentence.start > _QUOTE_MAX:
         term_start = reading.term_start if reading.term_start is not None else clause[0]
@@ -155,7 +155,7 @@ def _relative_targets(text: str, norm: str, sentence: Sentence, section: Section
             "value_kind": "growth_pct",
             "comparator": op,
             "quote": text[match.start("a"):match.end()],
-            "start": a[0].start,
+            "start": match.start("a"),
             "end": match.end(),
             "section": section.name,
         })

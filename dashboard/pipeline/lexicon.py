@@ -26,6 +26,7 @@ class Indicator:
     dims: tuple[str, ...]
     measure: str = "flow"  # "flow" (adds up over the year) or "stock" (a level at a time)
     topic: str = ""  # a page's view within the sector (crops, land…); the sector if not set
+    per_capita: bool = False  # an amount per person: money stays in 元, not 亿元
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         indicators[ind_id] = Indicator(
             ind_id, spec["zh"], spec["en"], sector, spec.get("type", "outcome"),
             spec.get("direction", "up"), tuple(spec["dims"]), spec.get("measure", "flow"),
-            spec.get("topic") or sector)
+            spec.get("topic") or sector, bool(spec.get("per_capita", False)))
         for term in spec["terms"]:
             if "…" in term:
                 gapped.append((ind_id, term.split("…")[-1], re.compile(_term_regex(term))))

@@ -194,7 +194,7 @@ def _row_facts(text: str, norm: str, by_role: dict[str, Cell], row: tuple[int, i
               "indicator_id": indicator.id if indicator else UNCLASSIFIED,
               "indicator_zh": indicator.zh if indicator else "未分类",
               "indicator_en": indicator.en if indicator else "Unclassified"}
-    facts = [_cell_fact(common, q, value, _value_kind(base))]  # type: ignore[arg-type]
+    facts = [_cell_fact(common, q, value, _value_kind(base), indicator)]  # type: ignore[arg-type]
     growth_cell = by_role.get("growth")
     growth = number_cell(growth_cell.text) if growth_cell is not None else None
     if growth_cell is not None and growth is not None:
@@ -217,8 +217,8 @@ def _value_kind(base: str) -> str:
 
 
 def _cell_fact(common: dict[str, object], q: Quantity, value: float,
-               value_kind: str) -> dict[str, object]:
-    value_std, unit_std = standardise(q, value)
+               value_kind: str, indicator: Indicator | None = None) -> dict[str, object]:
+    value_std, unit_std = standardise(q, value, indicator)
     return {
         "report_id": common["report_id"], "fact_id": f"{common['report_id']}-{q.start}",
         "indicator_id": common["indicator_id"], "indicator_zh": common["indicator_zh"],

@@ -96,11 +96,12 @@ def kpi_grid(tiles: Sequence[html.Div]) -> html.Div:
                     style={"--present-cols": str(columns_for(len(tiles)))})
 
 
-def graph(fig: go.Figure, theme: str, lang: str, name: str) -> html.Figure:
+def graph(fig: go.Figure, theme: str, lang: str, name: str, file_stem: str = "indicators"
+          ) -> html.Figure:
     """A chart restyled for the screen, filling the slide body; no modebar on a slide.
 
     Named and described for screen readers (``accessible_graph``), from the figure's data."""
-    config = {**graph_config(lang, filename=f"shawan-present-{name}"),
+    config = {**graph_config(lang, filename=f"{file_stem}-present-{name}"),
               "displayModeBar": False, "responsive": True, "staticPlot": False}
     summary = data_summary(fig, lang) or figure_title(fig).replace("<br>", " ")
     return accessible_graph(present_style(fig, theme), f"present-graph-{name}", lang, summary,
@@ -109,10 +110,12 @@ def graph(fig: go.Figure, theme: str, lang: str, name: str) -> html.Figure:
 
 
 def graph_slide(slide_id: str, kicker: str, fig: go.Figure, source: str, theme: str,
-                lang: str, title: str | None = None) -> html.Section:
-    """A chart slide; its title is the builder's title unless one is given."""
+                lang: str, title: str | None = None, file_stem: str = "indicators"
+                ) -> html.Section:
+    """A chart slide; its title is the builder's title unless one is given. ``file_stem``
+    (the report id) starts the name of an image saved from it."""
     return slide(slide_id, kicker, title or figure_title(fig).replace("<br>", ""),
-                 graph(fig, theme, lang, slide_id), source, "present-slide-graph")
+                 graph(fig, theme, lang, slide_id, file_stem), source, "present-slide-graph")
 
 
 def deck(slides: Sequence[html.Section], *, interval: int, start: int, theme: str,

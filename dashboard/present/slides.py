@@ -122,7 +122,7 @@ def _figure_slide(slide_id: str, dataset: Dataset, rows: pd.DataFrame,
         return _not_stated(slide_id, kicker, kicker, lang)
     fig = build()
     section = graph_slide(slide_id, kicker, fig, source_text(dataset.reports, rows, lang),
-                          theme, lang)
+                          theme, lang, file_stem=dataset.report_id or "indicators")
     notes = figure_notes(fig)
     if notes:  # e.g. the two contradictory investment targets: said above the chart
         body = section.children[1]

@@ -5,7 +5,8 @@ repeated statements of one target merged) of the work reports in the snapshot gi
 the year given, plus the comparison targets of relative_targets.csv. An unclassified figure
 has no indicator to track, and is counted instead. Headline targets are the growth targets
 (the 主要预期目标 of a work report) and the comparison targets; the others are task targets.
-Actuals and baselines come from every report of the snapshot and from actuals.csv.
+Actuals and baselines come from the reports of the same place (another county's results
+never assess a target) and from actuals.csv.
 
 Rows depend only on the snapshot and the year: ``target_table`` keeps them in its memo.
 """
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dashboard.facts import same_place
 from dashboard.progress.marks import Key, Mark, actual_marks, baseline, latest_actual
 from dashboard.progress.status import Assessment, assess
 
@@ -90,9 +92,12 @@ def _warnings(quality: pd.DataFrame, fact_ids: set[str], year: int) -> tuple[dic
 
 def build_table(dataset: Dataset, year: int) -> TargetTable:
     """Every target of `year` in `dataset` (data.Dataset), assessed (uncached)."""
-    facts = dataset.all_facts.set_index("fact_id", drop=False)
-    marks = dataset.everything.cached(("actual-marks",), lambda: actual_marks(
-        dataset.all_facts, dataset.reports, dataset.actuals))
+    place = same_place(dataset.reports, dataset.report_id) if dataset.report_id else set(
+        dataset.reports.report_id)
+    local = dataset.all_facts[dataset.all_facts.report_id.isin(place)]
+    facts = local.set_index("fact_id", drop=False)
+    marks = dataset.everything.cached(("actual-marks", frozenset(place)), lambda: actual_marks(
+        local, dataset.reports[dataset.reports.report_id.isin(place)], dataset.actuals))
     lexicon = dataset.lexicon
     work = dataset.reports[dataset.reports.genre == "work_report"].report_id
     goals = dataset.indicators[dataset.indicators.kind.isin(["target", "plan"])

@@ -13,7 +13,11 @@
     on read, so URLs are accumulated per browser session;
   - ``set_viewport(dash_duo, width, height)`` and ``wait_until(fn, timeout)``.
 * ``shell_app`` is the real app built with the fixture pages in
-  ``tests/fixtures/pages``.
+  ``tests/fixtures/pages``; ``targets_app`` and ``targets_app_with_actuals`` the real pages.
+  Every app serves the test reports (``counties_dir`` of tests/conftest.py: 鹿鸣县 2024 and
+  2025, 青石县 2025; the default report is luming-2025), never the seed in data/. Each app
+  loads its own snapshot from that folder, so no page layout memoised by one app (the memo
+  belongs to the snapshot) is ever served by another.
 """
 
 from __future__ import annotations
@@ -73,9 +77,9 @@ def pytest_setup_options() -> ChromeOptions:
 
 
 @pytest.fixture
-def shell_app():
+def shell_app(counties_dir):
     """The real shell with the test fixture pages (a demo graph page, about, hidden)."""
-    return create_app(pages_folder=FIXTURE_PAGES)
+    return create_app(pages_folder=FIXTURE_PAGES, data_dir=counties_dir)
 
 
 def _requested_urls(driver: Any) -> list[str]:
@@ -168,23 +172,32 @@ def wait_until():
 
 
 # /targets (tests/browser/test_targets_page.py)
-TARGETS_ACTUALS = Path(__file__).resolve().parents[1] / "fixtures" / "progress" / "actuals-test.csv"
+# Figures entered by hand for 2025, the year the default report (luming-2025) sets targets
+# for; every row is checked against the targets of that report. Line 7 is rejected (its date
+# is outside the year). Sources are test text, one of them markup, one a web address.
+TARGETS_ACTUALS = """indicator_id,period,as_of,value,unit,source
+gdp,2025,2025-06-30,6.6,%,测试数据（非真实）：上半年主要经济指标
+budget_revenue,2025,2025-06-30,3.0,%,测试数据（非真实）
+livestock_slaughter,2025,2025-06-30,22,万头只,测试数据（非真实）
+tourism_events,2025,2025-12-31,72,场次,<b>测试数据</b>（非真实）
+fixed_asset_investment,2025,2025-06-30,12,亿元,https://example.org/test-only
+retail_sales,2025,2026-01-31,9.5,%,测试数据：日期超出年度
+"""
 
 
 @pytest.fixture
-def targets_app():
-    """The real app, pages and data (data/actuals.csv is empty: no actual figure yet)."""
-    return create_app()
+def targets_app(counties_dir):
+    """The real app and pages on the test reports (their actuals.csv is empty: no actual
+    figure for 2025 yet)."""
+    return create_app(data_dir=counties_dir)
 
 
 @pytest.fixture
-def targets_app_with_actuals(tmp_path):
-    """The real app on a copy of data/ whose actuals.csv holds test rows, one of them bad."""
+def targets_app_with_actuals(tmp_path, counties_dir):
+    """The real app on a copy of the test reports whose actuals.csv holds test rows, one bad."""
     import shutil
 
-    from dashboard.pipeline.build import DATA_DIR
-
     data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    shutil.copy(TARGETS_ACTUALS, data / "actuals.csv")
+    shutil.copytree(counties_dir, data)
+    (data / "actuals.csv").write_text(TARGETS_ACTUALS, encoding="utf-8")
     return create_app(data_dir=data)

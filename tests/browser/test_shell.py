@@ -1,4 +1,7 @@
-"""The app shell in a real browser: navbar, language switch, plotly, assets."""
+"""The app shell in a real browser: navbar, language switch, plotly, assets.
+
+The shell serves the test reports (``counties_dir``); with no ``?report=`` it shows the
+default report, luming-2025 (鹿鸣县): the brand names its place, the footer cites it."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import json
 
 from selenium.webdriver.common.by import By
 
+from dashboard.data import latest_work_report
+from dashboard.facts import place_name, report_title
 from dashboard.i18n import t
 
 PNG_TITLE = {"zh": "下载图表为PNG格式", "en": "Download plot as a PNG"}
@@ -22,12 +27,16 @@ def _modebar_titles(dash_duo) -> set[str]:
     }
 
 
-def _check_language(dash_duo, wait_until, lang: str) -> None:
+def _check_language(dash_duo, wait_until, counties, lang: str) -> None:
+    report = latest_work_report(counties)
     dash_duo.wait_for_text_to_equal("#demo-heading", t("demo.heading", lang))
     dash_duo.wait_for_contains_text("#nav-links", t("nav.demo", lang))
     dash_duo.wait_for_contains_text("#nav-links", t("nav.about", lang))
     dash_duo.wait_for_contains_text("#site-footer", t("footer.licence", lang))
-    dash_duo.wait_for_contains_text("#navbar-brand", t("app.title", lang))
+    dash_duo.wait_for_contains_text("#site-footer", report_title(counties.reports, report, lang))
+    place = place_name(counties.reports, report, lang)
+    assert place
+    dash_duo.wait_for_contains_text("#navbar-brand", t("app.title", lang, place=place))
     html_lang = "zh-CN" if lang == "zh" else "en"
     wait_until(
         lambda: dash_duo.driver.execute_script("return document.documentElement.lang") == html_lang,
@@ -42,6 +51,7 @@ def _check_language(dash_duo, wait_until, lang: str) -> None:
 def test_shell_language_graph_and_assets(
     dash_duo,
     shell_app,
+    counties,
     wait_until,
     screenshot,
     assert_no_console_errors,
@@ -52,7 +62,7 @@ def test_shell_language_graph_and_assets(
     driver = dash_duo.driver
 
     dash_duo.wait_for_element("#navbar")
-    _check_language(dash_duo, wait_until, "zh")
+    _check_language(dash_duo, wait_until, counties, "zh")
     assert "?lang=" not in driver.current_url  # a bare URL already means zh
     nav_text = _text(dash_duo, "#nav-links")
     assert "hidden" not in nav_text  # nav=False pages stay out of the navbar
@@ -63,13 +73,13 @@ def test_shell_language_graph_and_assets(
     screenshot(dash_duo, "shell-zh-1920x1080", 1920, 1080)
 
     dash_duo.find_element("#lang-btn-en").click()
-    _check_language(dash_duo, wait_until, "en")
+    _check_language(dash_duo, wait_until, counties, "en")
     assert driver.current_url.endswith("/?lang=en")
     assert driver.execute_script("return window.localStorage.getItem('lang-store')") == '"en"'
     screenshot(dash_duo, "shell-en-1920x1080", 1920, 1080)
 
     dash_duo.find_element("#lang-btn-zh").click()
-    _check_language(dash_duo, wait_until, "zh")
+    _check_language(dash_duo, wait_until, counties, "zh")
     assert driver.current_url.endswith("/?lang=zh")
 
     screenshot(dash_duo, "shell-zh-390x844", 390, 844)

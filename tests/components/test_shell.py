@@ -14,12 +14,17 @@ from dashboard.components import shell
 from dashboard.i18n import t
 from tests.components.helpers import by_id
 
-TEXTS = {"zh": "来源（中文）", "en": "Source (English)"}
-
-
 @pytest.fixture(scope="module")
-def app():
-    return create_app()
+def app(counties):
+    """The real app serving the test counties, with a request context for direct calls."""
+    app = create_app(snapshot=counties)
+    with app.server.test_request_context("/"):
+        yield app
+
+
+@pytest.fixture
+def data(app, counties):
+    return counties
 
 
 def _find(component, cid):
@@ -31,7 +36,8 @@ def _find(component, cid):
     ("http://h:8050/economy?lang=en", ("/economy", "?lang=en")),
     ("https://h:8050/", ("/", "")),
     ("http://h:8050/data?sectors=a,b&q=%E4%B8%87", ("/data", "?sectors=a,b&q=%E4%B8%87")),
-    ("http://other:8050/economy", None),
+    # Another host is accepted (a proxy may rewrite Host); the browser checks the address.
+    ("http://other:8050/economy", ("/economy", "")),
     ("http://h:8050", None),
     ("javascript:alert(1)", None),
     ("ftp://h:8050/economy", None),
@@ -42,7 +48,7 @@ def _find(component, cid):
     ("http://[::1", None),
 ])
 def test_address_from_referrer(referrer, expected):
-    assert shell.address_from_referrer(referrer, "h:8050") == expected
+    assert shell.address_from_referrer(referrer) == expected
 
 
 def test_query_arguments_match_the_pages_router():
@@ -52,8 +58,8 @@ def test_query_arguments_match_the_pages_router():
     assert shell.query_arguments("lang=en") == {}
 
 
-def test_page_is_rendered_into_the_layout_in_the_urls_language(app):
-    layout = shell.shell(TEXTS, ("/economy", "?lang=en"))
+def test_page_is_rendered_into_the_layout_in_the_urls_language(data):
+    layout = shell.shell(data, ("/economy", "?lang=en"))
     content = _find(layout, shell.PAGES_CONTENT_ID)
     assert _find(content.children, "economy-content") is not None
     for cid in ("url", shell.PAGES_LOCATION_ID):
@@ -74,8 +80,8 @@ def test_page_is_rendered_into_the_layout_in_the_urls_language(app):
     ("/economy", "?lang=xx"),  # the language callback corrects the URL first
     ("/economy", "?lang=EN"),
 ])
-def test_plain_shell_when_the_page_cannot_be_known(app, address):
-    layout = shell.shell(TEXTS, address)
+def test_plain_shell_when_the_page_cannot_be_known(data, address):
+    layout = shell.shell(data, address)
     assert _find(layout, shell.PAGES_CONTENT_ID).children is None
     for cid in ("url", shell.PAGES_LOCATION_ID):
         location = _find(layout, cid)
@@ -85,7 +91,7 @@ def test_plain_shell_when_the_page_cannot_be_known(app, address):
     assert _find(layout, "lang-btn-zh").className.endswith("active")
 
 
-def test_a_failing_page_layout_falls_back_to_the_router(app, monkeypatch):
+def test_a_failing_page_layout_falls_back_to_the_router(data, monkeypatch):
     import dash
 
     page = next(p for p in dash.page_registry.values() if p["path"] == "/economy")
@@ -94,32 +100,52 @@ def test_a_failing_page_layout_falls_back_to_the_router(app, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setitem(page, "layout", broken)
-    layout = shell.shell(TEXTS, ("/economy", ""))
+    layout = shell.shell(data, ("/economy", ""))
     assert _find(layout, shell.PAGES_CONTENT_ID).children is None
     assert getattr(_find(layout, "url"), "pathname", None) is None
 
 
-def test_memoised_layout_answers_repeats_from_memory():
+def test_report_in_the_address_is_rendered_and_named(data):
+    layout = shell.shell(data, ("/economy", "?report=qingshi-2025&lang=zh"))
+    content = _find(layout, shell.PAGES_CONTENT_ID)
+    assert "当前报告：2025年青石县政府工作报告" in json.dumps(
+        content.to_plotly_json(), default=str, ensure_ascii=False)
+    footer = json.dumps(_find(layout, "site-footer-body").to_plotly_json(), default=str,
+                        ensure_ascii=False)
+    assert "2025年青石县政府工作报告" in footer and "鹿鸣县" not in footer
+    assert _find(layout, "report-select").value == "qingshi-2025"
+
+
+def test_memoised_layout_answers_repeats_from_the_snapshot_memo(app, counties, luming):
+    from dashboard.context import source_of
+
     calls = []
 
     def layout(lang=None, **query):
         calls.append((lang, query))
         return html.Div(lang)
 
-    cached = shell.memoise_layout(layout, entries=2)
+    cached = shell.memoise_layout(layout, "/x")
     first = cached(lang="en", ind=["a", "b"])
     assert cached(ind=["a", "b"], lang="en") is first
     assert len(calls) == 1
     cached(lang="zh")
-    cached()
-    assert len(calls) == 3
-    cached(lang="en", ind=["a", "b"])  # dropped: only two entries are kept
-    assert len(calls) == 4
+    assert len(calls) == 2
     assert cached.__wrapped__ is layout
+    # Another data version: nothing built from the old one is served.
+    source = source_of(app.server)
+    source.replace(luming)
+    try:
+        # A fresh app context, as every served request has (``g`` holds the pinned snapshot).
+        with app.server.app_context(), app.server.test_request_context("/"):
+            assert cached(lang="en", ind=["a", "b"]) is not first
+        assert len(calls) == 3
+    finally:
+        source.replace(counties)
 
 
-def test_memoised_layout_passes_unhashable_arguments_through():
-    cached = shell.memoise_layout(lambda **kw: html.Div(str(sorted(kw))))
+def test_memoised_layout_passes_unhashable_arguments_through(app):
+    cached = shell.memoise_layout(lambda **kw: html.Div(str(sorted(kw))), "/y")
     assert cached(x={"a": 1}).children == "['x']"
 
 

@@ -1,8 +1,14 @@
-"""The real app's page modules (as Dash executed them) and datasets lacking indicators."""
+"""The real app's page modules (as Dash executed them), serving the fixture reports.
+
+``pages`` is the app serving ``counties`` (鹿鸣县 2024 and 2025, 青石县 2025; the default
+report is luming-2025, the latest work report). ``serve(dataset)`` starts the app on another
+snapshot (one lacking some facts, say) and returns its page modules; the page functions and
+callbacks called directly then read that snapshot through ``current_dataset()``. One app
+per test: a second ``create_app`` inside the first one's request context is refused by Dash.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -10,34 +16,23 @@ from types import ModuleType
 import dash
 import pytest
 
-from dashboard.app_factory import create_app
-from dashboard.data import Dataset, get_dataset
+from dashboard.data import Dataset
 
-
-@pytest.fixture(scope="module")
-def pages() -> dict[str, ModuleType]:
-    """Page modules by name, from the registry of a freshly created app."""
-    create_app()
-    return {page["name"]: sys.modules[page["module"]] for page in dash.page_registry.values()}
+Pages = dict[str, ModuleType]
 
 
 @pytest.fixture
-def without(pages) -> Callable[..., Dataset]:
-    """A copy of the loaded dataset lacking the facts of the given indicators."""
+def serve(app_with) -> Callable[[Dataset], Pages]:
+    """``serve(dataset)``: page modules by name, of an app serving ``dataset``."""
 
-    def make(*indicator_ids: str) -> Dataset:
-        data = get_dataset()
-        kept = data.indicators[~data.indicators.indicator_id.isin(indicator_ids)]
-        return dataclasses.replace(data, indicators=kept)
+    def make(dataset: Dataset) -> Pages:
+        app_with(dataset)
+        return {page["name"]: sys.modules[page["module"]]
+                for page in dash.page_registry.values()}
 
     return make
 
 
 @pytest.fixture
-def use_dataset(monkeypatch):
-    """Make a page module (its layout and callbacks) read ``dataset``."""
-
-    def install(module: ModuleType, dataset: Dataset) -> None:
-        monkeypatch.setattr(module, "get_dataset", lambda: dataset)
-
-    return install
+def pages(serve, counties: Dataset) -> Pages:
+    return serve(counties)

@@ -1,6 +1,11 @@
-"""Build command: outputs, bad input, atomic writes, drift and schema checks."""
+"""Build command: outputs, bad input, atomic writes, drift and schema checks.
+
+Built from the report bundles written for the tests (tests/fixtures/bundles); the only use of
+seeds/ and data/ here is the drift check, which asserts nothing about the seed's numbers.
+"""
 
 import ast
+import hashlib
 import json
 import shutil
 import subprocess
@@ -9,22 +14,33 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from dashboard.data import load_dataset
 from dashboard.pipeline.__main__ import main
-from dashboard.pipeline.build import DATA_DIR, ROOT, SEEDS_DIR
+from dashboard.pipeline.build import DATA_DIR, ROOT
 from dashboard.pipeline.schema import TABLES, column_names, datapackage
+from tests.pipeline.helpers import BUNDLES
 
-GENERATED = ["indicators.csv", "reports.csv", "quality.csv", "relative_targets.csv",
-             "datapackage.json"]
+GENERATED = [*(TABLES[name][0] for name in TABLES), "datapackage.json"]
+LUMING_2024 = BUNDLES / "two-years" / "luming-2024.txt"
 
 
 def test_committed_data_matches_a_fresh_build(tmp_path):
-    """Drift check: rebuilding from seeds/ reproduces data/ byte for byte."""
+    """Drift check: rebuilding from seeds/ reproduces every generated file of data/ byte
+    for byte."""
     assert main(["build", "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(GENERATED)
     for name in GENERATED:
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), (
             f"data/{name} is stale: run `python -m dashboard.pipeline build`")
+
+
+def test_the_build_writes_every_table_and_the_package(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(BUNDLES / "two-years", seeds)
+    assert main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "out")]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(GENERATED)
 
 
 def test_indicator_columns_are_exactly_the_contract():
@@ -34,20 +50,27 @@ def test_indicator_columns_are_exactly_the_contract():
         "quote", "start", "end", "section"]
 
 
-def test_datapackage_describes_every_column_of_every_table():
-    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+def test_datapackage_describes_every_column_of_every_table(counties_dir):
+    package = json.loads((counties_dir / "datapackage.json").read_text(encoding="utf-8"))
     assert package == datapackage()
+    # Every table of schema.TABLES, in that order, at its file name.
+    assert [(r["name"], r["path"]) for r in package["resources"]] == [
+        (name, TABLES[name][0]) for name in TABLES]
     for resource in package["resources"]:
-        frame = pd.read_csv(DATA_DIR / resource["path"], nrows=0)
+        frame = pd.read_csv(counties_dir / resource["path"], nrows=0)
         fields = resource["schema"]["fields"]
-        assert [f["name"] for f in fields] == list(frame.columns)
+        assert [f["name"] for f in fields] == list(frame.columns) == column_names(
+            resource["name"])
         assert all(f["description"] and f["type"] for f in fields)
-    assert {r["name"] for r in package["resources"]} == set(TABLES)
+        assert resource["description"]
 
 
-def test_committed_tables_pass_validation():
-    dataset = load_dataset()
-    assert len(dataset.indicators) > 0 and len(dataset.reports) == 1
+def test_built_tables_pass_validation(counties_dir):
+    dataset = load_dataset(counties_dir)
+    assert list(dataset.reports.report_id) == ["luming-2024", "luming-2025", "qingshi-2025"]
+    assert len(dataset.indicators) == dataset.reports.facts.sum()
+    for name in TABLES:
+        assert len(getattr(dataset, name)) > 0 or name == "quality", name
 
 
 def _seeds_with(tmp_path, name, content: bytes) -> Path:
@@ -63,10 +86,11 @@ def _seeds_with(tmp_path, name, content: bytes) -> Path:
     ("各位代表:今年我们团结奋斗,取得新进展。".encode(), "no figures"),
     (b"\xff\xfe\xfa" * 50, "neither UTF-8 nor GB18030"),
 ])
-def test_bad_reports_fail_with_one_line_and_leave_data_alone(tmp_path, capsys, content, reason):
+def test_bad_reports_fail_with_one_line_and_leave_data_alone(tmp_path, capsys, counties_dir,
+                                                           content, reason):
     seeds = _seeds_with(tmp_path, "bad.txt", content)
     out = tmp_path / "data"
-    shutil.copytree(DATA_DIR, out)
+    shutil.copytree(counties_dir, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     assert main(["build", "--seeds", str(seeds), "--out", str(out)]) == 2
     err = capsys.readouterr().err.strip()
@@ -80,21 +104,36 @@ def test_missing_report_file(tmp_path, capsys):
 
 
 def test_gb18030_report_is_read(tmp_path):
-    text = (SEEDS_DIR / "shawan-2024-government-work-report.txt").read_text(encoding="utf-8")
-    seeds = _seeds_with(tmp_path, "gbk.txt", text.encode("gb18030"))
-    assert main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "out")]) == 0
-    built = pd.read_csv(tmp_path / "out" / "indicators.csv")
-    committed = pd.read_csv(DATA_DIR / "indicators.csv")
-    assert built.value.tolist() == committed.value.tolist()
+    text = LUMING_2024.read_text(encoding="utf-8")
+    seeds = _seeds_with(tmp_path, "luming-2024.txt", text.encode("gb18030"))
+    assert main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "gbk")]) == 0
+    assert main(["extract", str(LUMING_2024), "--out", str(tmp_path / "utf8")]) == 0
+    columns = ["fact_id", "indicator_id", "value", "unit", "quote", "start", "end"]
+    built = pd.read_csv(tmp_path / "gbk" / "indicators.csv")[columns]
+    utf8 = pd.read_csv(tmp_path / "utf8" / "indicators.csv")[columns]
+    assert len(built) > 0
+    pd.testing.assert_frame_equal(built, utf8)
+
+
+def _frozen_seeds(tmp_path) -> Path:
+    """A seeds folder whose sources.yml pins the report's sha256, like seeds/."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(LUMING_2024, seeds)
+    entry = {"id": "luming-2024", "file": LUMING_2024.name, "report_year": 2024,
+             "sha256": hashlib.sha256(LUMING_2024.read_bytes()).hexdigest()}
+    (seeds / "sources.yml").write_text(yaml.safe_dump({"reports": [entry]}), encoding="utf-8")
+    return seeds
 
 
 def test_changed_seed_is_refused(tmp_path, capsys):
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS_DIR, seeds)
-    report = seeds / "shawan-2024-government-work-report.txt"
+    seeds = _frozen_seeds(tmp_path)
+    assert main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "first")]) == 0
+    report = seeds / LUMING_2024.name
     report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "out")]) == 2
-    assert "sha256" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "sha256" in err and LUMING_2024.name in err
     assert not (tmp_path / "out").exists()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.pipeline.build import DATA_DIR
+from dashboard.data import Dataset
 from dashboard.present import deck
 from dashboard.present.deck import (
     DEFAULT_INTERVAL,
@@ -24,8 +24,9 @@ PAGES = ("overview", "economy", "investment", "agriculture", "tourism", "targets
 
 
 @pytest.fixture(scope="module")
-def facts() -> pd.DataFrame:
-    return pd.read_csv(DATA_DIR / "indicators.csv", dtype=str, keep_default_na=False)
+def facts(luming_2024: Dataset) -> pd.DataFrame:
+    """The facts of 鹿鸣县's 2024 report (2023 results, 2024 targets and plans)."""
+    return luming_2024.indicators
 
 
 @pytest.fixture(scope="module")
@@ -35,15 +36,27 @@ def available(facts: pd.DataFrame) -> list[str]:
 
 def test_sectors_come_from_the_targets_and_plans_of_the_year(facts: pd.DataFrame) -> None:
     sectors = target_sectors(facts, 2024)
-    forward = facts[facts.kind.isin(["target", "plan"]) & (facts.period == "2024")
+    forward = facts[facts.kind.isin(["target", "plan"]) & (facts.period == 2024)
                     & (facts.indicator_id != "unclassified")]
     assert set(sectors) == set(forward.sector)
     assert len(sectors) == len(set(sectors))
     # In the order the report states them: the economy's growth target comes first.
-    assert sectors[0] == "economy"
+    first = forward.sort_values("start").iloc[0]
+    assert (first.indicator_id, sectors[0]) == ("gdp", "economy")
+    assert sectors == list(dict.fromkeys(forward.sort_values("start").sector))
     # No targets for a year the report does not plan; actuals alone make no sector slide.
     assert target_sectors(facts, 2023) == []
-    assert "tourism" not in sectors  # tourism has results only
+    results_only = set(facts[facts.kind == "actual"].sector) - set(sectors)
+    assert "industry" in results_only  # 小升规3家, 工业增加值增长4.2%: results, no 2024 plan
+
+
+def test_each_report_has_its_own_sector_slides(luming_2025: Dataset,
+                                               qingshi_2025: Dataset) -> None:
+    luming = target_sectors(luming_2025.indicators, 2025)
+    qingshi = target_sectors(qingshi_2025.indicators, 2025)
+    assert "tourism" in luming and "tourism" not in qingshi  # 青石县 plans no tourism
+    # Both report on 2025: the scoped facts keep one county's plans out of the other's deck.
+    assert "energy" in qingshi and "energy" not in luming
 
 
 def test_unclassified_figures_make_no_slide() -> None:

@@ -4,7 +4,6 @@ import pandas as pd
 import pytest
 
 from dashboard.data import load_dataset
-from dashboard.pipeline.build import DATA_DIR
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.progress.actuals import COLUMNS, load_actuals, parse_actuals
 
@@ -16,10 +15,21 @@ def parse(*lines: str):
     return parse_actuals("\n".join([HEADER, *lines]) + "\n", "data/actuals.csv", INDICATORS)
 
 
-def test_committed_file_is_empty_and_loads():
-    assert (DATA_DIR / "actuals.csv").read_text(encoding="utf-8") == HEADER + "\n"
-    dataset = load_dataset()
-    assert dataset.actuals.empty and dataset.actual_rejections == []
+def test_header_only_file_loads_empty(counties_dir, counties):
+    assert (counties_dir / "actuals.csv").read_text(encoding="utf-8") == HEADER + "\n"
+    assert counties.actuals.empty and counties.actual_rejections == ()
+    assert list(counties.actuals.columns) == list(parse()[0].columns)
+
+
+def test_the_datasets_lexicon_reads_rows_like_the_pipelines(counties):
+    # The app reads actuals.csv with the indicator metadata of the build (indicator_meta.csv).
+    rows = ["gdp,2024,2024-06-30,6.1,%,月报", "insurance_coverage,2024,2024-06-30,96.5,%,月报",
+            "fixed_asset_investment,2024,2024-09-30,455000,万元,季报", "nope,2024,2024-06-30,1,%,x"]
+    text = "\n".join([HEADER, *rows]) + "\n"
+    ours, ours_rejected = parse_actuals(text, "a.csv", counties.lexicon)
+    theirs, theirs_rejected = parse_actuals(text, "a.csv", INDICATORS)
+    pd.testing.assert_frame_equal(ours, theirs)
+    assert ours_rejected == theirs_rejected and len(ours) == 3
 
 
 def test_good_rows_are_typed_and_standardised():
@@ -101,10 +111,10 @@ def test_wrong_header_rejects_the_file(tmp_path):
     assert load_actuals(tmp_path / "missing.csv", INDICATORS)[1] == []
 
 
-def test_dataset_loads_rows_and_rejections(tmp_path):
+def test_dataset_loads_rows_and_rejections(tmp_path, counties_dir):
     data = tmp_path / "data"
     data.mkdir()
-    for path in DATA_DIR.glob("*.csv"):
+    for path in counties_dir.glob("*.csv"):
         (data / path.name).write_bytes(path.read_bytes())
     (data / "actuals.csv").write_text(
         HEADER + "\ngdp,2024,2024-06-30,6.1,%,月报\ngdp,2024,2024-06-31,6.1,%,月报\n",
