@@ -29,6 +29,6 @@ lint: venv
 test: system-deps venv lint
 	$(BIN)/pytest
 
-# Everything but the browser tests (no Chromium needed).
+# Everything but the browser tests (no Chromium needed), on both cores.
 test-fast: venv lint
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser" -n 2

@@ -105,7 +105,7 @@ class Dataset:
     def lexicon(self) -> dict[str, Indicator]:
         return {r["indicator_id"]: Indicator(
             r["indicator_id"], r["zh"], r["en"], r["sector"], r["type"], r["direction"],
-            tuple(str(r["dims"]).split(";")), r["measure"], r["topic"])
+            tuple(str(r["dims"]).split(";")), r["measure"], r["topic"], bool(r["per_capita"]))
             for r in self.indicator_meta.to_dict("records")}
 
     @cached_property
@@ -242,19 +242,27 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
 
 def latest_work_report(dataset: Dataset) -> str | None:
     """The default report: the latest work report (latest delivered among one year's)."""
-    reports = dataset.everything.reports
-    if reports.empty:
-        return None
-    work = reports[reports.genre == "work_report"]
-    pool = work if not work.empty else reports
-    order = pool.assign(_day=pool.delivered.fillna(pool.published).fillna(""))
-    return str(order.sort_values(["report_year", "_day"]).iloc[-1].report_id)
+    def find() -> str | None:
+        reports = dataset.everything.reports
+        if reports.empty:
+            return None
+        work = reports[reports.genre == "work_report"]
+        pool = work if not work.empty else reports
+        order = pool.assign(_day=pool.delivered.fillna(pool.published).fillna(""))
+        return str(order.sort_values(["report_year", "_day"]).iloc[-1].report_id)
+
+    return dataset.everything.memo.get(("latest-work-report",), find)
+
+
+def report_ids(dataset: Dataset) -> frozenset[str]:
+    return dataset.everything.memo.get(("report-ids",), lambda: frozenset(
+        dataset.everything.reports.report_id))
 
 
 def select_report(dataset: Dataset, wanted: Any) -> tuple[Dataset, bool]:
     """The snapshot scoped to the report ``wanted`` names (``?report=``), and whether that
     value was usable; anything else gives the latest work report."""
-    known = set(dataset.everything.reports.report_id)
+    known = report_ids(dataset)
     if isinstance(wanted, list):
         wanted = wanted[0] if len(wanted) == 1 else None
     ok = wanted is None or wanted == "" or (isinstance(wanted, str) and wanted in known)

@@ -247,10 +247,21 @@ def serve(wsgi_app: Any) -> None:
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
     if ":" in shown:
         shown = f"[{shown}]"
+    options = gunicorn_options(host, port)
     if hasattr(wsgi_app, "test_client"):
         warm_caches(wsgi_app)
+        # Each worker builds the default report's pages once it has forked, and again for a
+        # new data version (dashboard/warm.py).
+        wsgi_app.config["DASHBOARD_WARM"] = True
+
+        def post_worker_init(worker: Any) -> None:
+            from dashboard.context import start_warming
+
+            start_warming(wsgi_app, worker.log.info)
+
+        options["post_worker_init"] = post_worker_init
     print(f"Dashboard: http://{shown}:{port}/", flush=True)
-    _Standalone(wsgi_app, gunicorn_options(host, port)).run()
+    _Standalone(wsgi_app, options).run()
 
 
 def main() -> None:

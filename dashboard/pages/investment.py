@@ -83,6 +83,11 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
         content=kit.page_content(content, dataset, state, lang), content_id=CONTENT_ID)
 
 
+def warm_states(dataset: Dataset) -> list[dict[str, Any]]:
+    """Both ways of reading the targets (dashboard/warm.py)."""
+    return [{"view": view} for view in investment.VIEWS]
+
+
 def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 

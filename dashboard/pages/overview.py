@@ -135,6 +135,11 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
         content=kit.page_content(content, dataset, state, lang), content_id=CONTENT_ID)
 
 
+def warm_states(dataset: Dataset) -> list[dict[str, Any]]:
+    """Every value of the area filter (dashboard/warm.py)."""
+    return [{"group": group} for group in GROUPS]
+
+
 def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 

@@ -87,6 +87,11 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
         content=kit.page_content(content, dataset, state, lang), content_id=CONTENT_ID)
 
 
+def warm_states(dataset: Dataset) -> list[dict[str, Any]]:
+    """Every measure this report states (dashboard/warm.py)."""
+    return [{"measure": measure} for measure in measures(dataset)]
+
+
 def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 

@@ -86,7 +86,7 @@ def indicator_meta(lexicon: Lexicon) -> list[dict[str, object]]:
     """What the app needs to know of each lexicon indicator (names, sector, direction…)."""
     return [{"indicator_id": ind.id, "zh": ind.zh, "en": ind.en, "sector": ind.sector,
              "type": ind.type, "direction": ind.direction, "measure": ind.measure,
-             "dims": ";".join(ind.dims), "topic": ind.topic}
+             "dims": ";".join(ind.dims), "topic": ind.topic, "per_capita": int(ind.per_capita)}
             for ind in lexicon.indicators.values()]
 
 

@@ -122,6 +122,7 @@ def _indicator_meta_cols() -> list[Col]:
             ("flow", "stock")),
         Col("dims", "string", "Unit dimensions a figure may carry, separated by ';'."),
         Col("topic", "string", "View of a page the indicator belongs to (defaults to sector)."),
+        Col("per_capita", "integer", "1 for an amount per person (money kept in 元), else 0."),
     ]
 
 

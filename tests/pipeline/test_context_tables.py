@@ -195,6 +195,8 @@ def test_indicator_meta_matches_the_lexicon(counties: Dataset, counties_dir: Pat
         assert (row.zh, row.en, row.sector, row.type, row.direction, row.measure, row.topic) == (
             ind.zh, ind.en, ind.sector, ind.type, ind.direction, ind.measure, ind.topic)
         assert tuple(row.dims.split(";")) == ind.dims
+        assert row.per_capita == str(int(ind.per_capita))
+    assert lexicon.indicators["disposable_income"].per_capita
     # The app reads the lexicon back from the table alone.
     assert counties.lexicon == lexicon.indicators
 

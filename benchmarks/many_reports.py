@@ -1,0 +1,226 @@
+"""Start-up time and memory with many reports loaded, and first-call callback latency.
+
+Usage::
+
+    .venv/bin/python benchmarks/many_reports.py [--reports 20]
+
+1. **Data**: builds ``--reports`` work reports with the real pipeline from the test bundles
+   (``tests/fixtures/bundles``), each copy renamed to its own invented county (县01, 县02…),
+   so the app holds that many reports of that many places.
+2. **Start-up**: runs the production server (``python app.py``: gunicorn, 2 workers) on that
+   data; time from launch until ``/healthz`` answers, then the resident memory (RSS, from
+   /proc) of the master and of each worker, after every page has been opened once in both
+   languages for the default report.
+3. **First calls**: against a fresh server, once both workers have built the default report's
+   pages in the background (``dashboard/warm.py``; its time is printed), every page's control
+   is sent each of its values once (the first call of each input value), then the same again
+   (repeats); p50/p95/max of both. The same first calls on another report, which is not
+   warmed, show what a first call costs without it.
+
+Loopback only; bounded in time. Prints a table; writes nothing to the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from common import free_port  # noqa: E402
+
+BUNDLES = ROOT / "tests" / "fixtures" / "bundles"
+PLACES = ("鹿鸣县", "青石县")
+PAGES = ("/", "/economy", "/investment", "/agriculture", "/tourism", "/targets", "/data",
+         "/report", "/present")
+# (output, input id, values): each officials' page control and the values it offers.
+CONTROLS = (
+    ("overview", "overview-group", ["all", "economy", "investment", "agriculture", "tourism"]),
+    ("investment", "investment-view", ["levels", "growth"]),
+    ("agriculture", "agriculture-view", ["crops", "land", "livestock"]),
+    ("tourism", "tourism-measure", ["growth", "events", "plans"]),
+)
+
+
+def make_seeds(target: Path, count: int) -> Path:
+    """``count`` reports: the bundles' texts, each copy about its own invented county."""
+    import yaml
+
+    texts = []
+    for folder in ("two-years", "other-county"):
+        sources = yaml.safe_load((BUNDLES / folder / "sources.yml").read_text("utf-8"))
+        texts += [(BUNDLES / folder / e["file"], e) for e in sources["reports"]]
+    entries = []
+    target.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        path, entry = texts[n % len(texts)]
+        county = f"县{n:02d}"
+        text = path.read_text("utf-8")
+        for place in PLACES:
+            text = text.replace(place, county)
+        name = f"r{n:02d}-{path.name}"
+        (target / name).write_text(text, "utf-8")
+        entries.append({**entry, "id": f"r{n:02d}-{entry['id']}", "file": name,
+                        "place": county, "place_en": f"County {n:02d}",
+                        "title": str(entry["title"]).replace(str(entry["place"]), county)})
+    (target / "sources.yml").write_text(yaml.safe_dump({"reports": entries},
+                                                       allow_unicode=True), "utf-8")
+    return target
+
+
+def get(base: str, path: str, headers: dict[str, str] | None = None,
+        data: bytes | None = None) -> tuple[int, float]:
+    request = urllib.request.Request(base + path, data=data, headers=headers or {})
+    began = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
+        return response.status, (time.perf_counter() - began) * 1000
+
+
+def start(data: Path, log: Path) -> tuple[subprocess.Popen, str, float]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DASH_", "FLASK_"))}
+    env.update(HOST="127.0.0.1", PORT=str(port), WEB_WORKERS="2",
+               DASHBOARD_DATA_DIR=str(data))
+    began = time.perf_counter()
+    with open(log, "w") as out:  # noqa: SIM115 - the child keeps its own copy
+        proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
+                                stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if get(base, "/healthz")[0] == 200:
+                return proc, base, time.perf_counter() - began
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def wait_warm(log: Path, workers: int = 2, limit: float = 120) -> list[float]:
+    """Seconds each worker took to warm, read from the server log (waits up to ``limit``)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        found = re.findall(r"warmed \d+ page views .* in ([\d.]+) s", log.read_text())
+        if len(found) >= workers:
+            return [float(x) for x in found]
+        time.sleep(0.2)
+    raise RuntimeError("the workers did not finish warming")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True,
+                         text=True, check=False).stdout
+    return [int(p) for p in out.split()]
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def callback_body(page: str, control: str, value: str, lang: str, report: str = "") -> bytes:
+    return json.dumps({
+        "output": f"..{page}-content.children...{{\"page\":\"{page}\",\"type\":\"url-state\"}}"
+                  ".data..",
+        "outputs": [{"id": f"{page}-content", "property": "children"},
+                    {"id": {"page": page, "type": "url-state"}, "property": "data"}],
+        "inputs": [{"id": control, "property": "value", "value": value}],
+        "changedPropIds": [f"{control}.value"],
+        "state": [{"id": "url", "property": "search",
+                   "value": f"?lang={lang}" + (f"&report={report}" if report else "")}],
+    }).encode()
+
+
+def first_calls(base: str, report: str = "") -> tuple[list[float], list[float]]:
+    first, repeat = [], []
+    headers = {"Content-Type": "application/json"}
+    for rounds, out in ((1, first), (3, repeat)):
+        for _ in range(rounds):
+            for lang in ("zh", "en"):
+                for page, control, values in CONTROLS:
+                    for value in values:
+                        status, ms = get(base, "/_dash-update-component", headers,
+                                         callback_body(page, control, value, lang, report))
+                        assert status in (200, 204), (page, value, status)
+                        out.append(ms)
+    return first, repeat
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=20)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-many-"))
+    try:
+        from dashboard.pipeline.build import build
+
+        seeds = make_seeds(work / "seeds", args.reports)
+        began = time.perf_counter()
+        build(seeds, work / "data")
+        built = time.perf_counter() - began
+        (work / "data" / "actuals.csv").write_text(
+            "indicator_id,period,as_of,value,unit,source\n", "utf-8")
+        proc, base, startup = start(work / "data", work / "server1.log")
+        try:
+            for path in PAGES:
+                for lang in ("zh", "en"):
+                    get(base, "/_dash-layout", {"Referer": f"{base}{path}?lang={lang}"})
+            master = rss_mb(proc.pid)
+            workers = [rss_mb(p) for p in children(proc.pid)]
+        finally:
+            stop(proc)
+        proc, base, _ = start(work / "data", work / "server2.log")
+        try:
+            warmed = wait_warm(work / "server2.log")
+            first, repeat = first_calls(base)
+            other, other_repeat = first_calls(base, "r00-luming-2024")
+        finally:
+            stop(proc)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"reports: {args.reports} (build {built:.1f} s)")
+    print(f"start-up until /healthz answers: {startup:.2f} s (target ≤ 5 s)")
+    print(f"RSS after every page in both languages: master {master:.0f} MB, workers "
+          + ", ".join(f"{w:.0f} MB" for w in workers) + " (target ≤ 300 MB per worker)")
+    print("default report's pages built in the background in "
+          + ", ".join(f"{w:.1f} s" for w in warmed))
+    for name, values in (("first call of each value, default report", first),
+                         ("repeats, default report", repeat),
+                         ("first call of each value, another report (not warmed)", other),
+                         ("repeats, another report", other_repeat)):
+        print(f"callbacks, {name}: n={len(values)} p50 {statistics.median(values):.1f} ms "
+              f"p95 {pct(values, 0.95):.1f} ms max {max(values):.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
