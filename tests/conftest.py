@@ -92,6 +92,24 @@ def qingshi(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     return load_dataset(build_bundles(tmp_path_factory.mktemp("qingshi"), "other-county"))
 
 
+@pytest.fixture(scope="session")
+def luming_2024(counties: Dataset) -> Dataset:
+    """The 2024 report of 鹿鸣县: reviews 2023, sets the 2024 targets."""
+    return counties.scoped("luming-2024")
+
+
+@pytest.fixture(scope="session")
+def luming_2025(counties: Dataset) -> Dataset:
+    """The 2025 report of 鹿鸣县: reviews 2024, sets the 2025 targets."""
+    return counties.scoped("luming-2025")
+
+
+@pytest.fixture(scope="session")
+def qingshi_2025(counties: Dataset) -> Dataset:
+    """青石县's 2025 report: industry and energy, no tourism."""
+    return counties.scoped("qingshi-2025")
+
+
 @pytest.fixture
 def app_with(request: pytest.FixtureRequest) -> Iterator:
     """``app_with(dataset)``: the real app serving ``dataset``, inside a request context so

@@ -310,3 +310,69 @@ def test_the_slides_of_the_seed(seed: Dataset) -> None:
     details = _texts(education, "present-kpi-detail")
     assert len(details) == len(_texts(education, "present-kpi-value")) >= 2
     assert len(set(details)) == len(details)
+
+
+# -- next year's report added to seeds/: no code change --------------------------------------
+
+NEXT_YEAR = Path(__file__).resolve().parent / "fixtures" / "next-year"
+
+
+@pytest.fixture(scope="module")
+def with_next_year(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """seeds/ plus a 2025 report of the seed city written for the tests, built together."""
+    from dashboard.pipeline.build import build
+
+    seeds = tmp_path_factory.mktemp("seeds-next")
+    for path in SEEDS_DIR.glob("*.txt"):
+        shutil.copy(path, seeds / path.name)
+    shutil.copy(NEXT_YEAR / "shawan-2025-test.txt", seeds / "shawan-2025-test.txt")
+    entries = yaml.safe_load((SEEDS_DIR / "sources.yml").read_text("utf-8"))["reports"]
+    entries += yaml.safe_load((NEXT_YEAR / "sources.yml").read_text("utf-8"))["reports"]
+    (seeds / "sources.yml").write_text(yaml.safe_dump({"reports": entries}, allow_unicode=True),
+                                       "utf-8")
+    out = tmp_path_factory.mktemp("data-next")
+    build(seeds, out)
+    theme.register_template()
+    return load_dataset(out)
+
+
+def test_next_years_report_needs_no_code_change(with_next_year: Dataset, data: Dataset):
+    from dashboard.app_factory import create_app
+    from dashboard.components.report_select import options
+    from dashboard.figures import economy
+    from dashboard.progress.targets import target_table
+
+    # The new report is the default and is offered beside the old one.
+    assert select_report(with_next_year, None)[0].report_id == "shawan-2025-test"
+    assert [o["value"] for o in options(with_next_year.reports, "zh")] == [
+        "shawan-2025-test", REPORT_ID]
+    # ?report= of the older report still shows it as before: the same facts and chart.
+    old, ok = select_report(with_next_year, REPORT_ID)
+    before, _ = select_report(data, REPORT_ID)
+    assert ok and old.indicators.equals(before.indicators)
+    ids = headline_indicators(old.indicators, old.passages, old.relative_targets)
+    assert ids == MAIN_TARGETS
+    assert (economy.growth_vs_target_figure(old.indicators, old.reports, "zh", ids,
+                                            year=2024, review_year=2023).to_plotly_json()
+            == economy.growth_vs_target_figure(before.indicators, before.reports, "zh", ids,
+                                               year=2024, review_year=2023).to_plotly_json())
+    # The 2024 gauges get their actuals from the 2025 review: GDP 6.8% against 8%左右.
+    rows = {r.indicator_id: r for r in target_table(old, 2024).rows if r.headline}
+    gdp = rows["gdp"]
+    assert gdp.actual is not None and gdp.actual.value == 6.8
+    assert gdp.actual.fact["report_id"] == "shawan-2025-test"
+    assert gdp.status == "behind"
+    assert rows["fixed_asset_investment"].actual.value == 193.4
+    # The overview of the new report draws GDP across 2023 and 2024.
+    import sys
+
+    import dash
+
+    app = create_app(snapshot=with_next_year)
+    overview = next(sys.modules[p["module"]] for p in dash.page_registry.values()
+                    if p["path"] == "/")
+    with app.server.test_request_context("/"):
+        page = overview.render(with_next_year, "zh", {})
+    text = str(page.to_plotly_json())
+    assert "trend-levels" in text and "trend-growth" in text
+    assert "2025年沙湾市政府工作报告" in text

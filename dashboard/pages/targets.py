@@ -30,11 +30,11 @@ from dashboard.components.url_sync import url_state_store
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.figures.gauges import gauge_figure
-from dashboard.figures.trends import place_reports
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.labels import sector_label
+from dashboard.progress.scope import scope, years_by_report
 from dashboard.progress.status import STATUSES
-from dashboard.progress.targets import TargetRow, TargetTable, target_table, target_years
+from dashboard.progress.targets import TargetRow, TargetTable, target_table
 
 dash.register_page(__name__, path="/targets", name="targets", order=50)
 add_strings(STRINGS)
@@ -57,46 +57,6 @@ def figures(dataset: Dataset, table: TargetTable, lang: str) -> dict[str, dict]:
     return dataset.cached(("gauges", table.year, lang), lambda: {
         r.target_id: gauge_figure(r, dataset.reports, lang).to_plotly_json()
         for r in table.rows})
-
-
-def years_by_report(dataset: Dataset) -> dict[str, list[int]]:
-    """Years with targets, per work report of the selected report's place."""
-    def build() -> dict[str, list[int]]:
-        reports = place_reports(dataset.reports, str(dataset.report_id))
-        found = {}
-        for report_id in reports[reports.genre == "work_report"].report_id:
-            scoped = dataset.everything.scoped(str(report_id))
-            years = target_years(scoped.indicators, scoped.relative_targets)
-            if years:
-                found[str(report_id)] = years
-        return found
-    return dataset.cached(("target-years",), build)
-
-
-def scope(dataset: Dataset, report: Any, year: Any = None) -> tuple[Dataset, int, list[str]]:
-    """The report and year to show, and the names of the query values that were ignored.
-
-    ``year`` (any year with targets in a work report of the place) picks the report setting
-    it; otherwise the selected report's latest year with targets.
-    """
-    scoped, invalid = kit.open_report(dataset, report)
-    by_report = years_by_report(scoped)
-    own = by_report.get(str(scoped.report_id), [])
-    wanted = int(year) if isinstance(year, (int, str)) and str(year).isdigit() else None
-    if year not in (None, "") and wanted is None:
-        invalid.append("year")
-    if wanted is not None and wanted not in own:
-        setting = [r for r, years in by_report.items() if wanted in years]
-        if setting:
-            scoped = dataset.everything.scoped(setting[-1])
-            own = by_report[setting[-1]]
-        else:
-            invalid.append("year")
-    # A report setting no targets: its own year, so the heading never names year 0.
-    fallback = int(scoped.report(str(scoped.report_id))["report_year"]) if scoped.report_id \
-        else 0
-    chosen = wanted if wanted in own else max(own, default=fallback)
-    return scoped, chosen, invalid
 
 
 def _strings(values: Any) -> list[str]:

@@ -14,6 +14,7 @@ from dashboard.components import shell
 from dashboard.i18n import t
 from tests.components.helpers import by_id
 
+
 @pytest.fixture(scope="module")
 def app(counties):
     """The real app serving the test counties, with a request context for direct calls."""

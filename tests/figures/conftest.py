@@ -23,19 +23,7 @@ def reports(counties: Dataset):
     return counties.reports
 
 
-@pytest.fixture(scope="session")
-def luming_2024(counties: Dataset) -> Dataset:
-    return counties.scoped("luming-2024")
 
-
-@pytest.fixture(scope="session")
-def luming_2025(counties: Dataset) -> Dataset:
-    return counties.scoped("luming-2025")
-
-
-@pytest.fixture(scope="session")
-def qingshi_2025(counties: Dataset) -> Dataset:
-    return counties.scoped("qingshi-2025")
 
 
 @pytest.fixture(scope="session", params=["luming-2024", "luming-2025", "qingshi-2025"])
