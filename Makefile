@@ -26,8 +26,10 @@ system-deps:
 lint: venv
 	$(BIN)/ruff check .
 
+# The whole suite: the fast lane on both cores, then the browser tests (one Chromium at a time).
 test: system-deps venv lint
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser" -n 2
+	$(BIN)/pytest -m browser
 
 # Everything but the browser tests (no Chromium needed), on both cores.
 test-fast: venv lint

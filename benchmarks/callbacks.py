@@ -149,15 +149,17 @@ def page_layouts(app) -> dict[str, Any]:
     import dash
 
     layouts = {}
-    for page in dash.page_registry.values():
-        if "<" in page["path"]:
-            continue
-        layout = page.get("layout")
-        try:
-            layouts[page["path"]] = layout() if callable(layout) else layout
-        except Exception as exc:  # noqa: BLE001 - report, keep benchmarking the rest
-            print(f"  layout of {page['path']} failed: {exc!r}", file=sys.stderr)
-    shell = app.layout() if callable(app.layout) else app.layout
+    # Layouts read the request's data snapshot (dashboard/context.py).
+    with app.server.test_request_context("/"):
+        for page in dash.page_registry.values():
+            if "<" in page["path"]:
+                continue
+            layout = page.get("layout")
+            try:
+                layouts[page["path"]] = layout() if callable(layout) else layout
+            except Exception as exc:  # noqa: BLE001 - report, keep benchmarking the rest
+                print(f"  layout of {page['path']} failed: {exc!r}", file=sys.stderr)
+        shell = app.layout() if callable(app.layout) else app.layout
     layouts = {path: [shell, layout] for path, layout in layouts.items()} or {"/": shell}
     return layouts
 

@@ -33,7 +33,7 @@ KEEP_MARKER = "<!-- run.py keeps everything below this line -->"
 
 TARGETS = {
     "cold_bytes": 2_000_000,
-    "callback_p95_ms": 50.0,
+    "callback_p95_ms": 20.0,
     "concurrent_p95_ms": 300.0,
 }
 

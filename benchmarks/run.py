@@ -180,7 +180,9 @@ def main() -> int:
     ov = cold[next(k for k in cold if k.startswith("overview"))]
     st = cold[next(k for k in cold if k.startswith(STATIC_PAGES["standard"]))]
     same = cold[next(k for k in cold if k.startswith(STATIC_PAGES["same-bundle"]))]
-    worst_cb = max((c["p95"] for c in callbacks if c["p95"] is not None), default=None)
+    # The first calls count too, not only the memoised repeats.
+    worst_cb = max((max(c["p95"], c.get("first") or 0) for c in callbacks
+                    if c["p95"] is not None), default=None)
     returning = load_rows[0]
     checks = [
         ("overview cold load no slower than the static plotly.js page (standard bundle)",
@@ -194,11 +196,11 @@ def main() -> int:
             else "")),
         ("cold load under 2 MB transferred", ov["bytes"] < TARGETS["cold_bytes"],
          f"{ov['bytes'] / 1e6:.2f} MB ({ov['bytes'] / 1024:.0f} KiB)"),
-        ("every callback p95 under 50 ms (and answered 200/204)",
+        ("every callback p95 and first call under 20 ms (and answered 200/204)",
          worst_cb is not None and worst_cb < TARGETS["callback_p95_ms"]
          and all(c["body"] is not None and set(c["statuses"]) <= {200, 204}
                  for c in callbacks),
-         f"worst p95 {fmt(worst_cb, 1)} ms over {len(callbacks)} callbacks"),
+         f"worst {fmt(worst_cb, 1)} ms over {len(callbacks)} callbacks"),
         ("20 concurrent clients: 0 errors, p95 under 300 ms",
          returning["errors"] == 0 and returning["p95"] < TARGETS["concurrent_p95_ms"],
          f"{returning['errors']} errors, p95 {fmt(returning['p95'], 1)} ms, "

@@ -138,12 +138,13 @@ def label_margin(labels: Sequence[str]) -> int:
 
 def finish(fig: go.Figure, reports: pd.DataFrame, facts: pd.DataFrame, lang: str,
            title: str, *, plot_px: int, margin_l: int = 48, legend: Sequence[str] = (),
-           notes: Sequence[str] = ()) -> go.Figure:
+           notes: Sequence[str] = (), headroom_px: int = 0) -> go.Figure:
     """Title, notes, legend and source line laid out in pixels, then ``provenance.cite``.
 
     Top to bottom: title, notes (e.g. a warning), legend, plot, value axis, source.
     Titles and the source line are wrapped so they fit a phone without being cut off.
-    ``legend`` names the legend entries (none: no legend).
+    ``legend`` names the legend entries (none: no legend); ``headroom_px`` is kept free
+    between the legend and the plot (for subplot titles).
     """
     lang = normalize_lang(lang)
     title_lines = wrap(title, _TITLE_EM)
@@ -157,7 +158,7 @@ def finish(fig: go.Figure, reports: pd.DataFrame, facts: pd.DataFrame, lang: str
     legend_px = _LEGEND_ROW_PX * legend_rows(legend, PHONE_PLOT_PX - margin_l)
     note_px = 18 * len(note_lines) + (10 if note_lines else 0)
     title_px = _TITLE_TOP_PX + _TITLE_LINE_PX * len(title_lines) + 6
-    top = title_px + note_px + legend_px
+    top = title_px + note_px + legend_px + headroom_px
     bottom = AXIS_PX + 15 * len(source_lines) + 8
     height = top + bottom + plot_px
     provenance.cite(fig, "<br>".join(title_lines), "<br>".join(source_lines))

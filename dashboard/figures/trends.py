@@ -28,6 +28,7 @@ from dashboard.labels import KIND_COLORS
 
 VALUE_KINDS: dict[str, str] = {"levels": "level", "growth": "growth_pct"}
 PANEL_PX = 190
+SUBPLOT_TITLE_PX = 28
 COLUMNS = 2
 
 add_strings({
@@ -89,8 +90,10 @@ def trend_figure(facts: pd.DataFrame, reports: pd.DataFrame, lexicon: dict,
     count = len(panels)
     cols = min(COLUMNS, count)
     lines = math.ceil(count / cols)
-    fig = make_subplots(rows=lines, cols=cols, subplot_titles=[names[i] for i, _ in panels],
-                        vertical_spacing=min(0.5 / lines, 0.12), horizontal_spacing=0.14)
+    # The unit goes in the panel's title: an axis title beside wide tick labels would overlap.
+    titles_ = [f"{names[i]} {axis_unit_title(unit, lang)}" for i, unit in panels]
+    fig = make_subplots(rows=lines, cols=cols, subplot_titles=titles_,
+                        vertical_spacing=min(0.5 / lines, 0.12), horizontal_spacing=0.1)
     first, last = years_span(rows)
     titles = {r: report_title(reports, r, lang) for r in set(rows.report_id)}
     in_legend: set[str] = set()
@@ -113,8 +116,8 @@ def trend_figure(facts: pd.DataFrame, reports: pd.DataFrame, lexicon: dict,
                 line={"color": KIND_COLORS[kind]},
                 hovertemplate=_hover(lang, indicator_name(part.iloc[0], lang))), row=row, col=col)
             in_legend.add(kind)
-        fig.update_yaxes(title_text=axis_unit_title(unit, lang), rangemode="tozero",
-                         tickformat=",.2~f", exponentformat="none", row=row, col=col)
+        fig.update_yaxes(rangemode="tozero", tickformat=",.2~f", exponentformat="none",
+                         row=row, col=col)
         fig.update_xaxes(tickmode="array", tickvals=list(range(first, last + 1)),
                          range=[first - 0.4, last + 0.4], row=row, col=col)
     place = str(reports.iloc[0].get("place_en" if lang == "en" else "place") or "")
@@ -123,4 +126,5 @@ def trend_figure(facts: pd.DataFrame, reports: pd.DataFrame, lexicon: dict,
     legend = [t(f"figures.trends.{kind}", lang) for kind in ("actual", "target")
               if kind in in_legend]
     return finish(fig, reports[reports.report_id.isin(set(rows.report_id))], rows, lang, title,
-                  plot_px=PANEL_PX * lines, legend=legend)
+                  plot_px=PANEL_PX * lines, legend=legend, headroom_px=SUBPLOT_TITLE_PX,
+                  margin_l=64)

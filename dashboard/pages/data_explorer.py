@@ -234,9 +234,14 @@ def follow_grid(rows: Any, search: str | None, report: Any = None) -> tuple[str,
         return no_update, no_update
     dataset = _data(report)
     facts = dataset.indicators
-    shown = flt.by_ids(facts, ids)
     lang = lang_from_search(search)
-    return _count_text(len(shown), len(facts), lang), _figure(dataset, shown, lang)
+
+    def build() -> tuple[str, Any]:
+        shown = flt.by_ids(facts, ids)
+        return _count_text(len(shown), len(facts), lang), _figure(dataset, shown, lang)
+
+    # The grid sends the rows it shows: the same rows give the same count and chart.
+    return dataset.cached(("grid-figure", lang, tuple(sorted(set(ids)))), build)
 
 
 @callback(Output(CHART_SUMMARY_ID, "children"), Input(CHART_ID, "figure"),
@@ -293,8 +298,10 @@ DOWNLOAD_STATES = [REPORT_STATE, State("data-grid", "virtualRowData"),
           *DOWNLOAD_STATES, prevent_initial_call=True)
 def download_csv(_clicks: Any, report: Any, rows: Any, *filters: Any) -> Any:
     dataset = _data(report)
-    frame = downloads.export_frame(_download_rows(dataset, rows, *filters), dataset.reports)
-    return dcc.send_bytes(downloads.to_csv(frame), file_name(dataset, "csv"))
+    facts = _download_rows(dataset, rows, *filters)
+    body = dataset.cached(("csv", tuple(facts.fact_id)), lambda: downloads.to_csv(
+        downloads.export_frame(facts, dataset.reports)))
+    return dcc.send_bytes(body, file_name(dataset, "csv"))
 
 
 @callback(Output("data-download-xlsx", "data"), Input("data-download-xlsx-btn", "n_clicks"),
@@ -302,6 +309,7 @@ def download_csv(_clicks: Any, report: Any, rows: Any, *filters: Any) -> Any:
 def download_xlsx(_clicks: Any, report: Any, rows: Any, *filters: Any) -> Any:
     dataset = _data(report)
     facts = _download_rows(dataset, rows, *filters)
-    frame = downloads.export_frame(facts, dataset.reports)
     reports = dataset.reports[dataset.reports["report_id"] == dataset.report_id]
-    return dcc.send_bytes(downloads.to_xlsx(frame, reports), file_name(dataset, "xlsx"))
+    body = dataset.cached(("xlsx", tuple(facts.fact_id)), lambda: downloads.to_xlsx(
+        downloads.export_frame(facts, dataset.reports), reports))
+    return dcc.send_bytes(body, file_name(dataset, "xlsx"))

@@ -85,7 +85,9 @@ def filter_targets(sectors: Any, statuses: Any, year: Any, report: Any, search: 
     lang = lang_from_search(search if isinstance(search, str) else None)
     dataset, year, _ = scope(current_dataset(), report, year)
     table = target_table(dataset, year)
-    return _results(dataset, table, _strings(sectors), _strings(statuses), lang)
+    chosen = (tuple(sorted(set(_strings(sectors)))), tuple(sorted(set(_strings(statuses)))))
+    return dataset.cached(("target-cards", year, lang, chosen), lambda: _results(
+        dataset, table, list(chosen[0]), list(chosen[1]), lang))
 
 
 def _results(dataset: Dataset, table: TargetTable, sectors: list[str], statuses: list[str],
