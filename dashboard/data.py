@@ -259,6 +259,16 @@ def report_ids(dataset: Dataset) -> frozenset[str]:
         dataset.everything.reports.report_id))
 
 
+def report_for(dataset: Dataset, report: Any, fact: Any) -> Any:
+    """``?report=`` if given, else the report stating ``?fact=`` (a link to a fact need not
+    name its report), else None (the default report)."""
+    if report not in (None, "") or not isinstance(fact, str) or len(fact) > 200:
+        return report
+    facts = dataset.all_facts
+    owner = facts.loc[facts.fact_id == fact, "report_id"]
+    return str(owner.iloc[0]) if not owner.empty else None
+
+
 def select_report(dataset: Dataset, wanted: Any) -> tuple[Dataset, bool]:
     """The snapshot scoped to the report ``wanted`` names (``?report=``), and whether that
     value was usable; anything else gives the latest work report."""

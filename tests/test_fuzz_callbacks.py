@@ -57,7 +57,7 @@ HOSTILE_TEXT = [
 SPECIAL_NUMBERS = [math.nan, math.inf, -math.inf, 0, -1, 2**63, -(2**64), 1e308, 5e-324]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _scalars() -> st.SearchStrategy[Any]:
     return st.one_of(
         st.none(),
@@ -70,7 +70,7 @@ def _scalars() -> st.SearchStrategy[Any]:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _values() -> st.SearchStrategy[Any]:
     keys = st.one_of(st.text(max_size=12),
                      st.sampled_from(["points", "customdata", "x", "y", "pointNumber",
@@ -102,7 +102,7 @@ def _query() -> st.SearchStrategy[str]:
     return pairs.map(lambda ps: "?" + "&".join(f"{k}={v}" for k, v in ps))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def value_for(prop: str) -> st.SearchStrategy[Any]:
     """Bad values, with shapes that reach deeper into the callbacks for well-known props.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, html
 
 from dashboard.components.language import STORE_ID, URL_ID
-from dashboard.components.report_select import report_from_search
+from dashboard.components.report_select import report_in_address
 from dashboard.context import current_dataset
 from dashboard.data import Dataset, select_report
 from dashboard.facts import report_title
@@ -62,6 +62,6 @@ def register_callbacks(app: Dash) -> None:
                   Input(URL_ID, "search"), prevent_initial_call=True)
     def _localize(stored: object, search: object) -> list[html.P]:
         lang = normalize_lang(stored)
-        scoped, _ = select_report(current_dataset(), report_from_search(
-            search if isinstance(search, str) else None))
+        dataset = current_dataset()
+        scoped, _ = select_report(dataset, report_in_address(dataset, search))
         return footer_body(lang, report_source(scoped, lang))

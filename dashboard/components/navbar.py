@@ -25,7 +25,7 @@ from dash import Dash, Input, Output, State, html
 
 from dashboard.components import report_select
 from dashboard.components.language import STORE_ID, URL_ID, language_switch
-from dashboard.components.report_select import href, report_from_search
+from dashboard.components.report_select import href, report_in_address
 from dashboard.context import current_dataset
 from dashboard.data import Dataset, select_report
 from dashboard.facts import place_name
@@ -89,9 +89,10 @@ def _brand(dataset: Dataset, lang: str) -> list[Any]:
 
 
 def chosen_report(dataset: Dataset, search: str | None) -> tuple[Dataset, str | None]:
-    """The snapshot scoped to the report of ``search``, and the ``report`` value to keep in
-    links (None when the address names none: links then follow the default)."""
-    wanted = report_from_search(search)
+    """The snapshot scoped to the report the address shows (``?report=``, else the report of
+    ``?fact=``), and the ``report`` value to keep in links (None when the address names
+    none: links then follow the default)."""
+    wanted = report_in_address(dataset, search)
     scoped, ok = select_report(dataset, wanted)
     return scoped, (scoped.report_id if wanted and ok else None)
 
@@ -154,8 +155,8 @@ def register_callbacks(app: Dash) -> None:
         Output(LINKS_ID, "children"),
         Output(BRAND_ID, "children"),
         Output(BRAND_ID, "href"),
-        Output(report_select.SELECT_ID, "options"),
-        Output(report_select.SELECT_ID, "value"),
+        Output(report_select.BOX_ID, "children"),
+        Output(report_select.BOX_ID, "className"),
         Input(URL_ID, "pathname"),
         Input(STORE_ID, "data"),  # the effective language (components/language.py)
         Input(URL_ID, "search"),  # the report chosen
@@ -168,12 +169,13 @@ def register_callbacks(app: Dash) -> None:
                                        search if isinstance(search, str) else None)
         home = href(dash.get_relative_path("/"), lang, report)
         return (nav_items(lang, pathname, report), _brand(scoped, lang), home,
-                report_select.options(scoped.reports, lang), scoped.report_id)
+                report_select.selector_parts(scoped.reports, scoped.report_id, lang),
+                report_select.box_class(scoped.reports))
 
     # Runs in the browser: a round trip to open a menu would feel sluggish on phones.
     app.clientside_callback(
         """
-        function (nClicks, pathname, isOpen) {
+        function (nClicks, pathname, search, isOpen) {
             var trig = (dash_clientside.callback_context.triggered || [])[0];
             if (trig && trig.prop_id.indexOf("navbar-toggler") === 0) { return !isOpen; }
             return false;
@@ -182,6 +184,7 @@ def register_callbacks(app: Dash) -> None:
         Output(COLLAPSE_ID, "is_open"),
         Input(TOGGLER_ID, "n_clicks"),
         Input(URL_ID, "pathname"),
+        Input(URL_ID, "search"),  # a report chosen from the menu: close it too
         State(COLLAPSE_ID, "is_open"),
         prevent_initial_call=True,
     )

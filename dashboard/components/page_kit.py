@@ -26,7 +26,7 @@ from dashboard.components import report_select
 from dashboard.components.kpi_card import kpi_card
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.components.url_sync import store_id, url_state_store
-from dashboard.data import Dataset, select_report
+from dashboard.data import Dataset, report_for, select_report
 from dashboard.facts import report_title, select
 from dashboard.figures import trends
 from dashboard.figures.fact_labels import indicator_names
@@ -69,12 +69,8 @@ def open_report(dataset: Dataset, wanted: Any) -> tuple[Dataset, list[str]]:
 
 
 def report_of(dataset: Dataset, report: Any, fact: Any) -> Any:
-    """``?report=`` if given, else the report stating ``?fact=`` (a link to a fact need not
-    name its report), else None (the default report)."""
-    if report not in (None, "") or not isinstance(fact, str):
-        return report
-    owner = dataset.all_facts.loc[dataset.all_facts.fact_id == fact, "report_id"]
-    return str(owner.iloc[0]) if not owner.empty else None
+    """``?report=``, else the report of ``?fact=`` (``data.report_for``)."""
+    return report_for(dataset, report, fact)
 
 
 def frozen(state: PageState) -> tuple[tuple[str, Any], ...]:

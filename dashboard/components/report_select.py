@@ -19,6 +19,7 @@ from dashboard.facts import report_title
 from dashboard.i18n import add_strings, normalize_lang, t
 
 SELECT_ID = "report-select"
+BOX_ID = "report-select-box"
 QUERY_KEY = "report"
 
 add_strings({
@@ -30,14 +31,25 @@ add_strings({
 })
 
 
-def report_from_search(search: object) -> str | None:
-    """The ``report`` of a ``location.search`` string (None when absent or not a string:
+def query_value(search: object, key: str) -> str | None:
+    """The first ``key`` of a ``location.search`` string (None when absent or not a string:
     callback inputs are untrusted)."""
     if not isinstance(search, str) or len(search) > 4096:
         return None
-    values = [v for k, v in parse_qsl(search.lstrip("?"), keep_blank_values=True)
-              if k == QUERY_KEY]
+    values = [v for k, v in parse_qsl(search.lstrip("?"), keep_blank_values=True) if k == key]
     return values[0] if values else None
+
+
+def report_from_search(search: object) -> str | None:
+    """The ``report`` of a ``location.search`` string."""
+    return query_value(search, QUERY_KEY)
+
+
+def report_in_address(dataset: Any, search: object) -> Any:
+    """The report an address shows: ``?report=``, else the report of ``?fact=``."""
+    from dashboard.data import report_for
+
+    return report_for(dataset, report_from_search(search), query_value(search, "fact"))
 
 
 def href(path: str, lang: str, report: str | None = None) -> str:
@@ -58,20 +70,31 @@ def options(reports: pd.DataFrame, lang: str) -> list[dict[str, str]]:
     return [{"label": report_title(reports, r, lang), "value": r} for r in order.report_id]
 
 
-def selector(reports: pd.DataFrame, selected: str | None, lang: str) -> html.Div:
-    """The navbar's dropdown (hidden when there is only one report to choose)."""
+def selector_parts(reports: pd.DataFrame, selected: str | None, lang: str) -> list[Any]:
+    """The label and dropdown; the navbar's callback replaces them as a whole, so that a
+    value set by the server is never taken for a choice (the choice callback does not run
+    for a component the server renders)."""
     lang = normalize_lang(lang)
-    single = len(reports) < 2
-    return html.Div([
-        html.Label(t("report_select.label", lang), htmlFor=SELECT_ID,
-                   className="visually-hidden"),
-        dcc.Dropdown(id=SELECT_ID, options=options(reports, lang), value=selected,
-                     clearable=False, searchable=False, className="report-select")],
-        className="report-select-box" + (" d-none" if single else ""))
+    return [html.Label(t("report_select.label", lang), htmlFor=SELECT_ID,
+                       className="visually-hidden"),
+            dcc.Dropdown(id=SELECT_ID, options=options(reports, lang), value=selected,
+                         clearable=False, searchable=False, className="report-select")]
+
+
+def box_class(reports: pd.DataFrame) -> str:
+    """Hidden when there is only one report to choose."""
+    return "report-select-box" + (" d-none" if len(reports) < 2 else "")
+
+
+def selector(reports: pd.DataFrame, selected: str | None, lang: str) -> html.Div:
+    """The navbar's report selector."""
+    return html.Div(selector_parts(reports, selected, lang), id=BOX_ID,
+                    className=box_class(reports))
 
 
 def register_callbacks(app: Dash) -> None:
-    """A choice in the selector opens the same page for the chosen report."""
+    """A choice in the selector opens the same page for the chosen report (a person's
+    choice only: ``prevent_initial_call`` keeps a dropdown the server renders from firing)."""
     # assets/report-select.js
     app.clientside_callback(
         ClientsideFunction("reports", "choose"),

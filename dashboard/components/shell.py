@@ -43,7 +43,7 @@ from dash import dcc, html
 from dashboard.components import footer as footer_mod
 from dashboard.components import language, url_sync
 from dashboard.components import navbar as navbar_mod
-from dashboard.components.report_select import report_from_search
+from dashboard.components.report_select import report_in_address
 from dashboard.context import current_dataset
 from dashboard.data import Dataset, select_report
 from dashboard.i18n import DEFAULT_LANG
@@ -145,7 +145,9 @@ def memoise_layout(layout: Callable[..., Any], path: str) -> Callable[..., Any]:
             hash(key)
         except TypeError:
             return layout(**kwargs)
-        return current_dataset().memo.get(("layout", path, key), lambda: layout(**kwargs))
+        # The layout function's identity too: two apps may serve one snapshot (tests).
+        return current_dataset().memo.get(("layout", path, id(layout), key),
+                                          lambda: layout(**kwargs))
 
     cached.__wrapped__ = layout  # type: ignore[attr-defined]
     return cached
@@ -200,7 +202,7 @@ def shell(dataset: Dataset, address: tuple[str, str] | None = None) -> html.Div:
             lang = url_lang
     where = {"pathname": address[0], "search": address[1]} if rendered and address else {}
     search = where.get("search")
-    scoped, _ = select_report(dataset, report_from_search(search))
+    scoped, _ = select_report(dataset, report_in_address(dataset, search))
     return html.Div(
         [
             dcc.Location(id=language.URL_ID, refresh="callback-nav", **where),

@@ -61,7 +61,9 @@ def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
     chosen = [i for i in choices if i in (state.get("ind") or [])]
     names = indicator_names(facts, dataset.lexicon, choices, lang)
     growth = economy.growth_facts(facts, chosen)
-    missing = [names[i] for i in chosen if i not in set(growth.indicator_id)]
+    # Not stated at all (a level or count target such as 城镇新增就业 is stated, just not as
+    # growth, and is not "missing" from the report).
+    missing = [names[i] for i in chosen if i not in set(facts.indicator_id)]
     named = kit.years(dataset)
     stem = dataset.report_id
     growth_title = t("figures.economy.growth_title", lang, **named)

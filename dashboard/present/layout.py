@@ -23,6 +23,8 @@ from dashboard.theme import graph_config
 
 DECK_ID = "present-deck"
 _QUALIFIER = re.compile(r"^([A-Za-z][A-Za-z ]*\s)(\S.*)$")
+# A Chinese qualifier after the number (100亿元以上, 8%左右): set smaller, like "about".
+_SUFFIX = re.compile(r"^(.*\S)(以上|以下|左右|以内|余)$")
 
 add_strings({
     "present.paused": {"zh": "已暂停", "en": "Paused"},
@@ -76,10 +78,13 @@ def _value_parts(value: str) -> str | list[Any]:
     """"about +8%" → a small "about" before a big "+8%": the number is the message, and a
     long English qualifier would otherwise wrap the number onto two lines."""
     match = _QUALIFIER.match(value)
-    if not match:
-        return value
-    return [html.Span(match.group(1).strip(), className="present-kpi-qualifier"),
-            match.group(2)]
+    if match:
+        return [html.Span(match.group(1).strip(), className="present-kpi-qualifier"),
+                match.group(2)]
+    match = _SUFFIX.match(value)
+    if match:
+        return [match.group(1), html.Span(match.group(2), className="present-kpi-suffix")]
+    return value
 
 
 def columns_for(count: int) -> int:

@@ -10,8 +10,11 @@
   the console);
 * every trace type drawn is in the vendored plotly.js bundle.
 
-Pages come from ``dash.page_registry`` of ``create_app()``, so new pages are audited
-automatically. Problems are collected over all pages and reported together.
+Pages come from ``dash.page_registry`` of the real app, so new pages are audited
+automatically. The app serves the test reports (``counties_dir``): the default report
+(luming-2025, whose place has two reports, so the trend charts are drawn too) and, for
+every page, another report named by ``?report=`` (qingshi-2025). Problems are collected over
+all pages and reported together.
 """
 
 from __future__ import annotations
@@ -91,9 +94,14 @@ axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
 """
 
 
+OTHER_REPORT = "qingshi-2025"
+
+
 def _page_paths() -> list[str]:
+    """Every page, then every page for another report, then a missing page."""
     paths = [p["path"] for p in dash.page_registry.values() if "<" not in p["path"]]
-    return sorted(set(paths), key=lambda p: (p != "/", p)) + [NOT_FOUND_PATH]
+    paths = sorted(set(paths), key=lambda p: (p != "/", p))
+    return paths + [f"{p}?report={OTHER_REPORT}" for p in paths] + [NOT_FOUND_PATH]
 
 
 def _wait_for_page(driver: Any, lang: str, timeout: float = 45.0) -> dict[str, Any]:
@@ -121,8 +129,8 @@ def _csp_console_errors(driver: Any) -> list[str]:
 
 
 @pytest.fixture
-def real_app():
-    return create_app()
+def real_app(counties_dir):
+    return create_app(data_dir=counties_dir)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -136,7 +144,8 @@ def test_every_page_is_accessible_and_csp_clean(dash_duo, real_app, lang):
     assert len(paths) > 1
 
     for path in paths:
-        url = dash_duo.server_url + path + ("?lang=en" if lang == "en" else "")
+        sep = "&" if "?" in path else "?"
+        url = dash_duo.server_url + path + (f"{sep}lang=en" if lang == "en" else "")
         driver.get(url)
         try:
             _wait_for_page(driver, lang)

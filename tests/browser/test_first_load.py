@@ -7,6 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from dashboard.app_factory import create_app
+from dashboard.facts import place_name, report_title
 from dashboard.i18n import t
 
 # Counts the callback requests the page sends, from the very first script on.
@@ -24,8 +25,9 @@ window.fetch = function (input, init) {
 
 
 @pytest.fixture
-def app():
-    return create_app()
+def app(counties_dir):
+    """The real app on the test reports (tests/conftest.py)."""
+    return create_app(data_dir=counties_dir)
 
 
 def _posts(driver) -> list[str]:
@@ -36,13 +38,20 @@ def _count_posts_from_the_start(driver) -> None:
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_POSTS_JS})
 
 
+def _first_visit(dash_duo) -> None:
+    """Forget the language remembered by the page start_server opened: cleared from a page of
+    the same origin that runs no app (the home page may still be writing its store)."""
+    dash_duo.driver.get(dash_duo.server_url + "/healthz")
+    dash_duo.driver.execute_script("localStorage.clear();")
+
+
 def test_page_arrives_in_the_layout_in_the_urls_language_with_no_callback(
     dash_duo, app, wait_until, assert_no_console_errors, external_requests
 ):
     dash_duo.start_server(app)
     driver = dash_duo.driver
     _count_posts_from_the_start(driver)
-    driver.execute_script("localStorage.clear();")  # a first visit: nothing remembered
+    _first_visit(dash_duo)  # nothing remembered
     driver.get(dash_duo.server_url + "/economy?lang=en")
     dash_duo.wait_for_element("#economy-content .js-plotly-plot .main-svg", timeout=20)
     dash_duo.wait_for_contains_text("#main-content h1", t("economy.heading", "en"))
@@ -63,6 +72,32 @@ def test_page_arrives_in_the_layout_in_the_urls_language_with_no_callback(
     dash_duo.wait_for_contains_text("#main-content h1", t("tourism.heading", "en"))
     wait_until(lambda: "lang=en" in driver.current_url, message="?lang=en pushed")
     dash_duo.wait_for_contains_text("#site-footer", t("footer.licence", "en"))
+    assert_no_console_errors(dash_duo)
+    assert external_requests(driver) == []
+
+
+def test_a_report_named_in_the_url_arrives_in_the_layout_too(
+    dash_duo, app, counties, wait_until, assert_no_console_errors, external_requests
+):
+    report = "qingshi-2025"  # not the default report
+    title = report_title(counties.reports, report, "en")
+    dash_duo.start_server(app)
+    driver = dash_duo.driver
+    _count_posts_from_the_start(driver)
+    _first_visit(dash_duo)  # nothing remembered
+    driver.get(dash_duo.server_url + f"/economy?report={report}&lang=en")
+    dash_duo.wait_for_element("#economy-content .js-plotly-plot .main-svg", timeout=20)
+    dash_duo.wait_for_text_to_equal("#page-report", t("report_select.showing", "en",
+                                                      title=title))
+    assert title in dash_duo.find_element("#site-footer").text
+    assert place_name(counties.reports, report, "en") in dash_duo.find_element(
+        "#navbar-brand").text
+    assert title in dash_duo.find_element(".report-select-box").text
+    for link in driver.find_elements(By.CSS_SELECTOR, "#nav-links a"):
+        assert f"report={report}" in link.get_attribute("href")
+    wait_until(lambda: "ind=" in driver.current_url, message="state in the URL")
+    assert f"report={report}" in driver.current_url
+    assert _posts(driver) == []
     assert_no_console_errors(dash_duo)
     assert external_requests(driver) == []
 

@@ -1,11 +1,13 @@
 """Text from the report tables and from data/actuals.csv is shown as text, never as HTML.
 
-A copy of data/ gets markup and ``javascript:`` URLs in every fact's quote and section, in
-the indicator names, in the report titles (footer) and in the ``source`` of hand-entered
-actual figures; the numbers and their offsets are untouched, so the tables still validate.
-The app built on that copy (``create_app(data_dir=tmp)``) is opened in Chromium on every
-page, a bar is clicked to open its quote, a target's sources are opened, and URL queries
-carry markup too. Nothing may run (no ``alert``, no ``window.__xss``), no element may be
+A copy of the test reports' data folder (``counties_dir``: three reports, two places) gets
+markup and ``javascript:`` URLs in every fact's quote and section, in the indicator names,
+in the report titles (footer, report selector, trend charts) and in the ``source`` of
+hand-entered actual figures; the numbers and their offsets are untouched, so the tables
+still validate. The app built on that copy (``create_app(data_dir=tmp)``) is opened in
+Chromium on every page, for the default report and for another one (``?report=``), a bar is
+clicked to open its quote, a target's sources are opened, and URL queries carry markup too.
+Nothing may run (no ``alert``, no ``window.__xss``), no element may be
 injected (no ``img[src=x]``, no ``on*`` attributes from the data, no ``javascript:`` link),
 and the markup must appear literally on the page.
 """
@@ -25,7 +27,6 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from dashboard.app_factory import create_app
-from dashboard.pipeline.build import DATA_DIR
 
 MARKUP = '<script>window.__xss="script"</script><img src=x onerror="window.__xss=\'img\'">'
 JS_URL = "javascript:window.__xss='href'"
@@ -70,9 +71,9 @@ def _rewrite(path: Path, change) -> None:
 
 
 @pytest.fixture
-def hostile_app(tmp_path: Path):
+def hostile_app(tmp_path: Path, counties_dir: Path):
     data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
+    shutil.copytree(counties_dir, data)
 
     def fact(row: dict[str, str]) -> None:
         row["quote"] = f"{row['quote']}{PAYLOAD}"
@@ -86,10 +87,11 @@ def hostile_app(tmp_path: Path):
 
     _rewrite(data / "indicators.csv", fact)
     _rewrite(data / "reports.csv", report)
+    # For 2025, the year of the default report's (luming-2025) targets.
     (data / "actuals.csv").write_text(
         "indicator_id,period,as_of,value,unit,source\n"
-        f"gdp,2024,2024-06-30,7.9,%,{MARKUP}\n"
-        f"retail_sales,2024,2024-06-30,9.5,%,{JS_URL}\n",
+        f"gdp,2025,2025-06-30,6.6,%,{MARKUP}\n"
+        f"retail_sales,2025,2025-06-30,7.5,%,{JS_URL}\n",
         encoding="utf-8",
     )
     app = create_app(data_dir=data)
@@ -129,9 +131,19 @@ def test_data_text_is_never_rendered_as_html(dash_duo, hostile_app):
     paths = sorted({p["path"] for p in dash.page_registry.values() if "<" not in p["path"]})
     for path in paths:
         for lang in ("zh", "en"):
-            driver.get(f"{base}{path}?lang={lang}")
-            _settle(driver)
-            check(f"{path}?lang={lang}")
+            for report in ("", "report=qingshi-2025&"):
+                driver.get(f"{base}{path}?{report}lang={lang}")
+                _settle(driver)
+                check(f"{path}?{report}lang={lang}")
+
+    # The report selector lists every title literally.
+    driver.get(base + "/economy?lang=zh")
+    _settle(driver)
+    dash_duo.find_element("#report-select").click()
+    options = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "[role=option]")]
+    assert len(options) == 3 and all("<script>window.__xss" in o for o in options), options
+    check("report selector open")
+    driver.find_element(By.TAG_NAME, "body").send_keys("\ue00c")  # Escape
 
     # The footer cites the report title literally (zh title has the script, en the svg).
     driver.get(base + "/?lang=zh")

@@ -1,24 +1,32 @@
 """The officials' pages in a real browser: both languages, every control, every graph drawn,
 hover and click show the quote, the URL keeps the state, no console error, no other host.
 
+The app serves the test reports (``counties_dir``): the default report is luming-2025; the
+overview is opened for luming-2024 (``?report=``), whose farming figures have no growth rate.
+Both 鹿鸣县 reports are loaded, so the overview and economy pages also draw the trend charts.
+
 Screenshots (tests/browser/screenshots/officials-*.png) at 1920×1080 and 390×844.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from dashboard.app_factory import create_app
+from dashboard.facts import report_title
 from dashboard.i18n import t
 
 GRAPH = ".officials-graph .js-plotly-plot"
-DRAWN = (  # graphs whose SVG is drawn, with bars in it
+POINTS = ".barlayer .point path, .scatterlayer .point"  # a bar, or a marker of a trend chart
+DRAWN = (  # graphs whose SVG is drawn, with bars or markers in it
     "return Array.from(document.querySelectorAll(arguments[0]))"
-    ".filter(function (g) { return g.querySelector('.main-svg .barlayer .point'); }).length;"
+    ".filter(function (g) { return g.querySelector('.main-svg .barlayer .point, "
+    ".main-svg .scatterlayer .point'); }).length;"
 )
 
 
@@ -28,28 +36,47 @@ class Page:
     path: str
     control: str         # id of the control
     choice: str          # a value to pick (radio) or to untick (checklist)
-    url_param: str       # what the URL must then contain
+    url_param: str       # what the URL must then contain (comma lists in any order)
     graphs_before: int
     graphs_after: int
+    report: str = "luming-2025"  # the report the page shows
 
 
+# luming-2025's main targets (主要预期目标是：…), in the order the report states them.
+HEADLINE = ["gdp", "budget_revenue", "fixed_asset_investment", "retail_sales", "urban_new_jobs",
+            "surveyed_unemployment", "disposable_income"]
 PAGES = [
-    Page("overview", "/", "overview-group", "agriculture", "group=agriculture", 1, 0),
+    # luming-2024: growth chart and trends (levels, growth); its farming figures have no
+    # growth rate: "not stated" instead of the growth chart, and the levels trend only.
+    Page("overview", "/?report=luming-2024", "overview-group", "agriculture",
+         "group=agriculture", 3, 1, "luming-2024"),
+    # growth, GDP, fiscal, and the trends of the indicators ticked (levels, growth).
     Page("economy", "/economy", "economy-indicators", "fixed_asset_investment",
-         "ind=gdp,industrial_value_added,budget_revenue,retail_sales,foreign_trade", 3, 3),
-    Page("investment", "/investment", "investment-view", "growth", "view=growth", 3, 3),
+         "ind=" + ",".join(i for i in HEADLINE if i != "fixed_asset_investment"), 5, 5),
+    Page("investment", "/investment", "investment-view", "growth", "view=growth", 2, 2),
     Page("agriculture", "/agriculture", "agriculture-view", "livestock", "view=livestock", 1, 1),
     Page("tourism", "/tourism", "tourism-measure", "plans", "measure=plans", 1, 1),
 ]
 
 
 @pytest.fixture
-def app():
-    return create_app()
+def app(counties_dir):
+    return create_app(data_dir=counties_dir)
 
 
-def _heading(dash_duo, page: Page, lang: str) -> None:
-    dash_duo.wait_for_text_to_equal(f"#{page.name}-heading", t(f"{page.name}.heading", lang))
+def _has_param(url: str, wanted: str) -> bool:
+    """Whether ``url`` holds ``key=value`` (a comma list compared as a set)."""
+    key, value = wanted.split("=", 1)
+    got = parse_qs(urlsplit(url).query).get(key)
+    return bool(got) and set(got[0].split(",")) == set(value.split(","))
+
+
+def _heading(dash_duo, counties, page: Page, lang: str) -> None:
+    """The page heading, with the years of the report shown (the overview's names them)."""
+    report = counties.report(page.report)
+    years = {"year": int(report.report_year), "review_year": int(report.review_period)}
+    dash_duo.wait_for_text_to_equal(f"#{page.name}-heading",
+                                    t(f"{page.name}.heading", lang, **years))
 
 
 def _graphs(dash_duo, wait_until, count: int) -> list:
@@ -69,8 +96,9 @@ def _pick(dash_duo, page: Page) -> None:
     label.click()
 
 
-def _click_first_bar(dash_duo, wait_until) -> str:
-    """Hover then click the first bar of the first chart; return the quote panel text."""
+def _click_first_point(dash_duo, wait_until, counties, page: Page) -> str:
+    """Hover then click the first bar (or marker) of the first chart; return the quote panel
+    text. The quote links to a fact of the page's place in the report reader."""
     driver = dash_duo.driver
     card = driver.find_element(By.CSS_SELECTOR, ".officials-card:has(.officials-graph)")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", card)
@@ -78,18 +106,23 @@ def _click_first_bar(dash_duo, wait_until) -> str:
 
     def hovered() -> list:
         # plotly may redraw (resize) under a still mouse: move a little each time.
-        bar = card.find_element(By.CSS_SELECTOR, ".barlayer .point path")
-        ActionChains(driver).move_to_element_with_offset(bar, next(moves) % 3 - 1, 0).perform()
+        point = card.find_element(By.CSS_SELECTOR, POINTS)
+        ActionChains(driver).move_to_element_with_offset(point, next(moves) % 3 - 1, 0).perform()
         return card.find_elements(By.CSS_SELECTOR, ".hoverlayer .hovertext")
 
     hover = wait_until(hovered, message="hover label")
-    bar = card.find_element(By.CSS_SELECTOR, ".barlayer .point path")
+    point = card.find_element(By.CSS_SELECTOR, POINTS)
     assert "原文" in hover[0].text or "Source" in hover[0].text
-    ActionChains(driver).move_to_element(bar).click().perform()
+    ActionChains(driver).move_to_element(point).click().perform()
     wait_until(lambda: card.find_elements(By.CSS_SELECTOR, ".quote-slot .source-quote"),
                message="quote panel")
-    link = card.find_element(By.CSS_SELECTOR, ".quote-slot a")
-    assert "/report?fact=shawan-2024-" in link.get_attribute("href")
+    href = card.find_element(By.CSS_SELECTOR, ".quote-slot a").get_attribute("href")
+    assert urlsplit(href).path == "/report"
+    fact = parse_qs(urlsplit(href).query)["fact"][0]
+    facts = counties.all_facts
+    owner = facts.loc[facts.fact_id == fact, "report_id"]
+    place = counties.reports.set_index("report_id").place
+    assert len(owner) == 1 and place[owner.iloc[0]] == place[page.report], href
     return card.find_element(By.CSS_SELECTOR, ".quote-slot .source-quote").text
 
 
@@ -107,36 +140,41 @@ def _phone_shots(dash_duo, screenshot, set_viewport, name: str) -> None:
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
 def test_page_both_languages_control_and_quote(
-    dash_duo, app, page, wait_until, screenshot, set_viewport, assert_no_console_errors,
-    external_requests
+    dash_duo, app, counties, page, wait_until, screenshot, set_viewport,
+    assert_no_console_errors, external_requests
 ):
     dash_duo.start_server(app)
     driver = dash_duo.driver
     driver.get(dash_duo.server_url + page.path)
-    _heading(dash_duo, page, "zh")
+    _heading(dash_duo, counties, page, "zh")
+    dash_duo.wait_for_text_to_equal("#page-report", t(
+        "report_select.showing", "zh", title=report_title(counties.reports, page.report, "zh")))
     _graphs(dash_duo, wait_until, page.graphs_before)
     screenshot(dash_duo, f"officials-{page.name}-zh-1920x1080", 1920, 1080)
     if page.graphs_before:
-        quote = _click_first_bar(dash_duo, wait_until)
+        quote = _click_first_point(dash_duo, wait_until, counties, page)
         assert quote.startswith("“")
     _phone_shots(dash_duo, screenshot, set_viewport, f"officials-{page.name}-zh")
 
     _pick(dash_duo, page)
-    wait_until(lambda: page.url_param in driver.current_url, message=page.url_param)
+    wait_until(lambda: _has_param(driver.current_url, page.url_param), message=page.url_param)
     _graphs(dash_duo, wait_until, page.graphs_after)
-    if page.name == "overview":  # agriculture has no growth rates: said, not an empty axis
+    if page.name == "overview":  # farming has no growth rates: said, not an empty axis
         dash_duo.wait_for_contains_text(f"#{page.name}-content", t("shell.not_stated", "zh"))
 
-    # English keeps the state in the URL and in the control.
+    # English keeps the state in the URL and in the control, and the report shown.
     dash_duo.find_element("#lang-btn-en").click()
-    _heading(dash_duo, page, "en")
-    wait_until(lambda: "lang=en" in driver.current_url and page.url_param in driver.current_url,
+    _heading(dash_duo, counties, page, "en")
+    wait_until(lambda: "lang=en" in driver.current_url
+               and _has_param(driver.current_url, page.url_param),
                message="state kept across the language switch")
+    dash_duo.wait_for_text_to_equal("#page-report", t(
+        "report_select.showing", "en", title=report_title(counties.reports, page.report, "en")))
     _graphs(dash_duo, wait_until, page.graphs_after)
     assert page.choice not in _checked(dash_duo, page) if page.name == "economy" \
         else _checked(dash_duo, page) == [page.choice]
     if page.graphs_after:
-        _click_first_bar(dash_duo, wait_until)
+        _click_first_point(dash_duo, wait_until, counties, page)
         panel = driver.find_element(By.CSS_SELECTOR, ".quote-slot").text
         assert t("source.read_in_report", "en") in panel
     screenshot(dash_duo, f"officials-{page.name}-en-1920x1080", 1920, 1080)
@@ -152,16 +190,20 @@ def _checked(dash_duo, page: Page) -> list[str]:
 
 
 def test_copied_url_restores_the_view_and_bad_values_are_noted(
-    dash_duo, app, wait_until, assert_no_console_errors, external_requests
+    dash_duo, app, counties, wait_until, assert_no_console_errors, external_requests
 ):
     dash_duo.start_server(app)
     driver = dash_duo.driver
     driver.get(dash_duo.server_url + "/investment?view=growth&lang=en")
     dash_duo.wait_for_text_to_equal("#investment-heading", t("investment.heading", "en"))
-    _graphs(dash_duo, wait_until, 3)
+    _graphs(dash_duo, wait_until, 2)
     assert _checked(dash_duo, PAGES[2]) == ["growth"]
     fai = driver.find_element(By.CSS_SELECTOR, ".officials-card-fai").text
-    assert "+213%" in fai and "⚠" in fai  # growth view, contradiction marked on the chart
+    # Growth view: 2024 growth (增长17.5%), the growth target (增长12%以上) and the level
+    # target converted (突破32亿元 over 28.9亿元: +10.73%).
+    assert "+17.5%" in fai and "+12%" in fai and "+10.73%" in fai
+    # A contradiction found by the quality check would be marked (⚠); these reports have none.
+    assert counties.quality.empty and "⚠" not in fai
 
     # (a URL without lang= would now open in English: the choice is remembered)
     driver.get(dash_duo.server_url + "/economy?ind=gdp,bogus&lang=zh")
@@ -174,6 +216,15 @@ def test_copied_url_restores_the_view_and_bad_values_are_noted(
     _pick(dash_duo, Page("economy", "", "economy-indicators", "retail_sales", "", 0, 0))
     wait_until(lambda: driver.current_url.endswith("/economy?lang=zh&ind=gdp,retail_sales"),
                message="URL rewritten")
+
+    # The report named in the address stays in it when a control rewrites the address.
+    driver.get(dash_duo.server_url + "/economy?report=luming-2024&ind=gdp&lang=zh")
+    dash_duo.wait_for_text_to_equal("#page-report", t(
+        "report_select.showing", "zh", title=report_title(counties.reports, "luming-2024", "zh")))
+    assert _checked(dash_duo, PAGES[1]) == ["gdp"]
+    _pick(dash_duo, Page("economy", "", "economy-indicators", "retail_sales", "", 0, 0))
+    wait_until(lambda: driver.current_url.endswith(
+        "/economy?report=luming-2024&lang=zh&ind=gdp,retail_sales"), message="report kept")
 
     driver.get(dash_duo.server_url + "/agriculture?view=nonsense&lang=zh")
     dash_duo.wait_for_contains_text(".url-notice", "view")

@@ -2,6 +2,9 @@
 
 Screenshots of every slide at 1920x1080 (and some at 1280x720) go to tests/browser/screenshots/
 as present-*.png: look at them as a presenter would.
+
+The app serves the test reports (``counties_dir``); the deck shows the default report,
+luming-2025, unless ``?report=`` names another.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.app_factory import create_app
+from dashboard.facts import report_title
 
 HEADLINE_PX = 64
 LABEL_PX = 28
@@ -99,8 +103,8 @@ return {
 
 
 @pytest.fixture
-def app():
-    return create_app()
+def app(counties_dir):
+    return create_app(data_dir=counties_dir)
 
 
 def _state(driver) -> dict:
@@ -122,8 +126,9 @@ def _wait_slide(driver, wait_until, index: int, timeout: float = 10) -> dict:
                       timeout=timeout, message=f"slide {index + 1}")
 
 
-def _check_slide(dash_duo, wait_until) -> dict:
-    """Graphs drawn, nothing outside its box, text large enough; returns the sizes."""
+def _check_slide(dash_duo, wait_until, shoot=None) -> dict:
+    """Graphs drawn, nothing outside its box, text large enough; returns the sizes.
+    ``shoot()`` (a screenshot) runs once the slide is drawn, before the checks."""
     driver = dash_duo.driver
     graphs = driver.find_elements(By.CSS_SELECTOR,
                                   "#present-deck .present-slide.is-current .present-graph")
@@ -139,8 +144,13 @@ def _check_slide(dash_duo, wait_until) -> dict:
             ".width) < 4 && Math.abs(svg.getBoundingClientRect().height - g."
             "getBoundingClientRect().height) < 4;"), message="graph fills its slide")
     time.sleep(0.45)  # the slide's fade-in
+    if shoot is not None:
+        shoot()
     problems = driver.execute_script(_LAYOUT_JS)
-    assert problems == [], problems
+    slide = driver.execute_script(
+        "var c = document.querySelector('#present-deck .present-slide.is-current');"
+        "return c && c.getAttribute('data-slide-id');")
+    assert problems == [], (slide, problems)
     return driver.execute_script(_SIZES_JS)
 
 
@@ -170,8 +180,10 @@ def test_every_slide_by_keyboard_at_1920x1080(dash_duo, app, wait_until, screens
         state = _wait_slide(driver, wait_until, index)
         assert state["counter"] == f"{index + 1} / {total}"
         assert f"slide={index + 1}" in state["search"]
-        _assert_sizes(_check_slide(dash_duo, wait_until), state["id"])
-        screenshot(dash_duo, f"present-{index + 1:02d}-{state['id']}-1920x1080", 1920, 1080)
+        name = f"present-{index + 1:02d}-{state['id']}-1920x1080"
+        sizes = _check_slide(dash_duo, wait_until,
+                             lambda name=name: screenshot(dash_duo, name, 1920, 1080))
+        _assert_sizes(sizes, state["id"])
         seen.append(state["id"])
         _press(driver, [Keys.ARROW_RIGHT, Keys.PAGE_DOWN, Keys.SPACE][index % 3])
     assert seen[:6] == ["overview", "economy", "investment", "agriculture", "tourism",
@@ -250,7 +262,7 @@ def test_timer_pause_and_english_light_deck_at_1280x720(dash_duo, app, wait_unti
     assert external_requests(driver) == []
 
 
-def test_open_from_a_page_and_leave_with_escape(dash_duo, app, wait_until, screenshot,
+def test_open_from_a_page_and_leave_with_escape(dash_duo, app, counties, wait_until, screenshot,
                                                 assert_no_console_errors, external_requests):
     dash_duo.start_server(app)
     driver = dash_duo.driver
@@ -290,12 +302,28 @@ def test_open_from_a_page_and_leave_with_escape(dash_duo, app, wait_until, scree
     assert "presenting" not in driver.execute_script("return document.body.className")
 
     # Invalid parameters: the deck still runs, with defaults and a small note.
-    driver.get(dash_duo.server_url + "/present?slides=nope&interval=1&theme=neon&start=x")
+    driver.get(dash_duo.server_url + "/present?slides=nope&interval=1&theme=neon&start=x"
+               "&report=nowhere-1999")
     state = _wait_slide(driver, wait_until, 0)
     assert state["id"] == "overview" and state["total"] >= 7
+    # (the shell's callbacks may render the deck again once the language is settled)
+    dash_duo.wait_for_contains_text(".present-note", "interval")
     note = dash_duo.find_element(".present-note").text
-    assert "interval" in note and "theme" in note
+    assert "interval" in note and "theme" in note and "report" in note
     assert "theme-dark" in dash_duo.find_element("#present-deck").get_attribute("class")
+
+    # ?report= names the report the deck shows, and the page Esc returns to keeps it.
+    other = "qingshi-2025"
+    driver.get(dash_duo.server_url + f"/present?report={other}&slides=overview,targets&lang=zh")
+    state = _wait_slide(driver, wait_until, 0)
+    assert state["total"] == 2
+    source = dash_duo.find_element(
+        "#present-deck .present-slide.is-current .present-slide-source").text
+    assert report_title(counties.reports, other, "zh") in source
+    _check_slide(dash_duo, wait_until)
+    _press(driver, Keys.ESCAPE)
+    wait_until(lambda: urlsplit(driver.current_url).path == "/" and
+               f"report={other}" in driver.current_url, message="back to the report's home")
     assert_no_console_errors(dash_duo)
     assert external_requests(driver) == []
 

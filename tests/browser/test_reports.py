@@ -1,5 +1,6 @@
 """Several reports in a real browser: the navbar's report selector, ``?report=`` kept across
-pages, and the trend charts drawn from every report of one place.
+pages (and not added where the address names none), a link to a fact opening its report, and
+the trend charts drawn from every report of one place.
 
 The app serves the test reports (``counties_dir``: 鹿鸣县 2024 and 2025, 青石县 2025; the
 default is the latest work report, luming-2025). Screenshots: tests/browser/screenshots/
@@ -24,7 +25,8 @@ TREND_CHARTS = ("trend-levels", "trend-growth")
 # Graphs whose plot is drawn with at least one point (bars or markers).
 DRAWN_POINTS_JS = """
 var graph = document.querySelector(arguments[0]);
-return !!(graph && graph.querySelector('.main-svg .barlayer .point, .main-svg .scatterlayer .point'));
+return !!(graph && graph.querySelector(
+    '.main-svg .barlayer .point, .main-svg .scatterlayer .point'));
 """
 
 
@@ -130,6 +132,15 @@ def test_selector_opens_the_report_and_links_keep_it(
     assert not _boxes_overlap(driver, ".report-select-box", ".lang-switch")
     screenshot(dash_duo, "reports-agriculture-qingshi-zh-1920x1080", 1920, 1080)
 
+    # In English, on the same report (the navbar holds longer labels).
+    driver.get(dash_duo.server_url + f"/agriculture?report={other}&lang=en")
+    dash_duo.wait_for_text_to_equal("#page-report", _showing(counties, other, "en"))
+    dash_duo.wait_for_contains_text("#site-footer", report_title(counties.reports, other, "en"))
+    assert not _boxes_overlap(driver, ".report-select-box", "#nav-links")
+    screenshot(dash_duo, "reports-agriculture-qingshi-en-1920x1080", 1920, 1080)
+    driver.get(dash_duo.server_url + f"/agriculture?report={other}&lang=zh")
+    _wait_page(dash_duo, counties, other)
+
     # Back to the default report by the selector: the address names it.
     _choose_report(dash_duo, wait_until, report_title(counties.reports, default, "zh"))
     wait_until(lambda: _query(driver).get("report") == [default], message="default chosen")
@@ -208,3 +219,47 @@ def test_trend_charts_of_a_place_and_the_selector_on_a_phone(
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
     assert_no_console_errors(dash_duo)
     assert external_requests(driver) == []
+
+
+def test_a_language_switch_neither_pins_the_report_nor_drops_the_page_state(
+    dash_duo, reports_app, wait_until, assert_no_console_errors,
+):
+    """A bare address follows the default report: switching the language keeps it bare and
+    keeps the page's own parameters (the selector must act on a choice only, not whenever
+    the navbar re-renders it)."""
+    dash_duo.start_server(reports_app)
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + "/targets?sector=agriculture")
+    dash_duo.wait_for_text_to_equal("#targets-heading", t("targets.title", "zh", year=2025))
+    dash_duo.find_element("#lang-btn-en").click()
+    dash_duo.wait_for_text_to_equal("#targets-heading", t("targets.title", "en", year=2025))
+    wait_until(lambda: _query(driver).get("lang") == ["en"], message="?lang=en")
+    query = _query(driver)
+    assert "report" not in query, driver.current_url
+    assert query.get("sector") == ["agriculture"], driver.current_url
+    # Following a navbar link from a bare address adds no report either.
+    driver.find_element(By.CSS_SELECTOR, '#nav-links a[href^="/economy"]').click()
+    dash_duo.wait_for_text_to_equal("#economy-heading", t("economy.heading", "en"))
+    wait_until(lambda: "ind=" in driver.current_url, message="economy state in the URL")
+    assert "report" not in _query(driver), driver.current_url
+    assert_no_console_errors(dash_duo)
+
+
+def test_a_link_to_a_fact_opens_its_report_in_the_whole_page(
+    dash_duo, reports_app, counties, wait_until, assert_no_console_errors,
+):
+    """/report?fact=<id> (the links of quote panels and of the data explorer name no report)
+    shows the report stating the fact; the selector, brand and footer name that report too."""
+    facts = counties.all_facts
+    fact = str(facts[(facts.report_id == "luming-2024") & (facts.indicator_id == "gdp")
+                     & (facts.kind == "actual")].fact_id.iloc[0])
+    title = report_title(counties.reports, "luming-2024", "zh")
+    dash_duo.start_server(reports_app)
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + f"/report?fact={fact}")
+    dash_duo.wait_for_element(f'#report-body mark[data-fact-id="{fact}"].is-target')
+    _wait_page(dash_duo, counties, "luming-2024")
+    assert title in dash_duo.find_element(".report-select-box").text
+    footer = dash_duo.find_element("#site-footer").text
+    assert title in footer, footer
+    assert_no_console_errors(dash_duo)

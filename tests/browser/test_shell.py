@@ -74,7 +74,9 @@ def test_shell_language_graph_and_assets(
 
     dash_duo.find_element("#lang-btn-en").click()
     _check_language(dash_duo, wait_until, counties, "en")
-    assert driver.current_url.endswith("/?lang=en")
+    # The language goes into the address, and nothing else: a bare URL follows the default
+    # report, so the switch must not pin ?report= (the report selector's callback).
+    assert driver.current_url.endswith("/?lang=en"), driver.current_url
     assert driver.execute_script("return window.localStorage.getItem('lang-store')") == '"en"'
     screenshot(dash_duo, "shell-en-1920x1080", 1920, 1080)
 
