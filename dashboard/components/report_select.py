@@ -13,13 +13,14 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import pandas as pd
-from dash import ClientsideFunction, Dash, Input, Output, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
 from dashboard.facts import report_title
 from dashboard.i18n import add_strings, normalize_lang, t
 
 SELECT_ID = "report-select"
 BOX_ID = "report-select-box"
+SHOWN_ID = "report-shown"
 QUERY_KEY = "report"
 
 add_strings({
@@ -71,14 +72,15 @@ def options(reports: pd.DataFrame, lang: str) -> list[dict[str, str]]:
 
 
 def selector_parts(reports: pd.DataFrame, selected: str | None, lang: str) -> list[Any]:
-    """The label and dropdown; the navbar's callback replaces them as a whole, so that a
-    value set by the server is never taken for a choice (the choice callback does not run
-    for a component the server renders)."""
+    """The label, the dropdown and the report shown; the navbar's callback replaces them as
+    a whole. A value the server sets (a re-rendered or remounted dropdown) equals the report
+    shown, so the choice callback ignores it: only a person's choice navigates."""
     lang = normalize_lang(lang)
     return [html.Label(t("report_select.label", lang), htmlFor=SELECT_ID,
                        className="visually-hidden"),
             dcc.Dropdown(id=SELECT_ID, options=options(reports, lang), value=selected,
-                         clearable=False, searchable=False, className="report-select")]
+                         clearable=False, searchable=False, className="report-select"),
+            dcc.Store(id=SHOWN_ID, data=selected)]
 
 
 def box_class(reports: pd.DataFrame) -> str:
@@ -94,12 +96,13 @@ def selector(reports: pd.DataFrame, selected: str | None, lang: str) -> html.Div
 
 def register_callbacks(app: Dash) -> None:
     """A choice in the selector opens the same page for the chosen report (a person's
-    choice only: ``prevent_initial_call`` keeps a dropdown the server renders from firing)."""
+    choice only: a value equal to the report shown is ignored)."""
     # assets/report-select.js
     app.clientside_callback(
         ClientsideFunction("reports", "choose"),
         Output("url", "search", allow_duplicate=True),
         Input(SELECT_ID, "value"),
+        State(SHOWN_ID, "data"),
         prevent_initial_call=True,
     )
 

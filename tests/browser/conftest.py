@@ -129,15 +129,17 @@ def _screenshot(dash_duo: Any, name: str, width: int, height: int) -> Path:
     return path
 
 
-def _wait_until(condition: Any, timeout: float = 10.0, message: str = "condition") -> Any:
-    """Poll ``condition()`` until it returns something truthy."""
+def _wait_until(condition: Any, timeout: float = 10.0, message: Any = "condition") -> Any:
+    """Poll ``condition()`` until it returns something truthy; ``message`` may be a function,
+    called on failure (to show the state reached)."""
     deadline = time.monotonic() + timeout
     while True:
         value = condition()
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {message}")
+            shown = message() if callable(message) else message
+            raise AssertionError(f"timed out waiting for {shown}")
         time.sleep(0.1)
 
 

@@ -167,7 +167,7 @@ def test_page_both_languages_control_and_quote(
     _heading(dash_duo, counties, page, "en")
     wait_until(lambda: "lang=en" in driver.current_url
                and _has_param(driver.current_url, page.url_param),
-               message="state kept across the language switch")
+               message=lambda: f"state kept across the language switch: {driver.current_url}")
     dash_duo.wait_for_text_to_equal("#page-report", t(
         "report_select.showing", "en", title=report_title(counties.reports, page.report, "en")))
     _graphs(dash_duo, wait_until, page.graphs_after)
