@@ -20,15 +20,16 @@ from plotly.subplots import make_subplots
 
 from dashboard.facts import indicator_name, report_title, same_place
 from dashboard.figures import provenance
-from dashboard.figures.common import finish
+from dashboard.figures.common import finish, wrap
 from dashboard.figures.fact_labels import indicator_names
 from dashboard.format import axis_unit_title
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.labels import KIND_COLORS
 
 VALUE_KINDS: dict[str, str] = {"levels": "level", "growth": "growth_pct"}
-PANEL_PX = 190
-SUBPLOT_TITLE_PX = 28
+PANEL_PX = 210
+SUBPLOT_TITLE_PX = 44  # two lines of panel title
+PANEL_TITLE_EM = 9
 COLUMNS = 2
 
 add_strings({
@@ -98,10 +99,12 @@ def trend_figure(facts: pd.DataFrame, reports: pd.DataFrame, lexicon: dict,
     count = len(panels)
     cols = min(COLUMNS, count)
     lines = math.ceil(count / cols)
-    # The unit goes in the panel's title: an axis title beside wide tick labels would overlap.
-    titles_ = [f"{names[i]} {axis_unit_title(unit, lang)}" for i, unit in panels]
+    # The unit goes in the panel's title (an axis title beside wide tick labels would
+    # overlap), wrapped to fit half a phone's width: two panels side by side never collide.
+    titles_ = ["<br>".join(wrap(f"{names[i]} {axis_unit_title(unit, lang)}", PANEL_TITLE_EM))
+               for i, unit in panels]
     fig = make_subplots(rows=lines, cols=cols, subplot_titles=titles_,
-                        vertical_spacing=min(0.5 / lines, 0.12), horizontal_spacing=0.1)
+                        vertical_spacing=min(0.6 / lines, 0.16), horizontal_spacing=0.1)
     first, last = years_span(rows)
     titles = {r: report_title(reports, r, lang) for r in set(rows.report_id)}
     in_legend: set[str] = set()

@@ -148,7 +148,8 @@ def test_actuals_are_a_line_targets_open_diamonds(luming):
 def test_one_panel_per_indicator_named_and_in_its_unit(luming):
     fig = trends.trend_figure(luming.all_facts, place(luming), luming.lexicon, HEADLINE,
                               "growth", "en")
-    titles = [a.text for a in fig.layout.annotations if a.name != "source"]
+    titles = [a.text.replace("<br>", " ").replace("  ", " ")
+              for a in fig.layout.annotations if a.name != "source"]
     # The unit is in the panel's title (an axis title would collide with wide tick labels).
     assert titles == [f"{luming.lexicon[i].en} (%)" for i in HEADLINE]
     assert not any(fig.layout[k].title.text for k in fig.layout if k.startswith("yaxis"))
