@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 import pandas as pd
 from pandera.errors import SchemaErrors
 
+from dashboard.facts import headline_indicators
 from dashboard.pipeline.build import DATA_DIR, ROOT
 from dashboard.pipeline.lexicon import Indicator
 from dashboard.pipeline.schema import TABLES, columns, validate
@@ -128,6 +129,11 @@ class Dataset:
     def layout(self, report_id: str) -> Layout:
         """The report's title, body and sections, as the build read them."""
         return self.memo.get(("layout", report_id), lambda: _layout(self, report_id))
+
+    def headline(self) -> list[str]:
+        """The selected report's main-target indicators (``facts.headline_indicators``)."""
+        return self.cached(("headline",), lambda: headline_indicators(
+            self.indicators, self.passages, self.relative_targets))
 
     def facts_in_quality_findings(self) -> set[str]:
         ids: set[str] = set()

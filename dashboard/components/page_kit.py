@@ -26,7 +26,7 @@ from dashboard.components import report_select
 from dashboard.components.kpi_card import kpi_card
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.components.url_sync import store_id, url_state_store
-from dashboard.data import Dataset, report_for, select_report
+from dashboard.data import Dataset, select_report
 from dashboard.facts import report_title, select
 from dashboard.figures import trends
 from dashboard.figures.fact_labels import indicator_names
@@ -66,11 +66,6 @@ def open_report(dataset: Dataset, wanted: Any) -> tuple[Dataset, list[str]]:
     and ``["report"]`` when the value named no report."""
     scoped, ok = select_report(dataset, wanted)
     return scoped, ([] if ok else ["report"])
-
-
-def report_of(dataset: Dataset, report: Any, fact: Any) -> Any:
-    """``?report=``, else the report of ``?fact=`` (``data.report_for``)."""
-    return report_for(dataset, report, fact)
 
 
 def frozen(state: PageState) -> tuple[tuple[str, Any], ...]:

@@ -18,7 +18,7 @@ from dashboard.components.accessible_graph import CAPTION_SUFFIX, data_summary, 
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.components.url_sync import store_id, url_state_store
 from dashboard.context import current_dataset
-from dashboard.data import Dataset
+from dashboard.data import Dataset, report_for
 from dashboard.explorer import filters as flt
 from dashboard.explorer import grid
 from dashboard.explorer.views import citation, context_panel
@@ -147,7 +147,7 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
 
 def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Div:
     lang = normalize_lang(lang)
-    dataset, bad_report = kit.open_report(dataset, kit.report_of(
+    dataset, bad_report = kit.open_report(dataset, report_for(
         dataset, query.get("report"), query.get("fact")))
     choices = _choices(dataset)
     filters, fact, invalid = flt.decode_query(query, choices)

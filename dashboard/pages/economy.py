@@ -18,7 +18,6 @@ from dashboard.components import page_kit as kit
 from dashboard.components.report_select import report_from_search
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
-from dashboard.facts import headline_indicators
 from dashboard.figures import economy
 from dashboard.figures.fact_labels import indicator_names
 from dashboard.i18n import add_strings, normalize_lang, t
@@ -43,8 +42,7 @@ add_strings({
 
 def headline(dataset: Dataset) -> list[str]:
     """The report's main-target indicators (the checklist's choices)."""
-    return dataset.cached(("headline",), lambda: headline_indicators(
-        dataset.indicators, dataset.passages, dataset.relative_targets))
+    return dataset.headline()
 
 
 def decode(query: dict[str, Any], choices: list[str]) -> tuple[dict[str, Any], list[str]]:

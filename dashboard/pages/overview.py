@@ -20,7 +20,6 @@ from dashboard.components import page_kit as kit
 from dashboard.components.report_select import href
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
-from dashboard.facts import headline_indicators
 from dashboard.figures import economy
 from dashboard.i18n import add_strings, normalize_lang, t
 
@@ -74,7 +73,7 @@ def headline_ids(dataset: Dataset, group: str) -> list[str]:
     """The report's headline indicators in ``group``; for an area, followed by the other
     indicators of its sectors the report states (up to GROUP_CARDS cards)."""
     facts = dataset.indicators
-    headline = headline_indicators(facts, dataset.passages, dataset.relative_targets)
+    headline = dataset.headline()
     sectors = GROUPS.get(group) or ()
     if not sectors:
         return headline

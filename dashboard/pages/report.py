@@ -18,7 +18,7 @@ from dashboard.components import page_kit as kit
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.components.url_sync import store_id, url_state_store
 from dashboard.context import current_dataset
-from dashboard.data import Dataset
+from dashboard.data import Dataset, report_for
 from dashboard.explorer.marking import MAX_QUERY
 from dashboard.explorer.views import legend, report_article, report_toc
 from dashboard.i18n import add_strings, normalize_lang, t
@@ -69,7 +69,7 @@ def _toc(dataset: Dataset) -> html.Nav:
 
 def _scope(dataset: Dataset, report: Any, fact: Any) -> tuple[Dataset, list[str]]:
     """The report to show: the one named, else the one stating ``fact``, else the default."""
-    return kit.open_report(dataset, kit.report_of(dataset, report, fact))
+    return kit.open_report(dataset, report_for(dataset, report, fact))
 
 
 def _count(dataset: Dataset, q: str, hits: int, lang: str) -> str:

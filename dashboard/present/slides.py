@@ -19,7 +19,7 @@ from dash import html
 from dashboard.components.kpi_card import pick
 from dashboard.components.status_badge import STATUS_ICONS, status_label
 from dashboard.data import Dataset
-from dashboard.facts import headline_indicators, indicator_name, select, source_text
+from dashboard.facts import indicator_name, select, source_text
 from dashboard.figures import agriculture, economy, investment
 from dashboard.figures.fact_labels import kind_period_label
 from dashboard.format import as_stated
@@ -69,9 +69,7 @@ def _report_year(dataset: Dataset) -> int:
     return int(dataset.reports["report_year"].max())
 
 
-def _headline(dataset: Dataset) -> list[str]:
-    return dataset.cached(("headline",), lambda: headline_indicators(
-        dataset.indicators, dataset.passages, dataset.relative_targets))
+
 
 
 def _not_stated(slide_id: str, kicker: str, title: str, lang: str) -> html.Section:
@@ -104,7 +102,7 @@ def _kpi_slide(slide_id: str, dataset: Dataset, indicators: Sequence[str], kicke
 
 def overview(dataset: Dataset, lang: str, theme: str) -> html.Section:
     """The headline results of the review year (the report's main-target indicators)."""
-    return _kpi_slide("overview", dataset, _headline(dataset), t("present.kicker.overview", lang),
+    return _kpi_slide("overview", dataset, dataset.headline(), t("present.kicker.overview", lang),
                       "present.title.overview", lang)
 
 
@@ -133,7 +131,7 @@ def _figure_slide(slide_id: str, dataset: Dataset, rows: pd.DataFrame,
 
 def economy_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
     facts = dataset.indicators
-    ids = _headline(dataset)
+    ids = dataset.headline()
     year = _report_year(dataset)
     return _figure_slide("economy", dataset, economy.growth_facts(facts, ids),
                          lambda: economy.growth_vs_target_figure(
