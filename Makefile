@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk postgresql
 
 .PHONY: run test test-fast venv system-deps data lint
 
@@ -26,11 +26,12 @@ system-deps:
 lint: venv
 	$(BIN)/ruff check .
 
-# The whole suite: the fast lane on both cores, then the browser tests (one Chromium at a time).
+# The whole suite: everything but the browser tests on both cores (PostgreSQL tests start
+# their own throwaway cluster), then the browser tests (one Chromium at a time).
 test: system-deps venv lint
 	$(BIN)/pytest -m "not browser" -n 2
 	$(BIN)/pytest -m browser
 
-# Everything but the browser tests (no Chromium needed), on both cores.
+# Everything but the browser and PostgreSQL tests (no Chromium or PostgreSQL needed).
 test-fast: venv lint
-	$(BIN)/pytest -m "not browser" -n 2
+	$(BIN)/pytest -m "not browser and not postgres" -n 2

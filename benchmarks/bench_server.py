@@ -5,6 +5,8 @@ pages.
 Started by ``benchmarks/run.py`` as a subprocess; not used by the app itself.
 
 * ``BENCH_PAGES_FOLDER``: pages folder passed to ``create_app`` (default: the real pages).
+* ``BENCH_DATABASE_URL``: serve from this database as production does
+  (``create_app_from_store``: SQLite or PostgreSQL, loaded from ``data/`` if empty).
 * ``BENCH_STATIC_DIR``: folder of the static pages written by ``static_pages.py`` after the
   server has started. Files are read when first asked for, scripts and stylesheets
   brotli-compressed once (as ``dashboard/server.py`` does for the app's assets) and kept.
@@ -23,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from flask import Response, abort, request  # noqa: E402
 
 from dashboard.app_factory import create_app  # noqa: E402
-from dashboard.server import serve  # noqa: E402
+from dashboard.server import create_app_from_store, serve  # noqa: E402
 
 MIMETYPES = {".html": "text/html", ".js": "application/javascript", ".css": "text/css"}
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
@@ -31,7 +33,11 @@ SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 def build():
     pages = os.environ.get("BENCH_PAGES_FOLDER")
-    app = create_app(pages_folder=Path(pages) if pages else None)
+    database = os.environ.get("BENCH_DATABASE_URL")
+    if database:
+        app = create_app_from_store(database)
+    else:
+        app = create_app(pages_folder=Path(pages) if pages else None)
     static_dir = Path(os.environ.get("BENCH_STATIC_DIR", "."))
     compressed: dict[str, bytes] = {}
 

@@ -92,8 +92,10 @@ def get(base: str, path: str, headers: dict[str, str] | None = None,
 def start(data: Path, log: Path) -> tuple[subprocess.Popen, str, float]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DASH_", "FLASK_"))}
+    # A fresh SQLite database beside the tables: the app loads them into it at start-up.
     env.update(HOST="127.0.0.1", PORT=str(port), WEB_WORKERS="2",
-               DASHBOARD_DATA_DIR=str(data))
+               DASHBOARD_DATA_DIR=str(data),
+               DATABASE_URL=f"sqlite:///{data.parent / 'bench.sqlite3'}")
     began = time.perf_counter()
     with open(log, "w") as out:  # noqa: SIM115 - the child keeps its own copy
         proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,

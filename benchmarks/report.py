@@ -50,6 +50,7 @@ def report(info: dict[str, str], meta: dict[str, Any], cold: dict[str, dict[str,
         f"| server | gunicorn, {meta['workers']} workers, loopback; "
         f"pages: `{meta['pages']}` |",
         f"| plotly.js | `{meta['plotly']}` |",
+        f"| database | {meta.get('store', 'none')} |",
         "",
         "## Targets",
         "",

@@ -82,7 +82,14 @@ def main() -> int:
                              "when it has none)")
     parser.add_argument("--quick", action="store_true", help="2 samples, 20 repeats, 5 s")
     parser.add_argument("--no-write", action="store_true", help="do not write RESULTS.md")
+    parser.add_argument("--database", default=None,
+                        help="serve from this database URL as production does (default: "
+                             "the tables of data/ without a database)")
     args = parser.parse_args()
+    if args.database:
+        if args.pages_folder is not None:
+            parser.error("--database serves the real pages; drop --pages-folder")
+        os.environ["BENCH_DATABASE_URL"] = args.database
     if args.quick:
         args.runs, args.repeats, args.seconds = 2, 20, 5.0
 
@@ -213,6 +220,7 @@ def main() -> int:
         "duration": time.monotonic() - began, "runs": args.runs, "repeats": args.repeats,
         "workers": 2, "pages": str(Path(pages).relative_to(ROOT) if pages else "dashboard/pages"),
         "plotly": plotly_desc,
+        "store": _store_label(args.database),
     }
     text = report(info, meta, cold, median_sample["rows"], callbacks, load_rows, checks)
     print()
@@ -237,6 +245,14 @@ def main() -> int:
     return 0 if all(ok for name, ok, _ in checks if not name.startswith("(")) else 1
 
 
+
+
+def _store_label(url: str | None) -> str:
+    if not url:
+        return "none (data/ read at start-up)"
+    from dashboard.store.engine import connect
+
+    return connect(url).engine.dialect.name
 
 
 if __name__ == "__main__":

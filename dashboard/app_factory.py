@@ -22,6 +22,7 @@ Static assets (all served from ``assets/``, never a CDN):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,7 @@ def create_app(
     pages_folder: Path | None = None,
     data_dir: Path | None = None,
     snapshot: Dataset | None = None,
+    refresh: Callable[[Dataset], Dataset | None] | None = None,
 ) -> Dash:
     """Create the dashboard app.
 
@@ -142,7 +144,8 @@ def create_app(
     folder). The tables in ``data_dir`` (default ``data/``) are loaded and
     validated once, before any page is imported, into the snapshot the app
     serves (``snapshot`` gives one directly); a missing or malformed table
-    raises DataError naming the file.
+    raises DataError naming the file. ``refresh`` (``dashboard.store.live``) hands the app
+    a newer snapshot when one is published.
     """
     theme.register_template()
     dataset = snapshot if snapshot is not None else load_dataset(data_dir or DATA_DIR)
@@ -170,7 +173,7 @@ def create_app(
     shell.memoise_page_layouts()
     app.config.external_stylesheets = [app.get_asset_url(BOOTSTRAP_CSS)]
     app.index_string = INDEX_STRING
-    context.install(app.server, context.SnapshotSource(dataset))
+    context.install(app.server, context.SnapshotSource(dataset, refresh))
 
     def serve_layout() -> html.Div:
         # Called for /_dash-layout: the Referer names the page being opened.

@@ -13,7 +13,7 @@ import os
 import threading
 from collections.abc import Callable
 
-from flask import Flask, current_app, g, has_app_context, has_request_context
+from flask import Flask, Response, current_app, g, has_app_context, has_request_context, jsonify
 
 from dashboard.data import Dataset
 
@@ -45,8 +45,16 @@ class SnapshotSource:
         with self._lock:
             self._snapshot = snapshot
 
+    def pause(self) -> None:
+        """Stop following new versions in this process until the next ``current()``
+        (the gunicorn master, before forking: a thread must not be running at a fork)."""
+        stop = getattr(self._refresh, "stop", None)
+        if stop is not None:
+            stop()
+
 
 WARM_SETTING = "DASHBOARD_WARM"
+VERSION_PATH = "/version.json"
 
 
 def install(server: Flask, source: SnapshotSource) -> None:
@@ -66,6 +74,15 @@ def install(server: Flask, source: SnapshotSource) -> None:
         g.dashboard_snapshot = snapshot = source.current()
         if server.config.get(WARM_SETTING):
             warmer.ensure(snapshot, os.getpid())
+
+    @server.get(VERSION_PATH)
+    def _version() -> Response:
+        # Which data version this worker serves: for monitoring and the two-instance test.
+        snapshot = current_dataset()
+        response = jsonify(version=snapshot.version,
+                           reports=sorted(snapshot.everything.reports.report_id))
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
 
 def start_warming(server: Flask, report: Callable[[str], None] | None = None) -> None:

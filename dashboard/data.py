@@ -14,7 +14,6 @@ comes with a fresh cache and nothing computed from an older one is ever served w
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -24,15 +23,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
-from pandera.errors import SchemaErrors
 
 from dashboard.facts import headline_indicators
 from dashboard.pipeline.build import DATA_DIR, ROOT
 from dashboard.pipeline.lexicon import Indicator
-from dashboard.pipeline.schema import TABLES, columns, validate
 from dashboard.pipeline.structure import Layout, Section
-from dashboard.progress.actuals import FILE_NAME as ACTUALS_FILE
-from dashboard.progress.actuals import Rejection, empty_actuals, load_actuals
+from dashboard.progress.actuals import Rejection, empty_actuals
 
 T = TypeVar("T")
 MEMO_ENTRIES = 2048
@@ -177,73 +173,16 @@ def _layout(dataset: Dataset, report_id: str) -> Layout:
     return layout
 
 
-def _read_table(name: str, data_dir: Path) -> pd.DataFrame:
-    filename = TABLES[name][0]
-    path = data_dir / filename
-    if not path.is_file():
-        raise DataError(f"{path}: missing; run `python -m dashboard.pipeline build`")
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(f"{path}: not a readable UTF-8 CSV ({exc.__class__.__name__})") from None
-    return validate_frame(name, frame, str(path))
-
-
-def validate_frame(name: str, frame: pd.DataFrame, label: str) -> pd.DataFrame:
-    """Coerce and validate one table; DataError names ``label`` and the first problem."""
-    frame = frame.copy()
-    for col in columns(name):
-        if col.nullable and col.name in frame:
-            frame[col.name] = frame[col.name].replace("", None)
-    try:
-        return validate(name, frame)
-    except SchemaErrors as exc:
-        first = exc.failure_cases.iloc[0]
-        index = first.get("index")
-        row = f" (row {int(index) + 2})" if isinstance(index, (int, float)) and index == index \
-            else ""
-        raise DataError(
-            f"{label}: {len(exc.failure_cases)} problem(s); first: column "
-            f"{first['column']!r} fails {first['check']!r} (value {first['failure_case']!r})"
-            f"{row}") from None
-
-
-def check_consistency(dataset: Dataset, label: str) -> None:
-    """Every fact, passage and target group names a report that is there."""
-    known = set(dataset.reports["report_id"])
-    for name in ("indicators", "passages", "target_groups", "quality", "relative_targets"):
-        missing = set(getattr(dataset, name)["report_id"]) - known
-        if missing:
-            raise DataError(f"{label}/{TABLES[name][0]}: rows of unknown report(s) "
-                            f"{sorted(missing)} (not in reports.csv)")
-    facts = set(dataset.indicators["fact_id"])
-    unknown = set(dataset.target_groups["fact_id"]) - facts
-    if unknown:
-        raise DataError(f"{label}/target_groups.csv: unknown fact(s) {sorted(unknown)[:3]}")
-
-
-def version_of(data_dir: Path) -> str:
-    """A content hash of the tables: the same files give the same version."""
-    digest = hashlib.sha256()
-    for name in TABLES:
-        path = data_dir / TABLES[name][0]
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
 def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
-    """Read and validate every table; raise DataError on the first unusable file."""
-    tables = {name: _read_table(name, data_dir) for name in TABLES}
-    actuals_path = data_dir / ACTUALS_FILE
-    label = (str(actuals_path.relative_to(ROOT)) if actuals_path.is_relative_to(ROOT)
-             else str(actuals_path))
-    probe = Dataset(**tables)
-    actuals, rejections = load_actuals(actuals_path, probe.lexicon, label)
-    dataset = Dataset(**tables, actuals=actuals, actual_rejections=tuple(rejections),
-                      version=version_of(data_dir))
-    check_consistency(dataset, str(data_dir))
-    return dataset
+    """Read and validate every table of ``data_dir``; raise DataError on the first unusable
+    file (``dashboard/data_files.py``)."""
+    from dashboard.data_files import dataset_from_files, read_data_files
+
+    return dataset_from_files(read_data_files(data_dir), _label(data_dir))
+
+
+def _label(data_dir: Path) -> str:
+    return str(data_dir.relative_to(ROOT)) if data_dir.is_relative_to(ROOT) else str(data_dir)
 
 
 def latest_work_report(dataset: Dataset) -> str | None:

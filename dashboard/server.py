@@ -4,9 +4,13 @@
 127.0.0.1:8050; WEB_WORKERS overrides the worker count (the machine has 2 cores);
 DASHBOARD_DATA_DIR points at another folder of data tables (default ``data/``).
 
-Start-up errors: a missing or malformed data file (``DataError``) prints one line naming
-the file and the problem to stderr and exits with status 2 (``create_app_or_exit``), never
-a traceback.
+The app serves the current data version of the database (``DATABASE_URL``, default
+``instance/dashboard.sqlite3``), loading ``data/`` into it when it is empty, and follows new
+versions as they are published (``dashboard/store/live.py``).
+
+Start-up errors: a missing or malformed data file (``DataError``), a database that cannot
+be reached, opened or migrated (``StoreError``) print one line naming the problem to stderr
+and exit with status 2 (``create_app_or_exit``), never a traceback.
 
 Delivery (``tune_delivery``, called by ``create_app``), measured with ``benchmarks/run.py``:
 
@@ -107,25 +111,53 @@ def gunicorn_options(host: str, port: int) -> dict[str, Any]:
         "loglevel": "info",
         # Load the app before forking: an import error fails fast, once.
         "preload_app": True,
+        # Unused, and two instances on one host would share its default path.
+        "control_socket_disable": True,
     }
 
 
 def create_app_or_exit() -> Dash:
-    """``create_app()`` for the production entry points.
+    """The production app: served from the database, following its current version.
 
-    A data file the app cannot use ends the process with one line on stderr (naming the
-    file and the problem, from ``DataError``) and exit status 2.
+    Opens the database (``DATABASE_URL``, default the SQLite file under ``instance/``),
+    brings its schema up to date, loads ``data/`` (or ``DASHBOARD_DATA_DIR``) into it if it
+    holds no version yet, and serves the current version. Anything that stops this (a data
+    file the app cannot use, a database it cannot reach, open or migrate) ends the process
+    with one line on stderr naming the problem and exit status 2.
     """
-    from dashboard.app_factory import create_app
     from dashboard.data import DataError
+    from dashboard.store import StoreError
 
-    data_dir = os.environ.get(DATA_DIR_ENV) or None
     try:
-        return create_app(data_dir=Path(data_dir) if data_dir else None)
-    except DataError as exc:
+        return create_app_from_store()
+    except (DataError, StoreError) as exc:
         message = " ".join(str(exc).split())
         print(f"dashboard: cannot start: {message}", file=sys.stderr, flush=True)
         raise SystemExit(EXIT_DATA_ERROR) from None
+
+
+def create_app_from_store(database_url: str | None = None,
+                          data_dir: Path | None = None) -> Dash:
+    from dashboard.app_factory import create_app
+    from dashboard.pipeline.build import DATA_DIR
+    from dashboard.store import open_store
+    from dashboard.store.live import VersionFollower
+    from dashboard.store.versions import current_state, ensure_published, load_version
+
+    if data_dir is None:
+        data_dir = Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+    store = open_store(database_url)
+    ensure_published(store, data_dir)
+    version_id, serial = current_state(store)
+    if version_id is None:
+        from dashboard.store import StoreError
+
+        raise StoreError(f"{store.label}: no data version is current")
+    snapshot = load_version(store, version_id)
+    app = create_app(snapshot=snapshot,
+                     refresh=VersionFollower(store, (version_id, serial)))
+    app.server.extensions["dashboard.store"] = store
+    return app
 
 
 def _is_fingerprinted(path: str, query: dict[str, str]) -> bool:
@@ -241,15 +273,36 @@ def warm_caches(wsgi_app: Any) -> None:
                 client.get(url, headers={"Accept-Encoding": encoding}).close()
 
 
+def log_to_stderr() -> None:
+    """The app's own messages (new data versions, database outages) beside gunicorn's."""
+    import logging
+
+    logger = logging.getLogger("dashboard")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(
+            "[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s",
+            "%Y-%m-%d %H:%M:%S %z"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def serve(wsgi_app: Any) -> None:
     """Run ``wsgi_app`` under gunicorn until interrupted."""
+    log_to_stderr()
     host, port = bind_address()
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
     if ":" in shown:
         shown = f"[{shown}]"
     options = gunicorn_options(host, port)
+    serving = _serving(wsgi_app)
     if hasattr(wsgi_app, "test_client"):
+        from dashboard.context import source_of
+
         warm_caches(wsgi_app)
+        # No thread may run in the master when gunicorn forks; each worker follows the
+        # database on its own from its first request.
+        source_of(wsgi_app).pause()
         # Each worker builds the default report's pages once it has forked, and again for a
         # new data version (dashboard/warm.py).
         wsgi_app.config["DASHBOARD_WARM"] = True
@@ -260,8 +313,17 @@ def serve(wsgi_app: Any) -> None:
             start_warming(wsgi_app, worker.log.info)
 
         options["post_worker_init"] = post_worker_init
-    print(f"Dashboard: http://{shown}:{port}/", flush=True)
+    print(f"Dashboard: http://{shown}:{port}/{serving}", flush=True)
     _Standalone(wsgi_app, options).run()
+
+
+def _serving(wsgi_app: Any) -> str:
+    store = getattr(wsgi_app, "extensions", {}).get("dashboard.store")
+    if store is None:
+        return ""
+    from dashboard.context import source_of
+
+    return f" (data version {source_of(wsgi_app).current().version} from {store.label})"
 
 
 def main() -> None:

@@ -1,11 +1,13 @@
-"""A missing or malformed data file stops the production entry points with one line on
-stderr naming the file and the problem, and exit status 2 — never a traceback."""
+"""A missing or malformed data file, or a database the app cannot reach, open or migrate,
+stops the production entry points with one line on stderr naming the problem, and exit
+status 2 — never a traceback."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -23,10 +25,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _run(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
+def _run(args: list[str], data_dir: Path, database_url: str | None = None
+         ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DASH_", "FLASK_"))}
+    # An empty database by default, so the app loads data_dir into it.
+    database_url = database_url or f"sqlite:///{data_dir.parent / 'empty.sqlite3'}"
     env.update({server.DATA_DIR_ENV: str(data_dir), "HOST": "127.0.0.1",
-                "PORT": str(_free_port()), "PYTHONWARNINGS": "ignore"})
+                "PORT": str(_free_port()), "PYTHONWARNINGS": "ignore",
+                "DATABASE_URL": database_url})
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120, stdin=subprocess.DEVNULL)
 
@@ -81,6 +87,7 @@ def test_not_utf8_and_the_module_entry_point(data_copy: Path):
 def test_create_app_or_exit_in_process(data_copy: Path, monkeypatch, capsys):
     (data_copy / "quality.csv").write_text("", encoding="utf-8")
     monkeypatch.setenv(server.DATA_DIR_ENV, str(data_copy))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{data_copy.parent / 'empty.sqlite3'}")
     with pytest.raises(SystemExit) as stop:
         server.create_app_or_exit()
     assert stop.value.code == 2
@@ -96,3 +103,32 @@ def test_tables_that_do_not_fit_together(data_copy: Path):
     lines[1] = "no-such-report," + first[1]
     path.write_text("".join(lines), encoding="utf-8")
     _assert_one_line_exit_2(_run(["app.py"], data_copy), "passages.csv", "no-such-report")
+
+
+def test_a_database_that_cannot_be_reached(data_copy: Path):
+    url = f"postgresql://app:s3cret@127.0.0.1:{_free_port()}/dashboard"
+    line = _assert_one_line_exit_2(_run(["app.py"], data_copy, url), "cannot connect",
+                                   "127.0.0.1")
+    assert "s3cret" not in line
+
+
+def test_a_corrupt_database_file(data_copy: Path):
+    path = data_copy.parent / "corrupt.sqlite3"
+    path.write_bytes(bytes(range(256)) * 64)
+    _assert_one_line_exit_2(_run(["app.py"], data_copy, f"sqlite:///{path}"),
+                            "corrupt.sqlite3", "not a database")
+
+
+def test_a_database_written_by_a_newer_release(data_copy: Path):
+    path = data_copy.parent / "newer.sqlite3"
+    url = f"sqlite:///{path}"
+    assert _run(["-c", "from dashboard.store import open_store; open_store(" + repr(url) + ")"],
+                data_copy, url).returncode == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0042'")
+    _assert_one_line_exit_2(_run(["app.py"], data_copy, url), "cannot migrate", "0042")
+
+
+def test_a_bad_database_url(data_copy: Path):
+    _assert_one_line_exit_2(_run(["app.py"], data_copy, "oracle://x@y/z"),
+                            "only sqlite and postgresql")

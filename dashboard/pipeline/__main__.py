@@ -1,4 +1,6 @@
-"""Command line: `python -m dashboard.pipeline build` and `... extract REPORT.txt --out DIR`."""
+"""Command line: `python -m dashboard.pipeline build`, `... extract REPORT.txt --out DIR`, and
+the database commands `publish [--rollback]`, `versions`, `export` (``dashboard/store/cli.py``,
+imported only when used)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,14 @@ from pandera.errors import SchemaErrors
 from .build import DATA_DIR, SEEDS_DIR, build, extract_file
 from .text import ReportError
 
+STORE_COMMANDS = ("publish", "versions", "export")
+
+
+def _add_store_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from dashboard.store.cli import add_commands
+
+    add_commands(commands, DATA_DIR)
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.pipeline",
@@ -23,7 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     extract_cmd = commands.add_parser("extract", help="read one report file into DIR")
     extract_cmd.add_argument("report", type=Path)
     extract_cmd.add_argument("--out", type=Path, required=True)
+    _add_store_commands(commands)
     args = parser.parse_args(argv)
+    if args.command in STORE_COMMANDS:
+        from dashboard.store.cli import run
+
+        return run(args)
     began = time.perf_counter()
     try:
         if args.command == "build":

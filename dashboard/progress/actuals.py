@@ -3,7 +3,8 @@ releases during the year.
 
 Columns `indicator_id, period, as_of, value, unit, source`. Every row is checked; a bad row is
 rejected with a message naming the file, the line and the column, and the other rows still
-load. The file is read once, at start-up (dashboard/data.py); a missing file means no entries.
+load. The file is part of a data version (dashboard/data_files.py); a missing file means no
+entries.
 """
 
 from __future__ import annotations

@@ -1,0 +1,193 @@
+"""Publishing data versions: validate, store whole, make current; roll back; read back.
+
+``publish`` validates the files with the app's own loader (``dashboard.data_files``) before
+writing anything, then in one transaction stores the version, makes it current and logs it.
+A publish that fails or is killed part-way leaves the previous version current (the
+transaction never commits). ``rollback`` withdraws the current version and makes the one
+before it current again. The in-app importer calls the same functions.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import socket
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, select, update
+
+from dashboard.data import Dataset
+from dashboard.data_files import dataset_from_files, read_data_files, version_of
+from dashboard.store.engine import WRITE, Store, StoreError, guard
+from dashboard.store.tables import (
+    STATE_ROW,
+    data_versions,
+    publish_log,
+    publish_state,
+    version_files,
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    version_id: int
+    previous_id: int | None
+    created: bool  # False: the files were the current version already
+    reports: int
+    facts: int
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    id: int
+    content_hash: str
+    created_at: datetime
+    created_by: str
+    origin: str
+    note: str
+    reports: int
+    facts: int
+    withdrawn: bool
+    current: bool
+
+
+def default_actor() -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "unknown"
+    return f"{user}@{socket.gethostname()}"
+
+
+def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | None = None,
+            note: str = "", before_commit: Callable[[], None] | None = None) -> Published:
+    """Store ``files`` as a new current version; DataError (nothing written) if invalid.
+
+    ``before_commit`` runs inside the transaction, just before it commits (tests use it to
+    kill the process at the worst moment).
+    """
+    dataset = dataset_from_files(files, origin)
+    content_hash = version_of(files)
+    now = datetime.now(UTC)
+    counts = {"reports": len(dataset.reports), "facts": len(dataset.indicators)}
+    with guard(store, "cannot publish"), \
+            store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        previous = _lock_state(conn)
+        if previous is not None and _hash_of(conn, previous) == content_hash:
+            return Published(previous, previous, False, **counts)
+        version_id = int(conn.execute(insert(data_versions).values(
+            content_hash=content_hash, created_at=now, created_by=actor or default_actor(),
+            origin=origin[:500], note=note, **counts)).inserted_primary_key[0])
+        conn.execute(insert(version_files), [
+            {"version_id": version_id, "name": name, "content": content,
+             "sha256": hashlib.sha256(content).hexdigest()}
+            for name, content in sorted(files.items())])
+        _make_current(conn, version_id, previous, "publish", actor, note, now)
+        if before_commit is not None:
+            before_commit()
+    return Published(version_id, previous, True, **counts)
+
+
+def publish_folder(store: Store, data_dir: Path, actor: str | None = None,
+                   note: str = "") -> Published:
+    return publish(store, read_data_files(data_dir), str(data_dir), actor, note)
+
+
+def rollback(store: Store, actor: str | None = None, note: str = "") -> Published:
+    """Withdraw the current version; the latest earlier one not withdrawn becomes current."""
+    now = datetime.now(UTC)
+    with guard(store, "cannot roll back"), \
+            store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        current = _lock_state(conn)
+        if current is None:
+            raise StoreError(f"{store.label}: nothing is published yet")
+        earlier = conn.execute(
+            select(data_versions.c.id, data_versions.c.reports, data_versions.c.facts)
+            .where(data_versions.c.id < current, data_versions.c.withdrawn_at.is_(None))
+            .order_by(data_versions.c.id.desc()).limit(1)).first()
+        if earlier is None:
+            raise StoreError(f"{store.label}: version {current} is the first one; "
+                             "there is no earlier version to go back to")
+        conn.execute(update(data_versions).where(data_versions.c.id == current)
+                     .values(withdrawn_at=now))
+        _make_current(conn, int(earlier.id), current, "rollback", actor, note, now)
+    return Published(int(earlier.id), current, True, int(earlier.reports), int(earlier.facts))
+
+
+def ensure_published(store: Store, data_dir: Path) -> Published | None:
+    """An empty database gets the files of ``data_dir`` as its first version."""
+    if current_state(store)[0] is not None:
+        return None
+    return publish(store, read_data_files(data_dir), str(data_dir), note="first start")
+
+
+def current_state(store: Store) -> tuple[int | None, int]:
+    """(current version id, serial): the one query a running app repeats to follow along."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(publish_state.c.current_version_id, publish_state.c.serial)
+                           .where(publish_state.c.id == STATE_ROW)).one()
+    return (None if row[0] is None else int(row[0])), int(row[1])
+
+
+def version_files_of(store: Store, version_id: int) -> dict[str, bytes]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(version_files.c.name, version_files.c.content)
+                            .where(version_files.c.version_id == version_id)).all()
+    return {str(name): bytes(content) for name, content in rows}
+
+
+def load_version(store: Store, version_id: int) -> Dataset:
+    """The snapshot of one stored version (validated again: the code may be newer)."""
+    files = version_files_of(store, version_id)
+    if not files:
+        raise StoreError(f"{store.label}: version {version_id} has no files")
+    return dataset_from_files(files, f"version {version_id}",
+                              version=f"{version_id}-{version_of(files)}")
+
+
+def list_versions(store: Store) -> list[VersionRow]:
+    current, _serial = current_state(store)
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(data_versions).order_by(data_versions.c.id)).all()
+    return [VersionRow(int(r.id), r.content_hash, r.created_at, r.created_by, r.origin,
+                       r.note, int(r.reports), int(r.facts), r.withdrawn_at is not None,
+                       int(r.id) == current) for r in rows]
+
+
+def export_version(store: Store, version_id: int, out_dir: Path) -> list[Path]:
+    """Write a version's files to ``out_dir`` (the import/export format: data/ as built)."""
+    files = version_files_of(store, version_id)
+    if not files:
+        raise StoreError(f"{store.label}: no version {version_id}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in sorted(files.items()):
+        path = out_dir / Path(name).name
+        path.write_bytes(content)
+        written.append(path)
+    return written
+
+
+def _lock_state(conn: Connection) -> int | None:
+    # FOR UPDATE on PostgreSQL; SQLite already holds its write lock (BEGIN IMMEDIATE).
+    row = conn.execute(select(publish_state.c.current_version_id)
+                       .where(publish_state.c.id == STATE_ROW).with_for_update()).one()
+    return None if row[0] is None else int(row[0])
+
+
+def _hash_of(conn: Connection, version_id: int) -> str:
+    return str(conn.execute(select(data_versions.c.content_hash)
+                            .where(data_versions.c.id == version_id)).scalar_one())
+
+
+def _make_current(conn: Connection, version_id: int, previous: int | None, action: str,
+                  actor: str | None, note: str, now: datetime) -> None:
+    conn.execute(update(publish_state).where(publish_state.c.id == STATE_ROW).values(
+        current_version_id=version_id, serial=publish_state.c.serial + 1, changed_at=now))
+    conn.execute(insert(publish_log).values(
+        at=now, action=action, version_id=version_id, previous_version_id=previous,
+        actor=actor or default_actor(), note=note))
+
