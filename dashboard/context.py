@@ -45,6 +45,10 @@ class SnapshotSource:
         with self._lock:
             self._snapshot = snapshot
 
+    def changing(self) -> bool:
+        """True while a newer snapshot is being loaded or waits for the next request."""
+        return bool(getattr(self._refresh, "changing", False))
+
     def pause(self) -> None:
         """Stop following new versions in this process until the next ``current()``
         (the gunicorn master, before forking: a thread must not be running at a fork)."""

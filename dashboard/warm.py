@@ -35,8 +35,13 @@ def _pages() -> list[dict[str, Any]]:
     return [p for p in dash.page_registry.values() if "<" not in str(p["path"])]
 
 
-def warm(server: Flask, dataset: Dataset) -> int:
-    """Render every page of the default report in every language; the number built."""
+def warm(server: Flask, dataset: Dataset,
+         wanted: Callable[[], bool] = lambda: True) -> int:
+    """Render every page of the default report in every language; the number built.
+
+    Stops early once ``wanted()`` is false (a newer data version is being served: building
+    the old one's pages would only compete with it for the processor).
+    """
     from dashboard.components import page_kit as kit
 
     scoped, _ = select_report(dataset, None)
@@ -46,6 +51,8 @@ def warm(server: Flask, dataset: Dataset) -> int:
         for page in _pages():
             module = sys.modules.get(str(page.get("module")))
             for lang in LANGS:
+                if not wanted():
+                    return built
                 layout = page.get("layout")
                 if callable(layout):
                     layout(lang=lang)
@@ -55,6 +62,8 @@ def warm(server: Flask, dataset: Dataset) -> int:
                 if states is None or content is None:
                     continue
                 for state in states(scoped):
+                    if not wanted():
+                        return built
                     kit.page_content(content, scoped, state, lang)
                     built += 1
     return built
@@ -66,6 +75,7 @@ class Warmer:
     def __init__(self, server: Flask) -> None:
         self._server = server
         self._done: set[tuple[int, str]] = set()
+        self._latest: str | None = None  # the version most recently asked for
         self._lock = threading.Lock()
 
     def ensure(self, dataset: Dataset, pid: int,
@@ -77,11 +87,12 @@ class Warmer:
             if key in self._done:
                 return
             self._done = {k for k in self._done if k[0] == pid} | {key}
+            self._latest = dataset.version
 
         def run() -> None:
             began = time.monotonic()
             try:
-                count = warm(self._server, dataset)
+                count = warm(self._server, dataset, lambda: self._wanted(dataset))
             except Exception:  # noqa: BLE001 - warming is an optimisation: log, serve on
                 log.exception("warming the default report's pages failed")
                 return
@@ -90,3 +101,9 @@ class Warmer:
             (report or log.info)(line)
 
         threading.Thread(target=run, name="warm-pages", daemon=True).start()
+
+    def _wanted(self, dataset: Dataset) -> bool:
+        from dashboard.context import source_of
+
+        # A newer version asked for, or being loaded: this one's pages are not needed.
+        return self._latest == dataset.version and not source_of(self._server).changing()

@@ -6,7 +6,11 @@ from the same specs, so the published metadata cannot drift from what is enforce
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
@@ -202,6 +206,23 @@ def pandera_schema(table: str) -> pa.DataFrameSchema:
     if table == "indicators":
         checks.append(pa.Check(lambda df: df["end"] > df["start"], name="end_after_start"))
     return pa.DataFrameSchema(cols, strict=True, ordered=True, checks=checks, name=table)
+
+
+@functools.cache
+def fingerprint() -> str:
+    """Changes whenever what validation accepts may change: the column specs (allowed
+    values come from the lexicon) and this module's code."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(json.dumps(datapackage(), ensure_ascii=False, sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+def coerce(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The types ``validate`` gives, without its checks: for a table already validated by
+    the same schema (a stored data version with the same ``fingerprint``)."""
+    types = {"integer": "int64", "number": "float64"}
+    return frame[column_names(table)].astype(
+        {c.name: types[c.type] for c in columns(table) if c.type in types})
 
 
 def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:

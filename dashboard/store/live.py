@@ -1,7 +1,7 @@
 """Following the current data version while serving.
 
 Each app process keeps one :class:`VersionFollower`: a daemon thread that asks the database
-for the current version every ``POLL_SECONDS``, and when it changed, loads and validates the
+for the current version every ``POLL_SECONDS``, and when it changed, loads the
 new version off the request path. The request path (``SnapshotSource.current``) only picks
 up a snapshot that is ready, so the per-request cost is a few attribute reads, and a
 request sees either the old version or the new one whole.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,7 +25,7 @@ from dashboard.data import DataError, Dataset
 from dashboard.store.engine import Store, StoreError, describe
 from dashboard.store.versions import current_state, load_version
 
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.25
 log = logging.getLogger("dashboard.live")
 
 
@@ -44,7 +45,13 @@ class VersionFollower:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._unreachable = False
+        self._loading = False
         self.checks = 0
+
+    @property
+    def changing(self) -> bool:
+        """A newer version is being loaded, or is loaded and not yet handed over."""
+        return self._loading or self._ready is not None
 
     def __call__(self, _snapshot: Dataset) -> Dataset | None:
         if self._pid != os.getpid():
@@ -94,6 +101,8 @@ class VersionFollower:
         version_id, serial = state
         if serial == self._seen[1] or version_id is None:
             return
+        began = time.perf_counter()
+        self._loading = True
         try:
             snapshot = self._loader(self.store, version_id)
         except (SQLAlchemyError, StoreError) as exc:
@@ -104,11 +113,13 @@ class VersionFollower:
                       version_id, exc, self._seen[0])
             self._seen = (self._seen[0], serial)
             return
+        finally:
+            self._loading = False
         with self._lock:
             self._ready = snapshot
             self._seen = state
-        log.info("data version %s (%s) ready; serving it from the next request",
-                 version_id, snapshot.version)
+        log.info("data version %s (%s) loaded in %.2f s; serving it from the next request",
+                 version_id, snapshot.version, time.perf_counter() - began)
 
     def _lost(self, exc: BaseException) -> None:
         if not self._unreachable:

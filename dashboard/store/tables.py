@@ -28,6 +28,8 @@ data_versions = Table(
     "data_versions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("content_hash", String(64), nullable=False),
+    # The schema fingerprint the files were validated with (dashboard.pipeline.schema).
+    Column("schema", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("created_by", String(200), nullable=False),
     Column("origin", String(500), nullable=False),

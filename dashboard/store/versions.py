@@ -21,6 +21,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from dashboard.data import Dataset
 from dashboard.data_files import dataset_from_files, read_data_files, version_of
+from dashboard.pipeline.schema import fingerprint
 from dashboard.store.engine import WRITE, Store, StoreError, guard
 from dashboard.store.tables import (
     STATE_ROW,
@@ -79,8 +80,9 @@ def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | 
         if previous is not None and _hash_of(conn, previous) == content_hash:
             return Published(previous, previous, False, **counts)
         version_id = int(conn.execute(insert(data_versions).values(
-            content_hash=content_hash, created_at=now, created_by=actor or default_actor(),
-            origin=origin[:500], note=note, **counts)).inserted_primary_key[0])
+            content_hash=content_hash, schema=fingerprint(), created_at=now,
+            created_by=actor or default_actor(), origin=origin[:500], note=note,
+            **counts)).inserted_primary_key[0])
         conn.execute(insert(version_files), [
             {"version_id": version_id, "name": name, "content": content,
              "sha256": hashlib.sha256(content).hexdigest()}
@@ -140,12 +142,17 @@ def version_files_of(store: Store, version_id: int) -> dict[str, bytes]:
 
 
 def load_version(store: Store, version_id: int) -> Dataset:
-    """The snapshot of one stored version (validated again: the code may be newer)."""
+    """The snapshot of one stored version: validated again if this code's schema differs
+    from the one it was published with, else only typed (the files never change)."""
     files = version_files_of(store, version_id)
+    with store.engine.connect() as conn:
+        schema = conn.execute(select(data_versions.c.schema)
+                              .where(data_versions.c.id == version_id)).scalar()
     if not files:
         raise StoreError(f"{store.label}: version {version_id} has no files")
     return dataset_from_files(files, f"version {version_id}",
-                              version=f"{version_id}-{version_of(files)}")
+                              version=f"{version_id}-{version_of(files)}",
+                              validated=schema == fingerprint())
 
 
 def list_versions(store: Store) -> list[VersionRow]:

@@ -15,7 +15,7 @@ from dashboard.context import SnapshotSource
 from dashboard.data import DataError, load_dataset
 from dashboard.server import create_app_from_store
 from dashboard.store.live import VersionFollower
-from dashboard.store.versions import current_state, publish_folder, rollback
+from dashboard.store.versions import current_state, load_version, publish_folder, rollback
 
 
 def _without_report(data_dir: Path, target: Path, report: str) -> Path:
@@ -119,3 +119,21 @@ def test_the_app_serves_the_database_and_follows_it(url, data_dir, tmp_path):
     assert shown["reports"] == ["luming-2024", "qingshi-2025"]
     assert client.get("/version.json").headers["Cache-Control"] == "no-store"
     app.server.extensions["dashboard.snapshot"].pause()
+
+
+def test_changing_while_a_version_loads_and_until_it_is_handed_over(store, data_dir,
+                                                                    tmp_path):
+    publish_folder(store, data_dir)
+    seen = []
+
+    def loader(store_, version_id):
+        seen.append(follower.changing)
+        return load_version(store_, version_id)
+
+    follower = VersionFollower(store, current_state(store), poll_seconds=3600, loader=loader)
+    assert not follower.changing
+    publish_folder(store, _without_report(data_dir, tmp_path / "v2", "qingshi-2025"))
+    follower.check()
+    assert seen == [True] and follower.changing  # loaded, waiting for the next request
+    follower(load_dataset(data_dir))
+    assert not follower.changing

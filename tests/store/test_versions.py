@@ -178,3 +178,19 @@ def test_export_writes_back_the_published_files(store, data_dir, tmp_path):
         assert path.read_bytes() == (data_dir / path.name).read_bytes()
     with pytest.raises(StoreError, match="no version 9"):
         export_version(store, 9, tmp_path / "none")
+
+
+def test_a_stored_version_is_validated_again_when_the_schema_changed(store, data_dir):
+    from sqlalchemy import update
+
+    publish_folder(store, data_dir)
+    bad = (data_dir / "reports.csv").read_bytes().replace(b",work_report,", b",memo,", 1)
+    with store.engine.begin() as conn:
+        conn.execute(update(version_files).where(version_files.c.name == "reports.csv")
+                     .values(content=bad))
+    # Same schema as at publish: the files are trusted as validated, only typed.
+    assert "memo" in set(load_version(store, 1).reports.genre)
+    with store.engine.begin() as conn:
+        conn.execute(update(data_versions).values(schema="an-older-one"))
+    with pytest.raises(DataError, match=r"version 1/reports.csv: line \d+: column 'genre'"):
+        load_version(store, 1)

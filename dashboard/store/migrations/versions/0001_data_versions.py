@@ -21,6 +21,7 @@ def upgrade() -> None:
         "data_versions",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("content_hash", sa.String(64), nullable=False),
+        sa.Column("schema", sa.String(64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("created_by", sa.String(200), nullable=False),
         sa.Column("origin", sa.String(500), nullable=False),
