@@ -1,8 +1,8 @@
 """Entry point. ``gunicorn app:server`` or ``python app.py`` (gunicorn, 2 workers)."""
 
-from dashboard.server import create_app_or_exit
+from dashboard.startup import create_app_or_exit
 
-# A missing or malformed data file: one line on stderr, exit status 2.
+# A data file or database the app cannot use: one line on stderr, exit status 2.
 app = create_app_or_exit()
 server = app.server
 

@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 from flask import Response, abort, request  # noqa: E402
 
 from dashboard.app_factory import create_app  # noqa: E402
-from dashboard.server import create_app_from_store, serve  # noqa: E402
+from dashboard.server import serve  # noqa: E402
+from dashboard.startup import create_app_from_store  # noqa: E402
 
 MIMETYPES = {".html": "text/html", ".js": "application/javascript", ".css": "text/css"}
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*$")

@@ -42,10 +42,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import RAW_DIR, machine_info  # noqa: E402
 from dashboard.store.live import POLL_SECONDS  # noqa: E402
 from tests.store.cluster import throwaway_cluster  # noqa: E402
+from tests.store.folders import seeds_with_next_year  # noqa: E402
 from tests.store.instance import AppInstance  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "LIVE.md"
-NEXT_YEAR = ROOT / "tests" / "fixtures" / "next-year"
 TARGET_VISIBLE_S = 2.0
 TARGET_CHECK_MS = 1.0
 CONSECUTIVE = 12
@@ -81,17 +81,9 @@ def per_request_cost(url: str, data: Path) -> dict[str, float]:
 
 
 def next_year_tables(work: Path) -> Path:
-    import yaml
-
-    seeds = Path(shutil.copytree(ROOT / "seeds", work / "seeds"))
-    shutil.copy(NEXT_YEAR / "shawan-2025-test.txt", seeds)
-    sources = yaml.safe_load((seeds / "sources.yml").read_text(encoding="utf-8"))
-    sources["reports"] += yaml.safe_load(
-        (NEXT_YEAR / "sources.yml").read_text(encoding="utf-8"))["reports"]
-    (seeds / "sources.yml").write_text(yaml.safe_dump(sources, allow_unicode=True), "utf-8")
     from dashboard.pipeline.build import build
 
-    build(seeds, work / "next")
+    build(seeds_with_next_year(work / "seeds"), work / "next")
     shutil.copy(ROOT / "data" / "actuals.csv", work / "next" / "actuals.csv")
     return work / "next"
 

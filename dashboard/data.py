@@ -1,10 +1,11 @@
-"""The app's data: one immutable snapshot of the tables in data/, read and validated at once.
+"""The app's data: one immutable snapshot of one data version's tables.
 
 Everything the app shows comes from a :class:`Dataset`: the facts and reports, target groups,
 the report text by passage, indicator metadata (names, direction, measure, topic) and sector
 order, and the in-year figures of ``actuals.csv``. Nothing is read from ``seeds/`` or the
-lexicon while serving. A missing or malformed table raises :class:`DataError` naming the file
-and the problem.
+lexicon while serving. The files are read and validated by ``dashboard/data_files.py`` (from
+a folder such as ``data/``, or from a version stored in the database); a missing or
+malformed table raises :class:`DataError` naming the file, the line and the column.
 
 A dataset is never changed. ``scoped(report_id)`` gives the same snapshot seen from one
 report (its facts and targets; every report's actuals stay visible for progress and trends).

@@ -1,16 +1,10 @@
 """Production launcher: gunicorn with two workers, never the Flask dev server.
 
 ``python app.py`` ends up here. HOST and PORT environment variables override
-127.0.0.1:8050; WEB_WORKERS overrides the worker count (the machine has 2 cores);
-DASHBOARD_DATA_DIR points at another folder of data tables (default ``data/``).
+127.0.0.1:8050; WEB_WORKERS overrides the worker count (the machine has 2 cores).
 
-The app serves the current data version of the database (``DATABASE_URL``, default
-``instance/dashboard.sqlite3``), loading ``data/`` into it when it is empty, and follows new
-versions as they are published (``dashboard/store/live.py``).
-
-Start-up errors: a missing or malformed data file (``DataError``), a database that cannot
-be reached, opened or migrated (``StoreError``) print one line naming the problem to stderr
-and exit with status 2 (``create_app_or_exit``), never a traceback.
+The app itself is built by ``dashboard/startup.py`` (database, data version, one-line
+start-up errors).
 
 Delivery (``tune_delivery``, called by ``create_app``), measured with ``benchmarks/run.py``:
 
@@ -41,7 +35,6 @@ import os
 import re
 import sys
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication
@@ -53,8 +46,6 @@ if TYPE_CHECKING:
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
 DEFAULT_WORKERS = 2
-DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
-EXIT_DATA_ERROR = 2
 
 ONE_YEAR = 31_536_000
 IMMUTABLE = f"public, max-age={ONE_YEAR}, immutable"
@@ -114,50 +105,6 @@ def gunicorn_options(host: str, port: int) -> dict[str, Any]:
         # Unused, and two instances on one host would share its default path.
         "control_socket_disable": True,
     }
-
-
-def create_app_or_exit() -> Dash:
-    """The production app: served from the database, following its current version.
-
-    Opens the database (``DATABASE_URL``, default the SQLite file under ``instance/``),
-    brings its schema up to date, loads ``data/`` (or ``DASHBOARD_DATA_DIR``) into it if it
-    holds no version yet, and serves the current version. Anything that stops this (a data
-    file the app cannot use, a database it cannot reach, open or migrate) ends the process
-    with one line on stderr naming the problem and exit status 2.
-    """
-    from dashboard.data import DataError
-    from dashboard.store import StoreError
-
-    try:
-        return create_app_from_store()
-    except (DataError, StoreError) as exc:
-        message = " ".join(str(exc).split())
-        print(f"dashboard: cannot start: {message}", file=sys.stderr, flush=True)
-        raise SystemExit(EXIT_DATA_ERROR) from None
-
-
-def create_app_from_store(database_url: str | None = None,
-                          data_dir: Path | None = None) -> Dash:
-    from dashboard.app_factory import create_app
-    from dashboard.pipeline.build import DATA_DIR
-    from dashboard.store import open_store
-    from dashboard.store.live import VersionFollower
-    from dashboard.store.versions import current_state, ensure_published, load_version
-
-    if data_dir is None:
-        data_dir = Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
-    store = open_store(database_url)
-    ensure_published(store, data_dir)
-    version_id, serial = current_state(store)
-    if version_id is None:
-        from dashboard.store import StoreError
-
-        raise StoreError(f"{store.label}: no data version is current")
-    snapshot = load_version(store, version_id)
-    app = create_app(snapshot=snapshot,
-                     refresh=VersionFollower(store, (version_id, serial)))
-    app.server.extensions["dashboard.store"] = store
-    return app
 
 
 def _is_fingerprinted(path: str, query: dict[str, str]) -> bool:
@@ -295,7 +242,9 @@ def serve(wsgi_app: Any) -> None:
     if ":" in shown:
         shown = f"[{shown}]"
     options = gunicorn_options(host, port)
-    serving = _serving(wsgi_app)
+    from dashboard.startup import serving_line
+
+    serving = serving_line(wsgi_app)
     if hasattr(wsgi_app, "test_client"):
         from dashboard.context import source_of
 
@@ -317,17 +266,10 @@ def serve(wsgi_app: Any) -> None:
     _Standalone(wsgi_app, options).run()
 
 
-def _serving(wsgi_app: Any) -> str:
-    store = getattr(wsgi_app, "extensions", {}).get("dashboard.store")
-    if store is None:
-        return ""
-    from dashboard.context import source_of
-
-    return f" (data version {source_of(wsgi_app).current().version} from {store.label})"
-
-
 def main() -> None:
     """``python -m dashboard.server``: same as ``python app.py``."""
+    from dashboard.startup import create_app_or_exit
+
     serve(create_app_or_exit().server)
 
 

@@ -15,7 +15,9 @@ Every test under ``tests/browser/`` is marked ``browser``: ``make test-fast`` ru
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +31,13 @@ from dashboard.pipeline.build import build
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLES = ROOT / "tests" / "fixtures" / "bundles"
 BROWSER_DIR = ROOT / "tests" / "browser"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The app's default database is instance/dashboard.sqlite3 of the checkout: tests (and
+    # the processes they start) use one of their own, never that one.
+    folder = tempfile.mkdtemp(prefix="dashboard-tests-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/default.sqlite3"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

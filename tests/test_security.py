@@ -9,6 +9,7 @@ import hashlib
 import json
 import logging
 import re
+from pathlib import Path
 
 import brotli
 import pytest
@@ -189,7 +190,7 @@ def test_fingerprinted_files_are_cached_for_a_year_and_compressed_once(app, clie
     plotly_url = next(u for u in urls if "a-plotly.min.js" in u)
     suite_url = next(u for u in urls if "dash_renderer" in u)
     bootstrap_url = next(u for u in urls if "bootstrap" in u)
-    raw = (server.Path(app.config.assets_folder) / "vendor" / "a-plotly.min.js").read_bytes()
+    raw = (Path(app.config.assets_folder) / "vendor" / "a-plotly.min.js").read_bytes()
 
     first = client.get(plotly_url, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
     assert first.status_code == 200

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import server
+from dashboard import startup
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,7 +30,7 @@ def _run(args: list[str], data_dir: Path, database_url: str | None = None
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DASH_", "FLASK_"))}
     # An empty database by default, so the app loads data_dir into it.
     database_url = database_url or f"sqlite:///{data_dir.parent / 'empty.sqlite3'}"
-    env.update({server.DATA_DIR_ENV: str(data_dir), "HOST": "127.0.0.1",
+    env.update({startup.DATA_DIR_ENV: str(data_dir), "HOST": "127.0.0.1",
                 "PORT": str(_free_port()), "PYTHONWARNINGS": "ignore",
                 "DATABASE_URL": database_url})
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
@@ -56,7 +56,7 @@ def _replace_first_value(path: Path, column: str, value: str) -> None:
 
 
 def _assert_one_line_exit_2(result: subprocess.CompletedProcess[str], *needles: str) -> str:
-    assert result.returncode == server.EXIT_DATA_ERROR, (result.returncode, result.stderr)
+    assert result.returncode == startup.EXIT_DATA_ERROR, (result.returncode, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     line = lines[0]
@@ -86,10 +86,10 @@ def test_not_utf8_and_the_module_entry_point(data_copy: Path):
 
 def test_create_app_or_exit_in_process(data_copy: Path, monkeypatch, capsys):
     (data_copy / "quality.csv").write_text("", encoding="utf-8")
-    monkeypatch.setenv(server.DATA_DIR_ENV, str(data_copy))
+    monkeypatch.setenv(startup.DATA_DIR_ENV, str(data_copy))
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{data_copy.parent / 'empty.sqlite3'}")
     with pytest.raises(SystemExit) as stop:
-        server.create_app_or_exit()
+        startup.create_app_or_exit()
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "quality.csv" in err

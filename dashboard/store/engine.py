@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_URL_ENV = "DATABASE_URL"
 DEFAULT_SQLITE = ROOT / "instance" / "dashboard.sqlite3"
-BUSY_TIMEOUT_MS = int(os.environ.get("DASHBOARD_DB_BUSY_MS", "5000"))
+BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 5
 # Connection option asking SQLite for the write lock when the transaction begins.
 WRITE = {"sqlite_write": True}

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, insert, select, update
 from dashboard.data import Dataset
 from dashboard.data_files import dataset_from_files, read_data_files, version_of
 from dashboard.pipeline.schema import fingerprint
-from dashboard.store.engine import WRITE, Store, StoreError, guard
+from dashboard.store.engine import ROOT, WRITE, Store, StoreError, guard
 from dashboard.store.tables import (
     STATE_ROW,
     data_versions,
@@ -95,7 +95,13 @@ def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | 
 
 def publish_folder(store: Store, data_dir: Path, actor: str | None = None,
                    note: str = "") -> Published:
-    return publish(store, read_data_files(data_dir), str(data_dir), actor, note)
+    return publish(store, read_data_files(data_dir), _origin(data_dir), actor, note)
+
+
+def _origin(data_dir: Path) -> str:
+    # "data" rather than a path that only exists on the machine that published.
+    folder = data_dir.resolve()
+    return str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder)
 
 
 def rollback(store: Store, actor: str | None = None, note: str = "") -> Published:
@@ -123,19 +129,19 @@ def ensure_published(store: Store, data_dir: Path) -> Published | None:
     """An empty database gets the files of ``data_dir`` as its first version."""
     if current_state(store)[0] is not None:
         return None
-    return publish(store, read_data_files(data_dir), str(data_dir), note="first start")
+    return publish(store, read_data_files(data_dir), _origin(data_dir), note="first start")
 
 
 def current_state(store: Store) -> tuple[int | None, int]:
     """(current version id, serial): the one query a running app repeats to follow along."""
-    with store.engine.connect() as conn:
+    with guard(store, "cannot read the current version"), store.engine.connect() as conn:
         row = conn.execute(select(publish_state.c.current_version_id, publish_state.c.serial)
                            .where(publish_state.c.id == STATE_ROW)).one()
     return (None if row[0] is None else int(row[0])), int(row[1])
 
 
 def version_files_of(store: Store, version_id: int) -> dict[str, bytes]:
-    with store.engine.connect() as conn:
+    with guard(store, f"cannot read version {version_id}"), store.engine.connect() as conn:
         rows = conn.execute(select(version_files.c.name, version_files.c.content)
                             .where(version_files.c.version_id == version_id)).all()
     return {str(name): bytes(content) for name, content in rows}
@@ -145,7 +151,7 @@ def load_version(store: Store, version_id: int) -> Dataset:
     """The snapshot of one stored version: validated again if this code's schema differs
     from the one it was published with, else only typed (the files never change)."""
     files = version_files_of(store, version_id)
-    with store.engine.connect() as conn:
+    with guard(store, f"cannot read version {version_id}"), store.engine.connect() as conn:
         schema = conn.execute(select(data_versions.c.schema)
                               .where(data_versions.c.id == version_id)).scalar()
     if not files:
@@ -157,7 +163,7 @@ def load_version(store: Store, version_id: int) -> Dataset:
 
 def list_versions(store: Store) -> list[VersionRow]:
     current, _serial = current_state(store)
-    with store.engine.connect() as conn:
+    with guard(store, "cannot list versions"), store.engine.connect() as conn:
         rows = conn.execute(select(data_versions).order_by(data_versions.c.id)).all()
     return [VersionRow(int(r.id), r.content_hash, r.created_at, r.created_by, r.origin,
                        r.note, int(r.reports), int(r.facts), r.withdrawn_at is not None,

@@ -4,27 +4,14 @@ and an outage of the database leaves both serving the last good version."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from dashboard.data import load_dataset
+from tests.store.folders import copy_reports
 from tests.store.instance import AppInstance, app_env, pipeline, until
 
 pytestmark = pytest.mark.postgres
 NEW_REPORT = "luming-2025"
-
-
-def _without(data_dir: Path, target: Path, report: str) -> Path:
-    folder = Path(shutil.copytree(data_dir, target))
-    for path in folder.glob("*.csv"):
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        if lines and lines[0].startswith("report_id,"):
-            path.write_text("".join([lines[0], *(x for x in lines[1:]
-                                                 if not x.startswith(report + ","))]),
-                            encoding="utf-8")
-    return folder
 
 
 def _serves(instance: AppInstance, report: str, present: bool, hits: int = 6) -> bool:
@@ -35,7 +22,7 @@ def _serves(instance: AppInstance, report: str, present: bool, hits: int = 6) ->
 def test_publish_through_one_instance_read_through_the_other(pg_cluster, counties_dir,
                                                              tmp_path):
     url = pg_cluster.new_database()
-    first = _without(counties_dir, tmp_path / "first", NEW_REPORT)
+    first = copy_reports(counties_dir, tmp_path / "first", drop=NEW_REPORT)
     title = str(load_dataset(counties_dir).report(NEW_REPORT)["title"])
     one = AppInstance(url, first, tmp_path / "one.log")
     two = AppInstance(url, first, tmp_path / "two.log")

@@ -4,29 +4,17 @@ requests, a database outage keeps the last good version and says so in the log."
 from __future__ import annotations
 
 import logging
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import OperationalError
 
 from dashboard.context import SnapshotSource
 from dashboard.data import DataError, load_dataset
-from dashboard.server import create_app_from_store
+from dashboard.startup import create_app_from_store
 from dashboard.store.live import VersionFollower
 from dashboard.store.versions import current_state, load_version, publish_folder, rollback
-
-
-def _without_report(data_dir: Path, target: Path, report: str) -> Path:
-    other = Path(shutil.copytree(data_dir, target))
-    for path in other.glob("*.csv"):
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        if lines and lines[0].startswith("report_id,"):
-            path.write_text("".join([lines[0], *(x for x in lines[1:]
-                                                 if not x.startswith(report + ","))]),
-                            encoding="utf-8")
-    return other
+from tests.store.folders import copy_reports
 
 
 def _until(condition, seconds: float = 20.0):
@@ -45,7 +33,7 @@ def test_a_new_version_is_handed_over_once_and_whole(store, data_dir, tmp_path):
     old = load_dataset(data_dir)
     follower.check()
     assert follower._ready is None
-    publish_folder(store, _without_report(data_dir, tmp_path / "v2", "qingshi-2025"))
+    publish_folder(store, copy_reports(data_dir, tmp_path / "v2", drop="qingshi-2025"))
     follower.check()
     newer = follower(old)
     assert newer is not None and newer.version.startswith("2-")
@@ -62,7 +50,7 @@ def test_the_source_follows_the_database_in_the_background(store, data_dir, tmp_
     follower = VersionFollower(store, current_state(store), poll_seconds=0.05)
     source = SnapshotSource(load_dataset(data_dir), follower)
     first = source.current()  # starts this process's follower thread
-    publish_folder(store, _without_report(data_dir, tmp_path / "v2", "qingshi-2025"))
+    publish_folder(store, copy_reports(data_dir, tmp_path / "v2", drop="qingshi-2025"))
     newer = _until(lambda: (s := source.current()) is not first and s)
     assert "qingshi-2025" not in set(newer.reports.report_id)
     follower.stop()
@@ -98,7 +86,7 @@ def test_a_version_that_cannot_be_loaded_is_skipped(store, data_dir, tmp_path, c
         raise DataError("version 2/indicators.csv: line 2: column 'period' fails")
 
     follower = VersionFollower(store, current_state(store), poll_seconds=3600, loader=broken)
-    publish_folder(store, _without_report(data_dir, tmp_path / "v2", "qingshi-2025"))
+    publish_folder(store, copy_reports(data_dir, tmp_path / "v2", drop="qingshi-2025"))
     with caplog.at_level(logging.ERROR, logger="dashboard.live"):
         follower.check()
         follower.check()
@@ -113,7 +101,7 @@ def test_the_app_serves_the_database_and_follows_it(url, data_dir, tmp_path):
         "luming-2024", "luming-2025", "qingshi-2025"]
     from dashboard.store import open_store
 
-    publish_folder(open_store(url), _without_report(data_dir, tmp_path / "v2", "luming-2025"))
+    publish_folder(open_store(url), copy_reports(data_dir, tmp_path / "v2", drop="luming-2025"))
     shown = _until(lambda: (body := client.get("/version.json").get_json())["version"]
                    .startswith("2-") and body)
     assert shown["reports"] == ["luming-2024", "qingshi-2025"]
@@ -132,7 +120,7 @@ def test_changing_while_a_version_loads_and_until_it_is_handed_over(store, data_
 
     follower = VersionFollower(store, current_state(store), poll_seconds=3600, loader=loader)
     assert not follower.changing
-    publish_folder(store, _without_report(data_dir, tmp_path / "v2", "qingshi-2025"))
+    publish_folder(store, copy_reports(data_dir, tmp_path / "v2", drop="qingshi-2025"))
     follower.check()
     assert seen == [True] and follower.changing  # loaded, waiting for the next request
     follower(load_dataset(data_dir))

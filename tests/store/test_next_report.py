@@ -4,27 +4,12 @@ pages without a restart; `publish --rollback` takes it away again."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import yaml
-
-from dashboard.pipeline.build import SEEDS_DIR
+from tests.store.folders import NEXT_YEAR_ID, seeds_with_next_year
 from tests.store.instance import AppInstance, app_env, pipeline, until
 
-NEXT_YEAR = Path(__file__).resolve().parents[1] / "fixtures" / "next-year"
-NEXT_ID = "shawan-2025-test"
-
-
-def _seeds_with_next_year(target: Path) -> Path:
-    seeds = Path(shutil.copytree(SEEDS_DIR, target))
-    shutil.copy(NEXT_YEAR / f"{NEXT_ID}.txt", seeds)
-    sources = yaml.safe_load((seeds / "sources.yml").read_text(encoding="utf-8"))
-    sources["reports"] += yaml.safe_load(
-        (NEXT_YEAR / "sources.yml").read_text(encoding="utf-8"))["reports"]
-    (seeds / "sources.yml").write_text(yaml.safe_dump(sources, allow_unicode=True),
-                                       encoding="utf-8")
-    return seeds
+NEXT_ID = NEXT_YEAR_ID
 
 
 def test_next_years_report_goes_live_and_back(tmp_path: Path):
@@ -39,7 +24,7 @@ def test_next_years_report_goes_live_and_back(tmp_path: Path):
         assert app.version()["reports"] == ["shawan-2024"]
         assert '"report-select-box d-none"' in app.page_layout("")  # one report: no selector
 
-        seeds = _seeds_with_next_year(tmp_path / "seeds")
+        seeds = seeds_with_next_year(tmp_path / "seeds")
         built = pipeline("build", "--seeds", str(seeds), "--out", str(data), env=env)
         assert built.returncode == 0, built.stderr
         published = pipeline("publish", "--data", str(data), env=env)

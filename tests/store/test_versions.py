@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from dashboard.store.versions import (
     publish_folder,
     rollback,
 )
+from tests.store.folders import copy_reports
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,15 +38,7 @@ def _counts(store: Store) -> tuple[int, int, int]:
 
 def _second_version(data_dir: Path, tmp_path: Path) -> Path:
     """The same tables less one report: a different, valid version."""
-    other = Path(shutil.copytree(data_dir, tmp_path / "second"))
-    for name in ("indicators", "reports", "passages", "target_groups", "quality",
-                 "relative_targets"):
-        path = other / f"{name}.csv"
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        path.write_text("".join([lines[0], *(line for line in lines[1:]
-                                              if not line.startswith("qingshi-2025,"))]),
-                        encoding="utf-8")
-    return other
+    return copy_reports(data_dir, tmp_path / "second", drop="qingshi-2025")
 
 
 def test_publish_stores_the_files_whole_and_loads_the_same_snapshot(store, data_dir):

@@ -1,0 +1,80 @@
+"""Start-up of the production app: database, data version, one-line errors.
+
+``python app.py`` and ``gunicorn app:server`` call :func:`create_app_or_exit`. It opens the
+database (``DATABASE_URL``, default ``instance/dashboard.sqlite3``), brings its schema up to
+date, loads ``data/`` (or ``DASHBOARD_DATA_DIR``) into it when it holds no version yet, and
+serves the current version, following new ones as they are published
+(``dashboard/store/live.py``).
+
+Start-up errors: a missing or malformed data file (``DataError``), a database that cannot
+be reached, opened or migrated (``StoreError``) print one line naming the problem to stderr
+and exit with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dash import Dash
+
+DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
+EXIT_DATA_ERROR = 2
+STORE_EXTENSION = "dashboard.store"
+
+
+def create_app_or_exit() -> Dash:
+    """The production app: served from the database, following its current version.
+
+    Opens the database (``DATABASE_URL``, default the SQLite file under ``instance/``),
+    brings its schema up to date, loads ``data/`` (or ``DASHBOARD_DATA_DIR``) into it if it
+    holds no version yet, and serves the current version. Anything that stops this (a data
+    file the app cannot use, a database it cannot reach, open or migrate) ends the process
+    with one line on stderr naming the problem and exit status 2.
+    """
+    from dashboard.data import DataError
+    from dashboard.store import StoreError
+
+    try:
+        return create_app_from_store()
+    except (DataError, StoreError) as exc:
+        message = " ".join(str(exc).split())
+        print(f"dashboard: cannot start: {message}", file=sys.stderr, flush=True)
+        raise SystemExit(EXIT_DATA_ERROR) from None
+
+
+def create_app_from_store(database_url: str | None = None,
+                          data_dir: Path | None = None) -> Dash:
+    from dashboard.app_factory import create_app
+    from dashboard.pipeline.build import DATA_DIR
+    from dashboard.store import open_store
+    from dashboard.store.live import VersionFollower
+    from dashboard.store.versions import current_state, ensure_published, load_version
+
+    if data_dir is None:
+        data_dir = Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+    store = open_store(database_url)
+    ensure_published(store, data_dir)
+    version_id, serial = current_state(store)
+    if version_id is None:
+        from dashboard.store import StoreError
+
+        raise StoreError(f"{store.label}: no data version is current")
+    snapshot = load_version(store, version_id)
+    app = create_app(snapshot=snapshot,
+                     refresh=VersionFollower(store, (version_id, serial)))
+    app.server.extensions[STORE_EXTENSION] = store
+    return app
+
+
+def serving_line(wsgi_app: Any) -> str:
+    """What the start-up line says is served: the data version and the database."""
+    store = getattr(wsgi_app, "extensions", {}).get(STORE_EXTENSION)
+    if store is None:
+        return ""
+    from dashboard.context import source_of
+
+    return f" (data version {source_of(wsgi_app).current().version} from {store.label})"
