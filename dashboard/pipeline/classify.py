@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .lexicon import Indicator, TermMatch
 from .numbers import Quantity
-from .units import BASE_UNITS
+from .units import unit_info
 
 _CLAUSE_END = ",，;；:：。!?！？\n"
 _GROWTH = re.compile(r"增长|增速|增幅|增加|上升|提高|提升|下降|减少|降低|回落|下滑|翻")
@@ -37,7 +37,7 @@ class Reading:
 def dimension(q: Quantity) -> str:
     if q.base_unit in ("%", "‰", "个百分点", "倍", "成", "番"):
         return "percent"
-    info = BASE_UNITS.get(q.base_unit)
+    info = unit_info(q.base_unit)
     if info is None:
         return "count" if q.unit else "none"
     return info.dimension
@@ -90,13 +90,20 @@ def _by_list_position(text: str, q: Quantity, quantities: list[Quantity],
                       matches: list[TermMatch], clause: tuple[int, int]) -> TermMatch | None:
     """接待游客、旅游收入分别增长138.61%、149.52%: the k-th number is the k-th name.
 
-    The names are the last ones before 分别, in its clause or the clauses before it.
+    The names are the last ones before 分别, in its clause or the clauses before it (接待游客
+    260万人次、实现旅游收入18.4亿元,分别增长…). When the name just before 分别 is its subject
+    (no figure between them), the names are those of that clause only: in 进出口总额增长82.8%,
+    城乡居民收入分别增长5.7%、8.7% the trade figure's name is not one of the list's names.
     """
     respectively = text.find("分别", clause[0], q.start)
     if respectively < 0:
         return None
     numbers = [x for x in quantities if respectively < x.start < clause[1]]
-    names = [m for m in matches if m.end <= respectively][-len(numbers):]
+    before = [m for m in matches if m.end <= respectively]
+    if before and not any(before[-1].end <= x.start < respectively for x in quantities):
+        floor = max(text.rfind(sep, 0, before[-1].start) for sep in _CLAUSE_END)
+        before = [m for m in before if m.start > floor]
+    names = before[-len(numbers):]
     if len(numbers) < 2 or len(names) != len(numbers) or q not in numbers:
         return None
     return names[numbers.index(q)]
@@ -126,7 +133,7 @@ def read_quantity(text: str, q: Quantity, previous: Quantity | None, prev_readin
     elif base in ("%", "‰", "成"):
         growth = _GROWTH.search(window) and not _TO_LEVEL.search(window)
         value_kind = "growth_pct" if growth else "share_pct"
-    elif BASE_UNITS.get(base) and BASE_UNITS[base].is_count or (not base and unit):
+    elif (info := unit_info(base)) is not None and info.is_count or (not base and unit):
         value_kind = "count"
     else:
         value_kind = "level"
@@ -184,7 +191,7 @@ def _standardise(q: Quantity, value: float) -> tuple[float, str]:
         return value * 100, "%"
     if base == "番":
         return (2 ** value - 1) * 100, "%"
-    info = BASE_UNITS.get(base)
+    info = unit_info(base)
     if info is None:
         return value * q.magnitude, ""
     return round(value * q.magnitude * info.factor, 10), info.canonical

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .units import BASE_UNIT_NAMES, BASE_UNITS, MAGNITUDES
+from .units import BASE_UNIT_NAMES, MAGNITUDES, read_denominator, unit_info
 
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -27,6 +27,13 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"(?:年|月|日|号|时|周年|届|次全会|中全会|季度|世纪|个月|国道|省道|县道|级|星级|大|期)"
 )
 _RANGE_SEP = "—–-~～至到"
+# 百分之九十五, 百分之百, 百分之80: a percentage written out in words.
+_PERCENT_WORDS = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)")
+# Telephone numbers and hotline names: 0993-6012345, 12345热线, 热线12345, 电话…
+_PHONE = re.compile(r"(?<![\d.])0\d{2,3}-\d{7,8}(?!\d)|\d{5,}(?=(?:政务服务|便民服务)?热线)"
+                    r"|(?<=热线)\d{5,}|(?<=电话)[:：]?\d[\d-]{4,}")
+# A base unit that is the start of a word when followed by these (3天然气 is not 3 days).
+_WORD_AFTER_UNIT = {"天": "然"}
 _APPROX_MARKS = "余多"
 
 
@@ -89,19 +96,31 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, float, int, bool]:
         if text.startswith(percent, pos):
             return percent, percent, 1.0, pos + len(percent), more
     magnitude_text, magnitude = "", 1.0
-    base = next((u for u in BASE_UNIT_NAMES if text.startswith(u, pos)), None)
+    base = _base_unit_at(text, pos)
     if base is None and pos < len(text) and text[pos] in MAGNITUDES:
         magnitude_text, magnitude = text[pos], MAGNITUDES[text[pos]]
         pos += 1
         if text.startswith(tuple(_APPROX_MARKS), pos):
             more, pos = True, pos + 1
-        base = next((u for u in BASE_UNIT_NAMES if text.startswith(u, pos)), None)
+        base = _base_unit_at(text, pos)
     if base is None:
         return magnitude_text, "", magnitude, pos, more
     end = pos + len(base)
+    denominator = read_denominator(text, end)
+    if denominator is not None:  # 万元/亩: a rate
+        base = f"{base}/{denominator}"
+        end += 1 + len(denominator)
     if text.startswith(tuple(_APPROX_MARKS), end) and not magnitude_text:
         more, end = True, end + 1
     return magnitude_text + base, base, magnitude, end, more
+
+
+def _base_unit_at(text: str, pos: int) -> str | None:
+    base = next((u for u in BASE_UNIT_NAMES if text.startswith(u, pos)), None)
+    if base is not None and text[pos + len(base):pos + len(base) + 1] == \
+            _WORD_AFTER_UNIT.get(base, "\0"):
+        return None
+    return base
 
 
 def _is_list_number(text: str, start: int, end: int) -> bool:
@@ -113,15 +132,31 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                     names: tuple[str, ...] = ()) -> Iterator[Quantity]:
     """Every stated quantity in text[start:end], in order.
 
-    `names` are fixed expressions whose numbers are part of a name (八项规定).
+    `names` are fixed expressions whose numbers are part of a name (八项规定); telephone
+    numbers and hotline names (12345热线) are never quantities.
     """
     end = len(text) if end is None else end
     in_quotes = _quote_mask(text)
     for name in names:
         for found in re.finditer(re.escape(name), text):
             in_quotes[found.start():found.end()] = [True] * (found.end() - found.start())
+    for found in _PHONE.finditer(text, start, end):
+        in_quotes[found.start():found.end()] = [True] * (found.end() - found.start())
+    in_words: dict[int, Quantity] = {}
+    for found in _PERCENT_WORDS.finditer(text, start, end):
+        quantity = _percent_in_words(found)
+        if quantity is not None and not in_quotes[found.start()]:
+            in_words[found.start()] = quantity
+    word_ends = {q.end: q for q in in_words.values()}
+    pending = sorted(in_words.values(), key=lambda q: q.start)
     for match in _NUMBER.finditer(text, start, end):
         n_start, n_end = match.span()
+        while pending and pending[0].start <= n_start:
+            yield pending.pop(0)
+        if any(q.start <= n_start < q.end for q in word_ends.values()):
+            continue  # the numeral of 百分之九十五, already read
+        if n_end in word_ends or text.startswith("百分之", n_start):
+            continue
         if in_quotes[n_start] or text[n_start - 1:n_start] == "第":
             continue
         if _NOT_QUANTITY_AFTER.match(text, n_end):
@@ -138,12 +173,23 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             quantity = _arabic_quantity(text, match)
         if quantity is not None:
             yield quantity
+    yield from pending
+
+
+def _percent_in_words(found: re.Match[str]) -> Quantity | None:
+    written = found.group("n")
+    chinese = not written[0].isdigit()
+    value = parse_chinese_numeral(written) if chinese else float(written)
+    if value is None:
+        return None
+    n_start, n_end = found.span("n")
+    return Quantity(n_start, n_end, value, "%", n_end, 1.0, "%", False, chinese)
 
 
 def _arabic_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     n_start, n_end = match.span()
     unit, base, magnitude, unit_end, more = _read_unit(text, n_end)
-    if base and BASE_UNITS.get(base) and BASE_UNITS[base].is_name:
+    if base and (info := unit_info(base)) is not None and info.is_name:
         return None
     if _NOT_QUANTITY_AFTER.match(text, unit_end) and not base:
         return None
@@ -170,8 +216,8 @@ def _chinese_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     unit, base, magnitude, unit_end, more = _read_unit(text, n_end)
     if value is None or not base:
         return None
-    unit_info = BASE_UNITS.get(base)
-    if unit_info and (unit_info.is_name or (unit_info.is_count and value < 2)):
+    info = unit_info(base)
+    if info and (info.is_name or (info.is_count and value < 2)):
         return None  # 一个问题, 一套方案: idiom, not a count
     if base == "成" and value >= 10:
         return None

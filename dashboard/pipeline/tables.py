@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from .classify import dimension, standardise
 from .lexicon import UNCLASSIFIED, Indicator, Lexicon
 from .numbers import Quantity
-from .units import BASE_UNITS, MAGNITUDES, PERCENT_UNITS
+from .units import MAGNITUDES, PERCENT_UNITS, unit_info
 
 if TYPE_CHECKING:
     from .structure import Layout, Section
@@ -72,9 +72,9 @@ def cells(text: str, start: int, end: int) -> list[Cell]:
 def parse_unit(unit: str) -> tuple[str, float] | None:
     """A unit as written -> (base unit, magnitude): 亿元 -> (元, 1e8); None if not a unit."""
     unit = unit.strip()
-    if unit in PERCENT_UNITS or unit in BASE_UNITS:
+    if unit in PERCENT_UNITS or unit_info(unit) is not None:
         return unit, 1.0
-    if len(unit) > 1 and unit[0] in MAGNITUDES and unit[1:] in BASE_UNITS:
+    if len(unit) > 1 and unit[0] in MAGNITUDES and unit_info(unit[1:]) is not None:
         return unit[1:], MAGNITUDES[unit[0]]
     return None
 
@@ -212,7 +212,7 @@ def _value_kind(base: str) -> str:
         return "change_pp"
     if base in PERCENT_UNITS:
         return "share_pct"
-    info = BASE_UNITS.get(base)
+    info = unit_info(base)
     return "count" if info is not None and info.is_count else "level"
 
 

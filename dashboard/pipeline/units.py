@@ -2,6 +2,8 @@
 
 A written unit is an optional magnitude (万, 亿, 千, 百) followed by a base unit. Charts need
 one unit per dimension, so each dimension has a canonical unit (money in 亿元, area in 万亩…).
+A rate is written with a slash (万元/亩, 元/人, 微克/立方米, 吨标准煤/万元): its base unit is
+the compound after the numerator's magnitude, a dimension of its own, kept as written.
 """
 
 from __future__ import annotations
@@ -32,6 +34,15 @@ BASE_UNITS: dict[str, BaseUnit] = {
     "平方米": BaseUnit("area_m2", "平方米", 1.0),
     "立方米": BaseUnit("volume", "万立方米", 1e-4),
     "吨": BaseUnit("mass", "万吨", 1e-4),
+    "公斤": BaseUnit("mass", "万吨", 1e-7),
+    "千克": BaseUnit("mass", "万吨", 1e-7),
+    # Energy use in coal equivalent: not a mass of anything weighed.
+    "吨标准煤": BaseUnit("coal_equivalent", "万吨标准煤", 1e-4),
+    "微克": BaseUnit("micrograms", "微克", 1.0),
+    "美元": BaseUnit("money_usd", "亿美元", 1e-8),
+    "天": BaseUnit("days", "天", 1.0),
+    "个工作日": BaseUnit("working_days", "个工作日", 1.0),
+    "工作日": BaseUnit("working_days", "个工作日", 1.0),
     "头只": BaseUnit("head", "万头只", 1e-4),
     "头": BaseUnit("head", "万头只", 1e-4),
     "只": BaseUnit("head", "万头只", 1e-4),
@@ -56,3 +67,31 @@ BASE_UNIT_NAMES: tuple[str, ...] = tuple(sorted(BASE_UNITS, key=len, reverse=Tru
 
 # Units that already make a percentage-like figure.
 PERCENT_UNITS = ("个百分点", "%", "‰", "倍", "成", "番")
+
+
+def unit_info(base: str) -> BaseUnit | None:
+    """The base unit, including a rate written with a slash (元/亩, 吨标准煤/万元)."""
+    found = BASE_UNITS.get(base)
+    if found is not None or "/" not in base:
+        return found
+    numerator, _, denominator = base.partition("/")
+    top = BASE_UNITS.get(numerator)
+    bottom = BASE_UNITS.get(denominator)
+    if bottom is None and denominator[:1] in MAGNITUDES:
+        bottom = BASE_UNITS.get(denominator[1:])
+    if top is None or bottom is None:
+        return None
+    return BaseUnit(f"{top.dimension}/{bottom.dimension}", base, 1.0)
+
+
+def read_denominator(text: str, pos: int) -> str | None:
+    """The unit after a slash at ``pos`` (亩, 人, 立方米, 万元), or None."""
+    if not text.startswith("/", pos):
+        return None
+    pos += 1
+    magnitude = text[pos] if pos < len(text) and text[pos] in MAGNITUDES else ""
+    start = pos + len(magnitude)
+    base = next((u for u in BASE_UNIT_NAMES if text.startswith(u, start)), None)
+    if base is None and magnitude:
+        return None
+    return None if base is None else magnitude + base

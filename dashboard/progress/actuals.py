@@ -24,7 +24,7 @@ from dashboard.pipeline.classify import standardise
 from dashboard.pipeline.lexicon import Indicator
 from dashboard.pipeline.numbers import Quantity
 from dashboard.pipeline.tables import number_cell, parse_unit
-from dashboard.pipeline.units import BASE_UNITS
+from dashboard.pipeline.units import unit_info
 
 FILE_NAME = "actuals.csv"
 COLUMNS = ("indicator_id", "period", "as_of", "value", "unit", "source")
@@ -90,14 +90,15 @@ def value_kind_for(indicator: Indicator, base: str) -> str:
     if base in ("%", "‰", "倍", "成", "番"):
         levels = [d for d in indicator.dims if d != "percent"]
         return "growth_pct" if levels else "share_pct"
-    info = BASE_UNITS.get(base)
+    info = unit_info(base)
     return "count" if info is not None and info.is_count else "level"
 
 
 def _dimension(base: str) -> str:
     if base in ("%", "‰", "倍", "成", "番", "个百分点"):
         return "percent"
-    return BASE_UNITS[base].dimension
+    info = unit_info(base)
+    return info.dimension if info is not None else "none"
 
 
 def _short(text: str) -> str:

@@ -10,6 +10,8 @@ use psycopg 3 with a connect timeout. Any failure to reach or use the database b
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,21 +111,13 @@ def _sqlite_engine(url: Any) -> Engine:
     return engine
 
 
-class guard:  # noqa: N801 - used as a context manager, reads like a function
+@contextmanager
+def guard(store: Store, doing: str) -> Iterator[None]:
     """Turn a database failure inside the block into a one-line StoreError."""
-
-    def __init__(self, store: Store, doing: str) -> None:
-        self.store = store
-        self.doing = doing
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 _tb: object) -> bool:
-        if isinstance(exc, SQLAlchemyError):
-            raise StoreError(f"{self.store.label}: {self.doing}: {describe(exc)}") from None
-        return False
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{store.label}: {doing}: {describe(exc)}") from None
 
 
 def describe(exc: BaseException) -> str:
