@@ -54,15 +54,16 @@ def trend_facts(facts: pd.DataFrame, reports: pd.DataFrame, indicators: Sequence
                 measure: str) -> pd.DataFrame:
     """Actuals and targets of ``indicators`` in ``measure`` (levels or growth), one per
     indicator, year, kind and unit: the latest report's first statement. A report that
-    states two different values of one of them (城镇 and 农村 income) gives none."""
+    states two different values of one of them (two objects read as one indicator) gives
+    none for that year."""
     value_kind = VALUE_KINDS[measure]
     rows = facts[facts.indicator_id.isin(list(indicators)) & (facts.value_kind == value_kind)
                  & facts.kind.isin(["actual", "target"])
                  & facts.report_id.isin(set(reports.report_id))]
     if rows.empty:
         return rows
-    # One report stating two different values for one indicator and year (城镇 and 农村
-    # income, both read as 居民人均可支配收入) is ambiguous: neither is drawn for that year.
+    # One report stating two different values for one indicator and year (two objects read
+    # as one indicator) is ambiguous: neither is drawn for that year.
     keys = ["report_id", "indicator_id", "period", "kind", "unit_std"]
     distinct = rows.groupby(keys)["value_std"].transform("nunique")
     rows = rows[distinct == 1]

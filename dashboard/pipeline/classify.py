@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Indicator, TermMatch
+from .lexicon import Indicator, Lexicon, TermMatch
 from .numbers import Quantity
 from .units import unit_info
 
@@ -58,10 +58,11 @@ def _fits(indicator: Indicator, dim: str) -> bool:
 
 
 def choose_indicator(text: str, q: Quantity, quantities: list[Quantity], matches: list[TermMatch],
-                     clause: tuple[int, int], sent_start: int) -> TermMatch | None:
+                     clause: tuple[int, int], sent_start: int,
+                     lexicon: Lexicon | None = None) -> TermMatch | None:
     """The name this quantity measures, by list position, then name after, then name before."""
     dim = dimension(q)
-    listed = _by_list_position(text, q, quantities, matches, clause)
+    listed = _by_list_position(text, q, quantities, matches, clause, lexicon)
     if listed is not None and _fits(listed.indicator, dim):
         return listed
     after = q.unit_end
@@ -86,8 +87,34 @@ def choose_indicator(text: str, q: Quantity, quantities: list[Quantity], matches
     return None
 
 
+def elided_names(text: str, match: TermMatch, lexicon: Lexicon) -> list[TermMatch]:
+    """One name standing for several: 城镇、农村居民人均可支配收入 (the first item shares the
+    second's ending) or 城乡居民人均可支配收入 (a joint prefix, lexicon ``joint_prefixes``).
+    The indicators named by each part, in order, if the lexicon knows every one; else []."""
+    written = text[match.start:match.end]
+    if text[match.start - 1:match.start] == "、":
+        head_start = match.start - 1
+        while head_start > 0 and text[head_start - 1] not in _CLAUSE_END + "、":
+            head_start -= 1
+        head = text[head_start:match.start - 1]
+        if 0 < len(head) < len(written):
+            first = lexicon.indicator_for_term(head + written[len(head):])
+            if first is not None:
+                return [TermMatch(first, head_start, match.start - 1), match]
+    for prefix, parts in lexicon.joint_prefixes:
+        at = text.rfind(prefix, max(0, match.start - len(prefix) - 4), match.start)
+        if at < 0:
+            continue
+        middle = text[at + len(prefix):match.start]
+        found = [lexicon.indicator_for_term(part + middle + written) for part in parts]
+        if all(found):
+            return [TermMatch(ind, at, match.end) for ind in found if ind is not None]
+    return []
+
+
 def _by_list_position(text: str, q: Quantity, quantities: list[Quantity],
-                      matches: list[TermMatch], clause: tuple[int, int]) -> TermMatch | None:
+                      matches: list[TermMatch], clause: tuple[int, int],
+                      lexicon: Lexicon | None = None) -> TermMatch | None:
     """接待游客、旅游收入分别增长138.61%、149.52%: the k-th number is the k-th name.
 
     The names are the last ones before 分别, in its clause or the clauses before it (接待游客
@@ -104,6 +131,8 @@ def _by_list_position(text: str, q: Quantity, quantities: list[Quantity],
         floor = max(text.rfind(sep, 0, before[-1].start) for sep in _CLAUSE_END)
         before = [m for m in before if m.start > floor]
     names = before[-len(numbers):]
+    if len(names) == 1 and len(numbers) > 1 and lexicon is not None:
+        names = elided_names(text, names[0], lexicon) or names
     if len(numbers) < 2 or len(names) != len(numbers) or q not in numbers:
         return None
     return names[numbers.index(q)]

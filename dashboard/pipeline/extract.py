@@ -80,7 +80,7 @@ def _sentence_facts(text: str, norm: str, quants: list[Quantity], matches: list,
         if nxt is not None and not q.unit and is_range_pair(norm, q, nxt):
             q = replace(q, unit=nxt.unit, base_unit=nxt.base_unit, magnitude=nxt.magnitude)
         clause = clause_bounds(norm, sentence.start, sentence.end, q.start)
-        term = choose_indicator(norm, q, quants, matches, clause, sentence.start)
+        term = choose_indicator(norm, q, quants, matches, clause, sentence.start, lexicon)
         reading = read_quantity(norm, q, prev_q, prev_reading, term, clause[0])
         if nxt is not None and is_range_pair(norm, q, nxt):
             reading = replace(reading, comparator=">=")

@@ -44,6 +44,15 @@ class Lexicon:
     gapped: tuple[tuple[str, str, re.Pattern[str]], ...]  # (indicator, last part, regex)
     sector_keywords: tuple[tuple[str, str], ...]  # (keyword, sector)
     number_names: tuple[str, ...] = ()  # names with a number inside (八项规定)
+    # A prefix naming several things at once (城乡 = 城镇 and 农村), for 分别 lists.
+    joint_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def indicator_for_term(self, term: str) -> Indicator | None:
+        """The indicator a plain term names exactly (城镇居民人均可支配收入), or None."""
+        for candidate, ind_id in self.by_first_char.get(term[:1], ()):
+            if candidate == term:
+                return self.indicators[ind_id]
+        return None
 
     def matches(self, text: str, start: int, end: int) -> list[TermMatch]:
         """Indicator names in text[start:end]; a name inside a longer one is dropped.
@@ -109,5 +118,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         if sector not in sectors:
             raise ValueError(f"{path}: sector keyword for unknown sector {sector!r}")
     first_chars = {ch: tuple(terms) for ch, terms in by_first_char.items()}
+    joint = tuple((prefix, tuple(parts))
+                  for prefix, parts in (data.get("joint_prefixes") or {}).items())
     return Lexicon(sectors, indicators, first_chars, tuple(gapped), keywords,
-                   tuple(data.get("number_names", ())))
+                   tuple(data.get("number_names", ())), joint)

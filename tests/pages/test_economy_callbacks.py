@@ -36,9 +36,11 @@ def test_default_layout(pages, counties):
     labels = [o["label"] for o in by_id(layout, page.CONTROL_ID)[0].options]
     assert labels[0] == "地区生产总值"
     # 城镇新增就业 and 城镇调查失业率 are stated (as a count and a rate), only not as growth:
-    # the growth chart does not call them "not stated in the report".
+    # the growth chart does not call them "not stated in the report". The report states the
+    # income of urban and of rural residents, not of all residents: that one is not stated.
     growth_card = by_class(layout, "officials-card-growth")[0]
-    assert not any("报告中未提及" in text for text in texts(growth_card))
+    assert [text for text in texts(growth_card) if "报告中未提及" in text] == [
+        "报告中未提及：居民人均可支配收入"]
     gdp = figure(layout, "economy", "gdp")
     assert fact_ids(gdp) == {fact(counties, "luming-2025", "gdp", "actual", vk).fact_id
                              for vk in ("level", "growth_pct")} | {

@@ -69,7 +69,7 @@ def test_table_cells(facts, text, row, written, indicator, value_kind, value, va
 
 def test_a_part_is_not_the_whole(facts, text):
     urban = cell_fact(facts, text, "城镇居民人均可支配收入", "5.1")
-    assert urban.indicator_id == "unclassified"
+    assert urban.indicator_id == "urban_disposable_income"  # its own indicator, not the whole
     other = cell_fact(facts, text, "居民人均消费支出", "19,870")
     assert other.indicator_id == "unclassified" and other.sector == "consumption"
 

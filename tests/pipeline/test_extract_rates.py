@@ -62,7 +62,8 @@ def test_rates_keep_their_written_unit(facts):
 
 
 def test_a_respectively_list_does_not_reach_back_past_a_stated_figure(facts):
-    """The name before the comma has its own figure (9.4%): it is not a name of the list."""
+    """The name before the comma has its own figure (9.4%): it is not a name of the list;
+    城乡 names urban and rural residents (lexicon ``joint_prefixes``), one figure each."""
     assert _by_number(facts, "9.4")["indicator_id"] == "retail_sales"
     assert [_by_number(facts, n)["indicator_id"] for n in ("5.7", "8.7")] == [
-        "disposable_income", "disposable_income"]
+        "urban_disposable_income", "rural_disposable_income"]
