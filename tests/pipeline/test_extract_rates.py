@@ -67,3 +67,10 @@ def test_a_respectively_list_does_not_reach_back_past_a_stated_figure(facts):
     assert _by_number(facts, "9.4")["indicator_id"] == "retail_sales"
     assert [_by_number(facts, n)["indicator_id"] for n in ("5.7", "8.7")] == [
         "urban_disposable_income", "rural_disposable_income"]
+
+
+def test_an_elided_list_names_each_of_its_items(facts):
+    """城镇、农村居民人均可支配收入: the first item shares the second one's ending."""
+    assert [(_by_number(facts, n)["indicator_id"], _by_number(facts, n)["value_std"])
+            for n in ("41200", "20150")] == [("urban_disposable_income", 41200.0),
+                                             ("rural_disposable_income", 20150.0)]
