@@ -4,7 +4,6 @@ requests, a database outage keeps the last good version and says so in the log."
 from __future__ import annotations
 
 import logging
-import time
 
 import pytest
 from sqlalchemy.exc import OperationalError
@@ -15,16 +14,7 @@ from dashboard.startup import create_app_from_store
 from dashboard.store.live import VersionFollower
 from dashboard.store.versions import current_state, load_version, publish_folder, rollback
 from tests.store.folders import copy_reports
-
-
-def _until(condition, seconds: float = 20.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError("condition not met in time")
+from tests.store.instance import until
 
 
 def test_a_new_version_is_handed_over_once_and_whole(store, data_dir, tmp_path):
@@ -51,7 +41,7 @@ def test_the_source_follows_the_database_in_the_background(store, data_dir, tmp_
     source = SnapshotSource(load_dataset(data_dir), follower)
     first = source.current()  # starts this process's follower thread
     publish_folder(store, copy_reports(data_dir, tmp_path / "v2", drop="qingshi-2025"))
-    newer = _until(lambda: (s := source.current()) is not first and s)
+    newer = until(lambda: (s := source.current()) is not first and s)
     assert "qingshi-2025" not in set(newer.reports.report_id)
     follower.stop()
 
@@ -102,7 +92,7 @@ def test_the_app_serves_the_database_and_follows_it(url, data_dir, tmp_path):
     from dashboard.store import open_store
 
     publish_folder(open_store(url), copy_reports(data_dir, tmp_path / "v2", drop="luming-2025"))
-    shown = _until(lambda: (body := client.get("/version.json").get_json())["version"]
+    shown = until(lambda: (body := client.get("/version.json").get_json())["version"]
                    .startswith("2-") and body)
     assert shown["reports"] == ["luming-2024", "qingshi-2025"]
     assert client.get("/version.json").headers["Cache-Control"] == "no-store"
