@@ -74,3 +74,10 @@ def test_an_elided_list_names_each_of_its_items(facts):
     assert [(_by_number(facts, n)["indicator_id"], _by_number(facts, n)["value_std"])
             for n in ("41200", "20150")] == [("urban_disposable_income", 41200.0),
                                              ("rural_disposable_income", 20150.0)]
+
+
+def test_farming_words_give_the_sector_of_facts_outside_the_lexicon(facts):
+    """葡萄, 温室大棚, 饲草: agriculture and livestock (lexicon sector keywords), not the
+    report's default sector."""
+    assert [_by_number(facts, n)["sector"] for n in ("12.5", "3.6", "520", "8.2")] == [
+        "agriculture", "agriculture", "agriculture", "livestock"]
