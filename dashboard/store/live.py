@@ -46,7 +46,6 @@ class VersionFollower:
         self._thread: threading.Thread | None = None
         self._unreachable = False
         self._loading = False
-        self.checks = 0
 
     @property
     def changing(self) -> bool:
@@ -89,7 +88,6 @@ class VersionFollower:
 
     def check(self) -> None:
         """One poll: load the current version if it is not the one served."""
-        self.checks += 1
         try:
             state = current_state(self.store)
         except (SQLAlchemyError, StoreError) as exc:

@@ -141,19 +141,23 @@ def current_state(store: Store) -> tuple[int | None, int]:
 
 
 def version_files_of(store: Store, version_id: int) -> dict[str, bytes]:
+    return _version_content(store, version_id)[0]
+
+
+def _version_content(store: Store, version_id: int) -> tuple[dict[str, bytes], str | None]:
+    """A version's files and the schema fingerprint they were validated with."""
     with guard(store, f"cannot read version {version_id}"), store.engine.connect() as conn:
         rows = conn.execute(select(version_files.c.name, version_files.c.content)
                             .where(version_files.c.version_id == version_id)).all()
-    return {str(name): bytes(content) for name, content in rows}
+        schema = conn.execute(select(data_versions.c.schema)
+                              .where(data_versions.c.id == version_id)).scalar()
+    return {str(name): bytes(content) for name, content in rows}, schema
 
 
 def load_version(store: Store, version_id: int) -> Dataset:
     """The snapshot of one stored version: validated again if this code's schema differs
     from the one it was published with, else only typed (the files never change)."""
-    files = version_files_of(store, version_id)
-    with guard(store, f"cannot read version {version_id}"), store.engine.connect() as conn:
-        schema = conn.execute(select(data_versions.c.schema)
-                              .where(data_versions.c.id == version_id)).scalar()
+    files, schema = _version_content(store, version_id)
     if not files:
         raise StoreError(f"{store.label}: version {version_id} has no files")
     return dataset_from_files(files, f"version {version_id}",
