@@ -42,7 +42,7 @@ def test_errors_name_the_file_line_and_column(counties_dir: Path):
     files = read_data_files(counties_dir)
     text = files["indicators.csv"].decode().splitlines(keepends=True)
     cells = text[2].split(",")
-    cells[7] = "forecast"  # kind of the second fact, line 3
+    cells[8] = "forecast"  # kind of the second fact, line 3
     text[2] = ",".join(cells)
     with pytest.raises(DataError, match=r"x/indicators.csv: line 3: column 'kind'"):
         dataset_from_files(dict(files, **{"indicators.csv": "".join(text).encode()}), "x")

@@ -45,6 +45,8 @@ def pick(facts: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | None, pd.Da
     separately only when the main fact is not itself a growth rate.
     """
     actual = facts[facts.kind == "actual"]
+    if "period_start" in actual:  # a five-year total or average is not the year's figure
+        actual = actual[actual.period_start == actual.period]
     main = None
     for value_kind in MAIN_VALUE_KINDS:
         main = _latest(actual[actual.value_kind == value_kind])
@@ -93,7 +95,8 @@ def kpi_card(facts: pd.DataFrame, lang: str, name: str | None = None,
                              className="kpi-growth-line"))
     if not later.empty:
         body.append(html.Ul([
-            html.Li([html.Span(kind_period_label(row["kind"], int(row["period"]), lang),
+            html.Li([html.Span(kind_period_label(
+                row["kind"], int(row["period"]), lang, row.get("period_start")),
                                className="kpi-target-label"),
                      _value_link(row, as_stated(row, lang), lang, "kpi-target")])
             for _, row in later.iterrows()

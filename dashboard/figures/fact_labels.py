@@ -24,9 +24,12 @@ add_strings({
 })
 
 
-def kind_period_label(kind: str, period: int, lang: str) -> str:
-    """2024年目标 / 2024 target: a kind with its year (the bare kind is labels.kind_label)."""
-    return t(f"figures.kind.{kind}", lang).format(period=period)
+def kind_period_label(kind: str, period: int, lang: str, period_start: int | None = None
+                      ) -> str:
+    """2024年目标 / 2024 target: a kind with its year (the bare kind is labels.kind_label);
+    2021–2025年实际 for a figure covering several years."""
+    years = f"{period_start}–{period}" if period_start and period_start < period else period
+    return t(f"figures.kind.{kind}", lang).format(period=years)
 
 
 def indicator_names(facts: pd.DataFrame, lexicon: Mapping[str, Any], ids: Sequence[str],
@@ -73,7 +76,8 @@ def categories(facts: pd.DataFrame, lang: str, grouped: bool = False,
     """
     lang = normalize_lang(lang)
     names = [indicator_name(row, lang) for _, row in facts.iterrows()]
-    kinds = [kind_period_label(r.kind, r.period, lang) for r in facts.itertuples()]
+    kinds = [kind_period_label(r.kind, r.period, lang, getattr(r, "period_start", None))
+             for r in facts.itertuples()]
     if grouped:
         total = Counter(zip(names, kinds, strict=True))
         seen: Counter[tuple[str, str]] = Counter()

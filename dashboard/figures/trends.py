@@ -57,7 +57,9 @@ def trend_facts(facts: pd.DataFrame, reports: pd.DataFrame, indicators: Sequence
     states two different values of one of them (two objects read as one indicator) gives
     none for that year."""
     value_kind = VALUE_KINDS[measure]
-    rows = facts[facts.indicator_id.isin(list(indicators)) & (facts.value_kind == value_kind)
+    single_year = (facts.period_start == facts.period) if "period_start" in facts else True
+    rows = facts[single_year & facts.indicator_id.isin(list(indicators))
+                 & (facts.value_kind == value_kind)
                  & facts.kind.isin(["actual", "target"])
                  & facts.report_id.isin(set(reports.report_id))]
     if rows.empty:

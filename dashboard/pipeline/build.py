@@ -29,6 +29,10 @@ SEEDS_DIR = ROOT / "seeds"
 DATA_DIR = ROOT / "data"
 
 
+UNKNOWN_GENRE = ("genre not recognised (the title names neither a 政府工作报告 nor a 统计公报): "
+                 "read as a work report")
+
+
 @dataclass
 class Tables:
     indicators: pd.DataFrame
@@ -101,6 +105,7 @@ def process_report(path: Path, source: dict[str, object] | None = None) -> Repor
         "sha256": raw_hash, "chars": len(text), "facts": len(result.facts),
         "origin": source.get("origin"), "licence": source.get("licence"),
         "body_start": layout.body_start, "body_end": layout.body_end,
+        "notice": None if layout.genre_known else UNKNOWN_GENRE,
     }
     return ReportTables(result.facts, row, result.relative_targets,
                         passages(text, layout, report_id), text)
@@ -134,7 +139,7 @@ def build_tables(paths: list[Path], sources: dict[str, dict[str, object]]) -> Ta
         target_groups=validate("target_groups", pd.DataFrame(
             target_groups(indicators, texts), columns=column_names("target_groups"))),
         indicator_meta=validate("indicator_meta", pd.DataFrame(
-            indicator_meta(lexicon), columns=column_names("indicator_meta"))),
+            indicator_meta(lexicon, indicators), columns=column_names("indicator_meta"))),
         sectors=validate("sectors", pd.DataFrame(sector_table(lexicon),
                                                  columns=column_names("sectors"))),
     )

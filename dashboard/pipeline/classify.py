@@ -18,6 +18,7 @@ _AT_LEAST_BEFORE = re.compile(r"(?:超过|不低于|不少于|至少|突破)$")
 _AT_MOST_BEFORE = re.compile(r"(?:不超过|不高于|控制在|低于)$")
 _ABOUT_BEFORE = re.compile(r"(?:约|近|大约)$")
 _RANGE_SEP = "—–-~～至到"
+_YEAR_BEFORE = re.compile(r"\d{4}年(?:底|末)?的?$")
 # Gap allowed between a unit and the name it counts (3万亩高标准农田, 102场次系列旅游文化活动).
 _POST_NOMINAL_GAP = 3
 _AFTER_UNIT_SKIP = re.compile(r"以上|以下|左右|及以上")
@@ -80,7 +81,9 @@ def choose_indicator(text: str, q: Quantity, quantities: list[Quantity], matches
         # within the same list item.
         floor = max(sent_start, *(text.rfind(sep, sent_start, q.start) + 1
                                   for sep in _CLAUSE_END + "、"))
-    before = [m for m in matches if floor <= m.start and m.end <= q.start]
+    # 占一般公共预算支出的78.2%: the name after 占 is the whole, not what the share measures.
+    before = [m for m in matches if floor <= m.start and m.end <= q.start
+              and text[m.start - 1:m.start] != "占"]
     for m in reversed(before):
         if _fits(m.indicator, dim):
             return m
@@ -149,7 +152,7 @@ def read_quantity(text: str, q: Quantity, previous: Quantity | None, prev_readin
                   term: TermMatch | None, clause_start: int) -> Reading:
     """Value kind, sign and comparator from the words around the number."""
     window_start = max(clause_start, term.end if term and term.end <= q.start else clause_start)
-    window = text[window_start:q.start]
+    window = _YEAR_BEFORE.sub("", text[window_start:q.start])  # 提高到2025年的60.8%
     continues_list = previous is not None and prev_reading is not None and (
         text[previous.unit_end:q.start] in ("、", "和", "及"))
     unit, base, value = q.unit, q.base_unit, q.value

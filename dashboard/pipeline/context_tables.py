@@ -12,11 +12,21 @@ import re
 import pandas as pd
 
 from .lexicon import Lexicon
+from .nouns import is_open_id
 from .structure import Layout
+from .units import unit_info
 
 _SENTENCE_END = "。!?！？;；\n"
 _AFTER_UNIT = re.compile(r"(?:余|多)?(?:以上|以下|左右|以内)?")
 _OBJECT = re.compile(r"[^,，。;；、:：!?！？\n]{0,4}")
+
+
+def _dimension(unit: str) -> str:
+    """Canonical unit -> dimension (亿元 -> money, % -> percent)."""
+    if unit in ("%", "个百分点"):
+        return "percent"
+    info = unit_info(unit)
+    return info.dimension if info is not None else ("count" if unit else "none")
 
 
 def passages(text: str, layout: Layout, report_id: str) -> list[dict[str, object]]:
@@ -82,12 +92,28 @@ def target_groups(facts: pd.DataFrame, texts: dict[str, str]) -> list[dict[str, 
     return rows
 
 
-def indicator_meta(lexicon: Lexicon) -> list[dict[str, object]]:
-    """What the app needs to know of each lexicon indicator (names, sector, direction…)."""
-    return [{"indicator_id": ind.id, "zh": ind.zh, "en": ind.en, "sector": ind.sector,
+def indicator_meta(lexicon: Lexicon, facts: pd.DataFrame | None = None
+                   ) -> list[dict[str, object]]:
+    """What the app needs to know of each lexicon indicator (names, sector, direction…), then
+    of each indicator named from the text (nouns.py): its name as first written, the sector
+    of its first figure, and the dimensions its figures have."""
+    rows = [{"indicator_id": ind.id, "zh": ind.zh, "en": ind.en, "sector": ind.sector,
              "type": ind.type, "direction": ind.direction, "measure": ind.measure,
              "dims": ";".join(ind.dims), "topic": ind.topic, "per_capita": int(ind.per_capita)}
             for ind in lexicon.indicators.values()]
+    if facts is None or facts.empty:
+        return rows
+    named = facts[facts.indicator_id.map(is_open_id)].sort_values(
+        ["report_id", "start"], kind="stable")
+    for ind_id, group in named.groupby("indicator_id", sort=False):
+        first = group.iloc[0]
+        dims = sorted({_dimension(str(u)) for u in group.unit_std.fillna("")})
+        rows.append({"indicator_id": ind_id, "zh": first.indicator_zh,
+                     "en": first.indicator_en, "sector": first.sector,
+                     "type": "outcome" if (group.kind == "target").any() else "output",
+                     "direction": "up", "measure": "flow", "dims": ";".join(dims),
+                     "topic": first.sector, "per_capita": 0})
+    return rows
 
 
 def sector_table(lexicon: Lexicon) -> list[dict[str, object]]:

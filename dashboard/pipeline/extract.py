@@ -10,24 +10,26 @@ from .classify import (
     Reading,
     choose_indicator,
     clause_bounds,
+    dimension,
     is_range_pair,
     is_target,
     read_quantity,
     standardise,
 )
 from .lexicon import UNCLASSIFIED, Lexicon, load_lexicon
+from .nouns import Noun, longer_name, measured_noun, own_subject
 from .numbers import Quantity, find_quantities
+from .periods import span_of, stated_year
 from .structure import Layout, Section, Sentence, read_layout, sentences
 from .tables import TableFacts, read_tables
 from .text import normalise
 
 FACT_COLUMNS = [
     "report_id", "fact_id", "indicator_id", "indicator_zh", "indicator_en", "sector", "period",
-    "kind", "value", "unit", "value_kind", "comparator", "value_std", "unit_std", "quote",
-    "start", "end", "section",
+    "period_start", "kind", "value", "unit", "value_kind", "comparator", "value_std", "unit_std",
+    "quote", "start", "end", "section",
 ]
 _QUOTE_MAX = 60
-_YEAR = re.compile(r"(\d{4})年")
 _RELATIVE = re.compile(
     r"(?P<a>[^,，;；。]{2,20}?)增速(?P<op>高于|不低于|快于|低于)(?P<b>[^,，;；。]{2,20}?)增速")
 
@@ -75,38 +77,70 @@ def _sentence_facts(text: str, norm: str, quants: list[Quantity], matches: list,
     facts: list[dict[str, object]] = []
     prev_q: Quantity | None = None
     prev_reading: Reading | None = None
+    prev_noun: Noun | None = None
     for i, q in enumerate(quants):
         nxt = quants[i + 1] if i + 1 < len(quants) else None
         if nxt is not None and not q.unit and is_range_pair(norm, q, nxt):
             q = replace(q, unit=nxt.unit, base_unit=nxt.base_unit, magnitude=nxt.magnitude)
         clause = clause_bounds(norm, sentence.start, sentence.end, q.start)
         term = choose_indicator(norm, q, quants, matches, clause, sentence.start, lexicon)
+        noun = None
+        floor = clause[0]
+        if prev_q is not None and prev_q.unit_end > floor:
+            floor = prev_q.unit_end
+        if term is not None and (longer := longer_name(
+                norm, term.start, term.end, q, term.indicator.id,
+                lexicon.names_of(term.indicator.id), lexicon.object_qualifiers)) is not None:
+            term, noun = None, longer
+        elif (term is not None and prev_noun is not None and prev_noun.start > term.end
+              and dimension(q) == "percent" and not text_between_has_term(
+                  matches, prev_noun.start, q.start)):
+            # …总额32.6亿元,其中网络零售额4.1亿元,增长28.3%: the nearer subject, read from the
+            # text, is what grew.
+            term, noun = None, prev_noun
+        elif term is not None and term.end <= clause[0]:
+            # A name from an earlier clause, but this clause names its own subject (…总额
+            # 增长8%,其中网络零售额增长20%): the figure measures that subject.
+            noun = own_subject(norm, q, floor)
+            term = None if noun is not None else term
+        elif term is None:
+            noun = measured_noun(norm, q, clause, floor)
+            if noun is None and prev_noun is not None and dimension(q) == "percent":
+                noun = prev_noun  # 建成5G基站120个,增长20%: the growth of the figure before
         reading = read_quantity(norm, q, prev_q, prev_reading, term, clause[0])
         if nxt is not None and is_range_pair(norm, q, nxt):
             reading = replace(reading, comparator=">=")
         elif prev_q is not None and is_range_pair(norm, prev_q, q):
             reading = replace(reading, comparator="<=")
         facts.append(_fact(text, norm, q, reading, sentence, section, clause, report_id,
-                           lexicon))
-        prev_q, prev_reading = q, reading
+                           lexicon, noun))
+        prev_q, prev_reading, prev_noun = q, reading, noun
     return facts
+
+
+def text_between_has_term(matches: list, start: int, end: int) -> bool:
+    return any(start <= m.start < end for m in matches)
 
 
 def _fact(text: str, norm: str, q: Quantity, reading: Reading, sentence: Sentence,
           section: Section, clause: tuple[int, int], report_id: str,
-          lexicon: Lexicon) -> dict[str, object]:
+          lexicon: Lexicon, noun: Noun | None = None) -> dict[str, object]:
     indicator = reading.indicator
     period, kind = section.period, "actual"
-    stated_years = [int(y) for y in _YEAR.findall(norm, sentence.start, q.start)]
-    if section.outlook == "plan":
-        if stated_years and max(stated_years) < section.period:
-            period = max(stated_years)  # a past result quoted among the plans
-        else:
-            window = norm[clause[0]:q.start]
-            kind = "target" if is_target(indicator, reading.value_kind, window) else "plan"
+    year = stated_year(norm, sentence.start, q.start)
+    if year is not None:
+        period = year
+    if section.outlook == "review":  # a bulletin's year is its report's year: only later is ahead
+        ahead = year is not None and year > section.period
+    else:
+        ahead = year is None or year >= (section.report_year or section.period)
+    if ahead:
+        window = norm[clause[0]:q.start]
+        kind = "target" if is_target(indicator, reading.value_kind, window) else "plan"
     sector = indicator.sector if indicator else "context"
     if sector == "context":
-        sector = (lexicon.sector_near(norm, sentence.start, clause[1])
+        sector = ((noun and lexicon.sector_near(noun.name, 0, len(noun.name)))
+                  or lexicon.sector_near(norm, sentence.start, clause[1])
                   or lexicon.sector_near(section.name, 0, len(section.name)) or "governance")
     value_std, unit_std = standardise(q, reading.value, indicator)
     quote_start, quote_end = sentence.start, sentence.end
@@ -117,11 +151,15 @@ def _fact(text: str, norm: str, q: Quantity, reading: Reading, sentence: Sentenc
     return {
         "report_id": report_id,
         "fact_id": f"{report_id}-{q.start}",
-        "indicator_id": indicator.id if indicator else UNCLASSIFIED,
-        "indicator_zh": indicator.zh if indicator else "未分类",
-        "indicator_en": indicator.en if indicator else "Unclassified",
+        "indicator_id": (indicator.id if indicator else
+                         noun.indicator_id if noun else UNCLASSIFIED),
+        "indicator_zh": indicator.zh if indicator else noun.name if noun else "未分类",
+        # A name read from the text has no English translation: it is shown as written.
+        "indicator_en": indicator.en if indicator else noun.name if noun else "Unclassified",
         "sector": sector,
         "period": period,
+        "period_start": _period_start(norm, sentence, clause, q, section, period, kind,
+                                      reading, year),
         "kind": kind,
         "value": reading.value,
         "unit": reading.unit,
@@ -134,6 +172,16 @@ def _fact(text: str, norm: str, q: Quantity, reading: Reading, sentence: Sentenc
         "end": q.end,
         "section": section.name,
     }
+
+
+def _period_start(norm: str, sentence: Sentence, clause: tuple[int, int], q: Quantity,
+                  section: Section, period: int, kind: str, reading: Reading,
+                  year: int | None) -> int:
+    plan = section.plan_span
+    if plan is not None and kind == "plan" and year is None and plan.end == period:
+        return plan.start  # work of a five-year plan (新建高标准农田30万亩) spans its years
+    change = reading.value_kind in ("growth_pct", "change_pp")
+    return span_of(norm, sentence.start, clause[0], q.start, plan, period, change)
 
 
 def _relative_targets(text: str, norm: str, sentence: Sentence, section: Section,

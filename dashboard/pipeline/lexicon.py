@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +47,14 @@ class Lexicon:
     number_names: tuple[str, ...] = ()  # names with a number inside (八项规定)
     # A prefix naming several things at once (城乡 = 城镇 and 农村), for 分别 lists.
     joint_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Words before a name that make it a part of what the name measures (困难群众参保率).
+    object_qualifiers: Mapping[str, str] = field(default_factory=dict)  # wording -> group
+
+    def names_of(self, indicator_id: str) -> frozenset[str]:
+        """Every way the lexicon writes an indicator: its terms and its zh name."""
+        ind = self.indicators[indicator_id]
+        return frozenset({ind.zh, *(t for ts in self.by_first_char.values()
+                                    for t, i in ts if i == indicator_id)})
 
     def indicator_for_term(self, term: str) -> Indicator | None:
         """The indicator a plain term names exactly (城镇居民人均可支配收入), or None."""
@@ -121,4 +130,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     joint = tuple((prefix, tuple(parts))
                   for prefix, parts in (data.get("joint_prefixes") or {}).items())
     return Lexicon(sectors, indicators, first_chars, tuple(gapped), keywords,
-                   tuple(data.get("number_names", ())), joint)
+                   tuple(data.get("number_names", ())), joint,
+                   _qualifiers(data.get("object_qualifiers") or {}))
+
+
+def _qualifiers(groups: dict[str, list[str]]) -> dict[str, str]:
+    """{group: [wordings]} -> {wording: group}."""
+    return {word: group for group, words in groups.items() for word in [group, *words]}

@@ -30,8 +30,10 @@ _RANGE_SEP = "—–-~～至到"
 # 百分之九十五, 百分之百, 百分之80: a percentage written out in words.
 _PERCENT_WORDS = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)")
 # Telephone numbers and hotline names: 0993-6012345, 12345热线, 热线12345, 电话…
-_PHONE = re.compile(r"(?<![\d.])0\d{2,3}-\d{7,8}(?!\d)|\d{5,}(?=(?:政务服务|便民服务)?热线)"
+_PHONE = re.compile(r"(?<![\d.])0\d{2,3}-\d{7,8}(?!\d)|\d{5,}(?=[\u4e00-\u9fff]{0,8}热线)"
                     r"|(?<=热线)\d{5,}|(?<=电话)[:：]?\d[\d-]{4,}")
+# The first year of a span (2025—2027年): a date, like the second.
+_YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*[—–\-~～至到]\s*(?:19|20)\d{2}年)")
 # A base unit that is the start of a word when followed by these (3天然气 is not 3 days).
 _WORD_AFTER_UNIT = {"天": "然"}
 _APPROX_MARKS = "余多"
@@ -140,7 +142,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for name in names:
         for found in re.finditer(re.escape(name), text):
             in_quotes[found.start():found.end()] = [True] * (found.end() - found.start())
-    for found in _PHONE.finditer(text, start, end):
+    for found in (*_PHONE.finditer(text, start, end), *_YEAR_RANGE.finditer(text, start, end)):
         in_quotes[found.start():found.end()] = [True] * (found.end() - found.start())
     in_words: dict[int, Quantity] = {}
     for found in _PERCENT_WORDS.finditer(text, start, end):

@@ -47,6 +47,8 @@ def _indicator_cols() -> list[Col]:
         Col("sector", "string", "Sector of the indicator, or of the sentence for generic ones.",
             _sectors()),
         Col("period", "integer", "Year the figure belongs to."),
+        Col("period_start", "integer", "First year the figure covers: the period itself, or "
+            "earlier for a total or an average over several years (五年累计, 十四五 年均增长)."),
         Col("kind", "string", "actual: a result achieved; target: a level, rate or growth to "
             "reach; plan: a quantity of work to do.", KINDS),
         Col("value", "number", "The number as stated (negative for a stated decline)."),
@@ -86,6 +88,8 @@ def _report_cols() -> list[Col]:
         Col("licence", "string", "Licence or legal status of the text.", nullable=True),
         Col("body_start", "integer", "Offset where the report body starts (after page furniture)."),
         Col("body_end", "integer", "Offset where the report body ends."),
+        Col("notice", "string", "How the build read a report it could not fully recognise "
+            "(an unknown genre), for the reader to check; empty otherwise.", nullable=True),
     ]
 
 

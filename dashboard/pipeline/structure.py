@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .periods import Span, five_year_plan
 from .tables import is_table_row
 
 _FURNITURE_WORDS = (
@@ -19,7 +20,9 @@ _TITLE = re.compile(r"政府工作报告|统计公报|国民经济和社会发�
 _BULLETIN = re.compile(r"统计公报")
 _YEAR = re.compile(r"(\d{4})\s*年")
 _PUBLISHED = re.compile(r"发布日期\s*[:：]?\s*\|?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_DELIVERED = re.compile(r"^[（(]\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*[)）]$")
+# (2024年1月26日) or ——2025年1月16日在…人民代表大会第五次会议上: the line under the title.
+_DELIVERED = re.compile(r"^(?:[（(]\s*|[—-]{1,2}\s*)(\d{4})年(\d{1,2})月(\d{1,2})日"
+                        r"(?:\s*[)）]$|在[^。]{0,60}上$)")
 _CN_DIGITS = "一二三四五六七八九十"
 _HEADING = re.compile(rf"^([{_CN_DIGITS}]+)、(.{{1,40}})$")
 _SUBHEADING = re.compile(rf"^[（(]([{_CN_DIGITS}]+)[)）]([^。!?！？]{{1,60}})")
@@ -36,6 +39,8 @@ class Section:
     name: str  # heading as printed, with the subsection's title where there is one
     outlook: str  # "review" (figures achieved) or "plan" (targets and plans)
     period: int
+    report_year: int = 0
+    plan_span: Span | None = None  # the five-year plan its heading names (“十四五”时期回顾)
 
 
 @dataclass
@@ -48,6 +53,7 @@ class Layout:
     body_start: int
     body_end: int
     sections: list[Section] = field(default_factory=list)
+    genre_known: bool = True  # False: the title names no genre, read as a work report
 
     def section_at(self, offset: int) -> Section | None:
         for section in self.sections:
@@ -92,15 +98,19 @@ def read_layout(text: str) -> Layout:
             not lines[last][2] or _is_furniture(lines[last][2]) or (
             len(lines[last][2]) < 20 and lines[last][2][-1] not in _SENTENCE_PUNCT)):
         last -= 1
-    title = lines[first][2] if title_index is not None else ""
+    heading_like = len(lines[first][2]) <= 60 and not any(
+        ch in lines[first][2] for ch in _SENTENCE_PUNCT[:-2])
+    # A document of another genre still has a first line that names it (and its year).
+    title = lines[first][2] if title_index is not None or heading_like else ""
     genre = "statistical_bulletin" if _BULLETIN.search(title) else "work_report"
-    year_match = _YEAR.search(title)
-    report_year = int(year_match.group(1)) if year_match else (
-        int(published[:4]) if published else 0)
     delivered = next((_iso(m) for _, _, line in lines[first:first + 4]
                       if (m := _DELIVERED.match(line))), None)
+    year_match = _YEAR.search(title)
+    # A title without its year (政府工作报告) is dated by the line under it.
+    report_year = int(year_match.group(1)) if year_match else (
+        int(delivered[:4]) if delivered else int(published[:4]) if published else 0)
     layout = Layout(title, genre, report_year, published, delivered,
-                    lines[first][0], lines[last][1])
+                    lines[first][0], lines[last][1], genre_known=title_index is not None)
     layout.sections = _sections(lines[first:last + 1], layout)
     return layout
 
@@ -109,6 +119,10 @@ def _heading_outlook(heading: str, layout: Layout) -> tuple[str, int]:
     if layout.genre == "statistical_bulletin":
         return "review", layout.report_year  # a bulletin reports on the year in its title
     year_match = _YEAR.search(heading)
+    plan = five_year_plan(heading)
+    if plan is not None and not year_match:
+        # “十四五”时期回顾 in a 2026 report reviews up to 2025; “十五五”目标 plan up to 2030.
+        return ("review" if plan.end < layout.report_year else "plan"), plan.end
     if year_match and int(year_match.group(1)) < layout.report_year:
         return "review", int(year_match.group(1))
     if _REVIEW_WORDS.search(heading) and not year_match:
@@ -122,6 +136,7 @@ def _sections(lines: list[tuple[int, int, str]], layout: Layout) -> list[Section
     """One section per paragraph: its top-level heading, its subsection title, its outlook."""
     sections: list[Section] = []
     heading, outlook, period = "", *_heading_outlook("", layout)
+    plan = None
     if layout.genre == "work_report" and not any(_HEADING.match(x[2]) for x in lines):
         outlook, period = "review", layout.report_year - 1
     for start, end, line in lines:
@@ -131,9 +146,11 @@ def _sections(lines: list[tuple[int, int, str]], layout: Layout) -> list[Section
         if match:
             heading = line
             outlook, period = _heading_outlook(line, layout)
+            plan = five_year_plan(line)
         sub = _SUBHEADING.match(line)
         name = f"{heading} › {sub.group(0).rstrip('，,:：')}" if sub and heading else heading
-        sections.append(Section(start, end + 1, name or layout.title, outlook, period))
+        sections.append(Section(start, end + 1, name or layout.title, outlook, period,
+                                layout.report_year, plan))
     return sections
 
 

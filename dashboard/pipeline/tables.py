@@ -14,8 +14,9 @@ keeps the offsets of its number in the text, and the row as written as its quote
 
 The indicator is the lexicon's only when the name cell is exactly one of the indicator's names
 (its terms or its zh name), after an optional whole-area qualifier (全市, 全体居民…) or verb of
-work done (新建, 新增…) and before an optional note in brackets: 城镇居民人均可支配收入 is a part
-of 居民人均可支配收入, not the same figure, so it stays unclassified. A caption line (表1 …)
+work done (新建, 新增…) and before an optional note in brackets; a product's mass is its output
+(牛奶 in 万吨 is 牛奶产量). Any other row is an indicator named by its name cell (an open
+name, nouns.py): 居民人均消费支出 is not a part of any lexicon indicator. A caption line (表1 …)
 belongs to its table and gives no fact.
 """
 
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from .classify import dimension, standardise
 from .lexicon import UNCLASSIFIED, Indicator, Lexicon
+from .nouns import open_indicator_id
 from .numbers import Quantity
 from .units import MAGNITUDES, PERCENT_UNITS, unit_info
 
@@ -164,16 +166,23 @@ def read_tables(text: str, norm: str, layout: Layout, report_id: str,
     return found
 
 
-def _indicator(name: str, dim: str, lexicon: Lexicon) -> Indicator | None:
+def row_name(name: str, dim: str) -> str:
+    """The row's name without its qualifier and note; a product's mass is its output (牛奶,
+    in 万吨, is 牛奶产量)."""
     bare = _NOTE.sub("", name.strip())
     lead = _QUALIFIER.match(bare)
     bare = bare[lead.end() if lead else 0:]
-    named = [m.indicator for m in lexicon.matches(bare, 0, len(bare))
-             if m.start == 0 and m.end == len(bare)]
-    named += [ind for ind in lexicon.indicators.values() if ind.zh == bare]
-    for indicator in named:
-        if dim in indicator.dims or (dim == "people" and "count" in indicator.dims):
-            return indicator
+    return bare + "产量" if dim == "mass" and not bare.endswith("量") else bare
+
+
+def _indicator(name: str, dim: str, lexicon: Lexicon) -> Indicator | None:
+    for bare in dict.fromkeys((row_name(name, ""), row_name(name, dim))):
+        named = [m.indicator for m in lexicon.matches(bare, 0, len(bare))
+                 if m.start == 0 and m.end == len(bare)]
+        named += [ind for ind in lexicon.indicators.values() if ind.zh == bare]
+        for indicator in named:
+            if dim in indicator.dims or (dim == "people" and "count" in indicator.dims):
+                return indicator
     return None
 
 
@@ -185,15 +194,19 @@ def _row_facts(text: str, norm: str, by_role: dict[str, Cell], row: tuple[int, i
     value = number_cell(value_cell.text)
     q = _quantity(value_cell, value, unit_cell.text.strip(), base, magnitude)  # type: ignore[arg-type]
     indicator = _indicator(by_role["name"].text, dimension(q), lexicon)
+    # A row outside the lexicon is named by its name cell (an indicator read from the text).
+    name = row_name(by_role["name"].text, dimension(q)) if indicator is None else ""
     sector = indicator.sector if indicator else "context"
     if sector == "context":
-        sector = (lexicon.sector_near(norm, row[0], row[1])
+        sector = (lexicon.sector_near(name, 0, len(name))
+                  or lexicon.sector_near(norm, row[0], row[1])
                   or lexicon.sector_near(section.name, 0, len(section.name)) or "governance")
     common = {"report_id": report_id, "sector": sector, "period": section.period,
               "kind": "actual", "quote": text[row[0]:row[1]].strip(), "section": section.name,
-              "indicator_id": indicator.id if indicator else UNCLASSIFIED,
-              "indicator_zh": indicator.zh if indicator else "未分类",
-              "indicator_en": indicator.en if indicator else "Unclassified"}
+              "indicator_id": indicator.id if indicator else (
+                  open_indicator_id(name) if name else UNCLASSIFIED),
+              "indicator_zh": indicator.zh if indicator else name or "未分类",
+              "indicator_en": indicator.en if indicator else name or "Unclassified"}
     facts = [_cell_fact(common, q, value, _value_kind(base), indicator)]  # type: ignore[arg-type]
     growth_cell = by_role.get("growth")
     growth = number_cell(growth_cell.text) if growth_cell is not None else None
@@ -223,7 +236,8 @@ def _cell_fact(common: dict[str, object], q: Quantity, value: float,
         "report_id": common["report_id"], "fact_id": f"{common['report_id']}-{q.start}",
         "indicator_id": common["indicator_id"], "indicator_zh": common["indicator_zh"],
         "indicator_en": common["indicator_en"], "sector": common["sector"],
-        "period": common["period"], "kind": "actual", "value": value, "unit": q.unit,
+        "period": common["period"], "period_start": common["period"],
+        "kind": "actual", "value": value, "unit": q.unit,
         "value_kind": value_kind, "comparator": "=", "value_std": value_std,
         "unit_std": unit_std, "quote": common["quote"], "start": q.start, "end": q.end,
         "section": common["section"],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from dash import html
 
+from dashboard.pipeline.nouns import open_indicator_id
 from tests.pages.helpers import (
     by_class,
     by_id,
@@ -61,7 +62,7 @@ def test_views_come_from_the_indicators_stated(pages, counties):
     # (lexicon topic "context"), offered as "其他" (other).
     qingshi = page.views(counties.scoped("qingshi-2025"))
     assert qingshi["crops"] == ("cotton_area", "cotton_output", "cotton_base",
-                                "mechanization_rate", "orchard_area")
+                                "mechanization_rate", "orchard_area", "fruit_output")
     assert qingshi["livestock"] == ("livestock_stock",)
     assert list(page.views(counties.scoped("luming-2024"))) == [
         "crops", "livestock", "land", "context"]
@@ -85,7 +86,8 @@ def test_layout_and_url(pages):
     assert kpis(layout) == ["grain_area", "livestock_slaughter", "high_standard_farmland",
                             "grain_output"]  # the first of each view, then the next ones
     assert kpis(page.layout(report="qingshi-2025")) == [
-        "cotton_area", "livestock_stock", "high_standard_farmland", "cotton_output"]
+        "cotton_area", "livestock_stock", "high_standard_farmland",
+        open_indicator_id("实施低产低效园提质改造")]
     bad = page.layout(view="sheep")
     assert by_id(bad, page.CONTROL_ID)[0].value == "crops"
     assert by_class(bad, "url-notice")[0].children.endswith("view")

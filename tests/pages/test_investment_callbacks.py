@@ -11,6 +11,7 @@ import pytest
 
 from dashboard.data import Dataset, Memo, load_dataset
 from dashboard.pipeline.build import build
+from dashboard.pipeline.nouns import open_indicator_id
 from dashboard.progress.actuals import COLUMNS
 from tests.pages.helpers import (
     by_class,
@@ -69,7 +70,8 @@ def test_default_layout(pages, counties):
     assert figure(layout, "investment", "energy") is None  # 鹿鸣县 states no energy figure
     assert "报告中未提及" in texts(by_class(layout, "officials-card-energy")[0])
     assert figure(layout, "investment", "other") is not None
-    assert kpis(layout) == ["fixed_asset_investment", "aid_funding", "aid_projects"]
+    assert kpis(layout) == ["fixed_asset_investment", open_indicator_id("实施重点项目"),
+                            "aid_funding", "aid_projects"]
 
 
 def test_energy_and_cards_of_another_county(pages, counties):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.pipeline.nouns import open_indicator_id
 from tests.pages.helpers import (
     by_class,
     by_id,
@@ -81,7 +82,7 @@ def test_dataset_without_tourism(serve, counties):
     page = serve(without(counties, *TOURISM))["tourism"]
     layout = page.layout()
     assert _options(layout, page) == ["plans"]
-    assert kpis(layout) == ["retail_sales", "hotels_new"]
+    assert kpis(layout) == ["retail_sales", "hotels_new", open_indicator_id("培育精品民宿")]
     children, _ = page.update("growth", "")
     assert figure(children, "tourism", "growth") is None
     assert "报告中未提及" in texts(by_class(children, "officials-card-growth")[0])

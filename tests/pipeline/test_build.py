@@ -18,7 +18,7 @@ import yaml
 
 from dashboard.data import load_dataset
 from dashboard.pipeline.__main__ import main
-from dashboard.pipeline.build import DATA_DIR, ROOT
+from dashboard.pipeline.build import DATA_DIR, ROOT, UNKNOWN_GENRE, build
 from dashboard.pipeline.schema import TABLES, column_names, datapackage
 from tests.pipeline.helpers import BUNDLES
 
@@ -46,8 +46,8 @@ def test_the_build_writes_every_table_and_the_package(tmp_path):
 def test_indicator_columns_are_exactly_the_contract():
     assert column_names("indicators") == [
         "report_id", "fact_id", "indicator_id", "indicator_zh", "indicator_en", "sector",
-        "period", "kind", "value", "unit", "value_kind", "comparator", "value_std", "unit_std",
-        "quote", "start", "end", "section"]
+        "period", "period_start", "kind", "value", "unit", "value_kind", "comparator",
+        "value_std", "unit_std", "quote", "start", "end", "section"]
 
 
 def test_datapackage_describes_every_column_of_every_table(counties_dir):
@@ -157,3 +157,34 @@ def test_pipeline_never_imports_dash():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
+
+
+UNTITLED = """某县2024年经济运行情况
+一、2023年工作回顾
+全县地区生产总值50.2亿元，同比增长6.1%。
+二、2024年工作安排
+地区生产总值增长6%左右。新建乡村道路12条。
+"""
+
+
+def test_a_report_of_unknown_genre_is_read_as_a_work_report_with_a_notice(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "mou-2024.txt").write_text(UNTITLED, encoding="utf-8")
+    build(seeds, tmp_path / "data")
+    reports = pd.read_csv(tmp_path / "data" / "reports.csv")
+    assert reports.genre.tolist() == ["work_report"]
+    assert reports.notice.tolist() == [UNKNOWN_GENRE]
+    facts = pd.read_csv(tmp_path / "data" / "indicators.csv")
+    assert sorted(zip(facts.value, facts.kind, strict=True)) == [
+        (6.0, "target"), (6.1, "actual"), (12.0, "plan"), (50.2, "actual")]
+    # Every number keeps its quote and offsets, classified or not.
+    assert facts.quote.str.len().gt(0).all() and (facts.end > facts.start).all()
+    # The page says how the report was read.
+    from dashboard.components.page_kit import report_line
+    dataset = load_dataset(tmp_path / "data")
+    line = report_line(dataset.scoped("mou-2024"), "zh")
+    assert line.children[1].children == "（未识别文件体裁，已按政府工作报告读取）"
+    assert line.children[1].title == UNKNOWN_GENRE
+    known = pd.read_csv(DATA_DIR / "reports.csv")
+    assert known.notice.isna().all()  # the seed is a recognised work report

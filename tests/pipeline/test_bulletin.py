@@ -8,6 +8,7 @@ import pytest
 
 from dashboard.pipeline.__main__ import main
 from dashboard.pipeline.extract import extract
+from dashboard.pipeline.nouns import open_indicator_id
 from dashboard.pipeline.structure import read_layout
 from dashboard.pipeline.tables import cells, is_table_row, number_cell, parse_unit
 from dashboard.pipeline.text import normalise, read_report
@@ -71,7 +72,9 @@ def test_a_part_is_not_the_whole(facts, text):
     urban = cell_fact(facts, text, "城镇居民人均可支配收入", "5.1")
     assert urban.indicator_id == "urban_disposable_income"  # its own indicator, not the whole
     other = cell_fact(facts, text, "居民人均消费支出", "19,870")
-    assert other.indicator_id == "unclassified" and other.sector == "consumption"
+    # Not in the lexicon: named by its row (an indicator read from the text).
+    assert other.indicator_id == open_indicator_id("居民人均消费支出")
+    assert other.indicator_zh == "居民人均消费支出" and other.sector == "consumption"
 
 
 def test_empty_growth_cell_header_and_caption_give_no_fact(facts, text):

@@ -11,6 +11,7 @@ import pytest
 from dashboard.data import Dataset
 from dashboard.pipeline.__main__ import main
 from dashboard.pipeline.lexicon import load_lexicon
+from dashboard.pipeline.nouns import is_open_id
 from dashboard.pipeline.numbers import parse_chinese_numeral
 from dashboard.pipeline.text import normalise, read_report
 from tests.pipeline.helpers import JIA, YI, build_written, bundle_file
@@ -189,6 +190,8 @@ def test_every_classified_target_and_plan_is_in_one_group(counties: Dataset, wri
 def test_indicator_meta_matches_the_lexicon(counties: Dataset, counties_dir: Path) -> None:
     lexicon = load_lexicon()
     meta = pd.read_csv(counties_dir / "indicator_meta.csv", dtype=str, keep_default_na=False)
+    named = meta[meta.indicator_id.map(is_open_id)]
+    meta = meta[~meta.indicator_id.map(is_open_id)]
     assert meta.indicator_id.tolist() == list(lexicon.indicators)
     for row in meta.itertuples():
         ind = lexicon.indicators[row.indicator_id]
@@ -197,8 +200,13 @@ def test_indicator_meta_matches_the_lexicon(counties: Dataset, counties_dir: Pat
         assert tuple(row.dims.split(";")) == ind.dims
         assert row.per_capita == str(int(ind.per_capita))
     assert lexicon.indicators["disposable_income"].per_capita
-    # The app reads the lexicon back from the table alone.
-    assert counties.lexicon == lexicon.indicators
+    # The app reads the lexicon back from the table alone, with the names read from the text.
+    assert {k: v for k, v in counties.lexicon.items() if not is_open_id(k)} == lexicon.indicators
+    facts = counties.all_facts
+    assert set(named.indicator_id) == {i for i in facts.indicator_id if is_open_id(i)}
+    for row in named.itertuples():
+        first = facts[facts.indicator_id == row.indicator_id].sort_values("start").iloc[0]
+        assert (row.zh, row.sector) == (first.indicator_zh, first.sector)
 
 
 def test_sectors_match_the_lexicon(counties: Dataset, counties_dir: Path) -> None:

@@ -1,0 +1,77 @@
+"""The years a figure belongs to, from the words of its sentence and its section.
+
+A year written before the number sets its period (由2020年的182.4亿元, 增加到2025年的276.5亿元,
+到2030年…达到400亿元); a year that is only a comparison base does not (比2020年增长30%,
+2018年以来). Five-year plans are named by their number (“十四五” = 2021–2025): a section whose
+heading names one reviews or plans its whole span, and a cumulative or average figure of such
+a span (五年累计, 年均增长) covers all of its years: its period is the last year and
+``period_start`` the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import parse_chinese_numeral
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})年(?!以来|来|度以来)")
+_NOT_PERIOD_BEFORE = ("比", "较", "与", "同", "自", "从", "于", "是")
+# A base year a change is measured from: 比2020年增长35%, 是2020年的3倍, 由2020年的…提高8.5个百分点.
+_BASE_YEAR = re.compile(r"(?:比|较|是|由|从)(\d{4})年")
+_RANGE = re.compile(r"(\d{4})\s*[—–\-~～至到]\s*(\d{4})年")
+_FIVE_YEAR_PLAN = re.compile(
+    r"[“\"]?(十[一二三四五六七八九]?|[一二三四五六七八九])五[”\"]?(?:时期|期间|规划|以来)?")
+_SPAN_WORDS = re.compile(r"累计|年均|五年来|五年间|五年共|期间共|连续五年")
+_FIRST_PLAN_YEAR = 1956  # the 4th plan began in 1971; each lasts five years
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def five_year_plan(text: str) -> Span | None:
+    """The span of the five-year plan a text names (“十四五” -> 2021–2025), if any."""
+    for match in _FIVE_YEAR_PLAN.finditer(text):
+        number = parse_chinese_numeral(match.group(1))
+        if number is not None and 4 <= number <= 30 and "五" in match.group(0):
+            start = _FIRST_PLAN_YEAR + 5 * (int(number) - 1)
+            return Span(start, start + 4)
+    return None
+
+
+def stated_year(text: str, start: int, end: int) -> int | None:
+    """The last year written in text[start:end] that dates what follows (not 比2020年)."""
+    found = None
+    for match in _YEAR.finditer(text, start, end):
+        before = text[max(start, match.start() - 1):match.start()]
+        if before in _NOT_PERIOD_BEFORE:
+            continue
+        if 1950 <= int(match.group(1)) <= 2100:
+            found = int(match.group(1))
+    return found
+
+
+def span_of(text: str, sentence_start: int, clause_start: int, number_start: int,
+            section_span: Span | None, period: int, change: bool = False) -> int:
+    """The first year a figure covers: earlier than its period for 五年累计 or 年均增长 (in
+    the figure's own clause) over a five-year plan or a written range (2021—2025年), and for
+    a change measured from an earlier year (比2020年增长35%: 2021–2025); else the period."""
+    before = text[sentence_start:number_start]
+    if change:
+        bases = [int(y) for y in _BASE_YEAR.findall(before) if int(y) < period - 1]
+        if bases:
+            return max(bases) + 1
+    if not _SPAN_WORDS.search(text, clause_start, number_start):
+        return period
+    ranges = list(_RANGE.finditer(before))
+    if ranges and int(ranges[-1].group(2)) == period:
+        return int(ranges[-1].group(1))
+    plan = five_year_plan(before) or section_span
+    if plan is not None and plan.end == period:
+        return plan.start
+    if "五年" in before:
+        return period - 4
+    return period
