@@ -38,6 +38,7 @@ from dashboard.components import navbar as navbar_mod
 from dashboard.data import Dataset, load_dataset
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.pipeline.build import DATA_DIR
+from dashboard.progress import download as target_download
 from dashboard.security import install_security_headers, on_callback_error
 from dashboard.server import tune_delivery
 
@@ -174,6 +175,7 @@ def create_app(
     app.config.external_stylesheets = [app.get_asset_url(BOOTSTRAP_CSS)]
     app.index_string = INDEX_STRING
     context.install(app.server, context.SnapshotSource(dataset, refresh))
+    target_download.register(app.server)
 
     def serve_layout() -> html.Div:
         # Called for /_dash-layout: the Referer names the page being opened.

@@ -107,8 +107,12 @@ def report_line(dataset: Dataset, lang: str) -> html.P | None:
     if dataset.report_id is None:
         return None
     title = report_title(dataset.reports, dataset.report_id, lang)
-    return html.P(t("report_select.showing", lang, title=title),
-                  className="page-report small text-muted mb-2", id="page-report")
+    notice = dataset.report(dataset.report_id).get("notice")
+    showing = t("report_select.showing", lang, title=title)
+    if isinstance(notice, str) and notice:  # the build could not tell what the document is
+        showing = [showing, html.Span(t("report_select.genre_unknown", lang), title=notice,
+                                      className="report-notice")]
+    return html.P(showing, className="page-report small text-muted mb-2", id="page-report")
 
 
 def headline_kpis(dataset: Dataset, ids: Sequence[str], lang: str, grid_id: str) -> dbc.Row:

@@ -29,6 +29,9 @@ add_strings({
                               "en": "The report named in the address is unknown; showing "
                                     "the latest work report."},
     "report_select.showing": {"zh": "当前报告：{title}", "en": "Report shown: {title}"},
+    "report_select.genre_unknown": {
+        "zh": "（未识别文件体裁，已按政府工作报告读取）",
+        "en": " (document genre not recognised: read as a work report)"},
 })
 
 

@@ -37,6 +37,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "targets.summary": {"zh": "共{n}项目标：", "en": "{n} targets:"},
     "targets.count": {"zh": "显示 {shown} / {total} 项", "en": "Showing {shown} of {total}"},
     "targets.empty": {"zh": "没有符合筛选条件的目标。", "en": "No target matches the filters."},
+    "targets.download_csv": {"zh": "下载目标表 CSV", "en": "Download targets CSV"},
     "targets.year": {"zh": "年度：", "en": "Year:"},
     "targets.legend": {
         "zh": "图例：深色竖线为目标值，浅蓝区间为“左右”的容差（±5%），灰色区间到基期值"

@@ -44,6 +44,11 @@ add_strings({
     "gauge.actual": {"zh": "实际", "en": "Actual"},
     "gauge.reference": {"zh": "对比", "en": "Compared with"},
     "gauge.no_actual": {"zh": "暂无实际值", "en": "No actual yet"},
+    "gauge.ambiguous": {"zh": "暂无对应实际值", "en": "No matching actual"},
+    "gauge.ambiguous_why": {
+        "zh": "报告给出的该指标数值属于其他项目或对象，无法确定哪一个对应此目标",
+        "en": "The report's figures of this indicator belong to other projects or objects; "
+              "none can be told to be this target's"},
     "gauge.source": {"zh": "来源：", "en": "Source: "},
     "gauge.manual_source": {"zh": "data/actuals.csv 第{line}行",
                             "en": "data/actuals.csv line {line}"},
@@ -224,7 +229,9 @@ def gauge_figure(row: TargetRow, reports: pd.DataFrame, lang: str,
     )
     if actual is None:
         fig.add_annotation(
-            text=t("gauge.no_actual", lang), showarrow=False, xref="paper", yref="paper",
+            text=t("gauge.ambiguous" if row.ambiguous else "gauge.no_actual", lang),
+            hovertext=t("gauge.ambiguous_why", lang) if row.ambiguous else None,
+            showarrow=False, xref="paper", yref="paper",
             x=0.5 if shape == "angular" else 1.0, y=0.12 if shape == "angular" else 0.5,
             xanchor="center" if shape == "angular" else "right", yanchor="middle",
             font={"size": 15, "color": STATUS_COLORS["no_actual"]}, name="no-actual")

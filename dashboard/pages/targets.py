@@ -32,6 +32,7 @@ from dashboard.data import Dataset
 from dashboard.figures.gauges import gauge_figure
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.labels import sector_label
+from dashboard.progress import download
 from dashboard.progress.scope import scope, years_by_report
 from dashboard.progress.status import STATUSES
 from dashboard.progress.targets import TargetRow, TargetTable, target_table
@@ -229,7 +230,11 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
         *_notices(dataset, table, invalid, lang),
         _year_links(dataset, state["years"], table.year, lang),
         _filters(table, state["sectors"], state["statuses"], lang),
-        _summary(table, lang),
+        html.Div([_summary(table, lang), html.A(
+            t("targets.download_csv", lang), href=download.href(dataset.report_id, table.year),
+            download=download.file_name(str(dataset.report_id), table.year),
+            id="targets-download", className="btn btn-sm btn-outline-secondary")],
+            className="targets-summary-line"),
         html.P(t("targets.legend", lang), className="target-legend small text-muted"),
         html.P(count, id=COUNT_ID, className="small text-muted mb-2", role="status"),
         html.P(t("targets.empty", lang), id=EMPTY_ID, className=empty),

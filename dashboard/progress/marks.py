@@ -53,6 +53,8 @@ def actual_marks(indicators: pd.DataFrame, reports: pd.DataFrame,
     """Every classified actual figure, from reports and from actuals.csv, in one table."""
     facts = indicators[(indicators.kind == "actual")
                        & (indicators.indicator_id != "unclassified")]
+    if "period_start" in facts:  # a five-year total or average is no year's actual
+        facts = facts[facts.period_start == facts.period]
     meta = reports.set_index("report_id")
     published = meta["published"].fillna(meta["delivered"]).fillna("")
     from_reports = pd.DataFrame({
@@ -113,16 +115,23 @@ def _mark(row: pd.Series, facts: pd.DataFrame, actuals: pd.DataFrame) -> Mark:
                 float(row.elapsed), str(row.origin), fact, entry)
 
 
-def latest_actual(marks: pd.DataFrame, facts: pd.DataFrame, actuals: pd.DataFrame, key: Key
-                  ) -> tuple[Mark | None, tuple[Mark, ...]]:
-    """The latest figure for the target's year, and other figures of the same date that
-    disagree with it (shown, never silently dropped)."""
+def latest_rows(marks: pd.DataFrame, key: Key) -> pd.DataFrame:
+    """The figures for the target's year running to the latest date, best first."""
     rows = _candidates(marks, key)
     rows = rows[rows.period == key.period]
+    return rows[rows.as_of == rows.iloc[0].as_of] if not rows.empty else rows
+
+
+def latest_actual(marks: pd.DataFrame, facts: pd.DataFrame, actuals: pd.DataFrame, key: Key,
+                  pick: int = 0) -> tuple[Mark | None, tuple[Mark, ...]]:
+    """The latest figure for the target's year (the `pick`-th of ``latest_rows``, the best by
+    default), and other figures of that date that disagree with it (shown, never silently
+    dropped)."""
+    rows = latest_rows(marks, key)
     if rows.empty:
         return None, ()
-    best = rows.iloc[0]
-    others = rows[(rows.as_of == best.as_of) & ((rows.value_std - best.value_std).abs() > 1e-9)]
+    best = rows.iloc[pick]
+    others = rows[(rows.value_std - best.value_std).abs() > 1e-9]
     return (_mark(best, facts, actuals),
             tuple(_mark(r, facts, actuals) for _, r in others.iterrows()))
 

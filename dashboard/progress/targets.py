@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from dashboard.facts import same_place
-from dashboard.progress.marks import Key, Mark, actual_marks, baseline, latest_actual
+from dashboard.progress.marks import (
+    Key,
+    Mark,
+    actual_marks,
+    baseline,
+    latest_actual,
+    latest_rows,
+)
+from dashboard.progress.objects import assign, object_words
 from dashboard.progress.status import Assessment, assess
 
 if TYPE_CHECKING:
@@ -51,6 +59,8 @@ class TargetRow:
     reference: Mark | None = None  # comparison target: the reference indicator's actual
     reference_zh: str = ""
     reference_en: str = ""
+    # No actual because the report states this indicator for other objects only (objects.py).
+    ambiguous: bool = False
 
     @property
     def status(self) -> str:
@@ -99,19 +109,20 @@ def build_table(dataset: Dataset, year: int) -> TargetTable:
     marks = dataset.everything.cached(("actual-marks", frozenset(place)), lambda: actual_marks(
         local, dataset.reports[dataset.reports.report_id.isin(place)], dataset.actuals))
     lexicon = dataset.lexicon
-    work = dataset.reports[dataset.reports.genre == "work_report"].report_id
-    goals = dataset.indicators[dataset.indicators.kind.isin(["target", "plan"])
-                               & (dataset.indicators.period.astype(int) == year)
-                               & dataset.indicators.report_id.isin(work)]
+    goals = goals_of(dataset, year)
     unclassified = int((goals.indicator_id == "unclassified").sum())
     goals = goals[goals.indicator_id != "unclassified"]
+    chosen, shared = _by_object(dataset, goals, marks, facts)
     rows: list[TargetRow] = []
     for members in groups_of(goals, dataset.target_groups):
         first = members[0]
         indicator = lexicon.get(str(first.indicator_id))
-        key = Key(str(first.indicator_id), year, str(first.value_kind), str(first.unit_std),
-                  str(first.sector) if indicator and indicator.sector == "context" else None)
-        actual, conflicts = latest_actual(marks, facts, dataset.actuals, key)
+        key = _key(first, year, lexicon)
+        pick = chosen.get(str(first.fact_id), 0)
+        actual, conflicts = (None, ()) if pick is None else latest_actual(
+            marks, facts, dataset.actuals, key, pick)
+        if str(first.fact_id) in shared:
+            conflicts = ()  # several targets of the indicator: the others' figures are theirs
         base = baseline(marks, facts, dataset.actuals, key)
         direction = indicator.direction if indicator else "up"
         measure = indicator.measure if indicator else "flow"
@@ -128,7 +139,7 @@ def build_table(dataset: Dataset, year: int) -> TargetTable:
             str(first.value_kind), str(first.comparator), float(first.value_std),
             str(first.unit_std), tuple(m.to_dict() for m in members), base, actual, conflicts,
             assessment, _warnings(dataset.quality, {str(m.fact_id) for m in members}, year),
-            direction, measure))
+            direction, measure, ambiguous=pick is None))
     rows += _relative_rows(dataset, year, marks, facts)
     sectors = {s: i for i, s in enumerate(dataset.sector_order)}
     rows.sort(key=lambda r: (not r.headline, 0 if r.headline else sectors.get(r.sector, 99),
@@ -171,3 +182,48 @@ def _relative_rows(dataset: Dataset, year: int, marks: pd.DataFrame,
 def target_table(dataset: Dataset, year: int) -> TargetTable:
     """`build_table`, computed once per snapshot, report and year."""
     return dataset.cached(("targets", year), lambda: build_table(dataset, year))
+
+
+def goals_of(dataset: Dataset, year: int) -> pd.DataFrame:
+    """The targets and plans of `year` in the work reports of the snapshot."""
+    work = dataset.reports[dataset.reports.genre == "work_report"].report_id
+    return dataset.indicators[dataset.indicators.kind.isin(["target", "plan"])
+                              & (dataset.indicators.period.astype(int) == year)
+                              & dataset.indicators.report_id.isin(work)]
+
+
+def _key(row: pd.Series, year: int, lexicon: dict) -> Key:
+    indicator = lexicon.get(str(row.indicator_id))
+    return Key(str(row.indicator_id), year, str(row.value_kind), str(row.unit_std),
+               str(row.sector) if indicator and indicator.sector == "context" else None)
+
+
+def _by_object(dataset: Dataset, goals: pd.DataFrame, marks: pd.DataFrame,
+               facts: pd.DataFrame) -> tuple[dict[str, int | None], set[str]]:
+    """First fact id of a target -> which of its latest candidates is its actual, for the
+    targets whose indicator has several targets or several candidates (objects.py); and the
+    targets that share their indicator with another target."""
+    groups = groups_of(goals, dataset.target_groups)
+    by_key: dict[Key, list[pd.Series]] = {}
+    for members in groups:
+        year = int(members[0].period)
+        by_key.setdefault(_key(members[0], year, dataset.lexicon), []).append(members[0])
+    chosen: dict[str, int | None] = {}
+    shared: set[str] = set()
+    for key, firsts in by_key.items():
+        if len(firsts) < 2:
+            continue  # one target: the best figure (bulletin first), disagreements shown
+        rows = latest_rows(marks, key)
+        targets = [_words(dataset, f) for f in firsts]
+        candidates = [_words(dataset, facts.loc[r.fact_id]) if r.fact_id is not None
+                      else frozenset() for r in rows.itertuples()]
+        for first, pick in zip(firsts, assign(targets, candidates), strict=True):
+            chosen[str(first.fact_id)] = pick
+            if len(firsts) > 1:
+                shared.add(str(first.fact_id))
+    return chosen, shared
+
+
+def _words(dataset: Dataset, fact: pd.Series) -> frozenset[str]:
+    text = dataset.report_text(str(fact.report_id))
+    return object_words(text, int(fact.start), int(fact.end))

@@ -10,6 +10,7 @@ import pytest
 
 from dashboard.data import load_dataset
 from dashboard.pipeline.build import build
+from dashboard.pipeline.nouns import open_indicator_id
 from dashboard.progress.actuals import COLUMNS
 from dashboard.progress.targets import build_table, target_table, target_years
 
@@ -146,8 +147,12 @@ def test_targets_of_the_selected_report(counties):
     assert {("fixed_asset_investment", "level", 28.0), ("livestock_stock", "level", 55.0),
             ("insurance_coverage", "share_pct", 97.0), ("street_lights", "count", 800.0)
             } <= set(got)
-    assert len(table.rows) == 26
-    assert table.unclassified == 1  # 全年计划实施重点项目70个: no indicator
+    assert len(table.rows) == 27
+    assert table.unclassified == 0
+    # 全年计划实施重点项目70个: named from its words, and met by the next report's 73个.
+    projects = got[(open_indicator_id("实施重点项目"), "count", 70.0)]
+    assert projects.status == "achieved" and projects.actual.value == 73.0
+    assert projects.actual.fact["report_id"] == "luming-2025"
     assert not [r for r in table.rows if r.warnings]  # the fixture reports' targets agree
     assert build_table(luming, 2024).rows == table.rows
     # Each report's table holds its own targets: the 2025 report sets none for 2024.

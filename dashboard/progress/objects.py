@@ -1,0 +1,67 @@
+"""Which actual belongs to which target when one indicator has several of either.
+
+A report may set two targets of one indicator for different objects (新华发电70万千瓦光伏项目,
+中电建80万千瓦光伏项目; 8所中小学…, 9所乡镇学校…), and the next report may state the results of
+some of them. The indicator alone cannot tell them apart; the words around each number can.
+Each target and each candidate actual is described by the word pairs (character bigrams) of
+its clause, near the number; pairs are matched greedily, the most words in common first. A
+target left without a candidate sharing any words gets no actual: the gauge says the figure
+is ambiguous instead of showing another object's result.
+
+With one target and one candidate nothing is compared: that is the common case (GDP growth
+targeted, GDP growth reported), and the words of the two sentences often differ.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+_CLAUSE_MARKS = ",，;；:：。!?！？、\n"
+_REACH = 14  # characters either side of the number
+_NOT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
+# Pairs every such sentence has, which say nothing about the object.
+_COMMON = frozenset({"完成", "建设", "实施", "推动", "推进", "项目", "开工", "全年", "新建", "力争",
+                     "确保", "实现", "达到", "加快", "工程", "提升", "一批", "全部"})
+
+
+def object_words(text: str, start: int, end: int) -> frozenset[str]:
+    """Word pairs of the clause around text[start:end], within a few characters of it."""
+    lo = start
+    while lo > max(0, start - _REACH) and text[lo - 1] not in _CLAUSE_MARKS:
+        lo -= 1
+    hi = end
+    while hi < min(len(text), end + _REACH) and text[hi] not in _CLAUSE_MARKS:
+        hi += 1
+    words = _NOT_WORDS.sub(" ", unicodedata.normalize("NFKC", text[lo:start] + " " + text[end:hi]))
+    pairs = {part[i:i + 2] for part in words.split() for i in range(len(part) - 1)}
+    return frozenset(pairs - _COMMON)
+
+
+def assign(targets: Sequence[frozenset[str]], candidates: Sequence[frozenset[str]],
+           tie_break: Callable[[int], int] = lambda i: i) -> list[int | None]:
+    """For each target, the index of its candidate, or None.
+
+    One target: the candidate sharing most words (the first stated on a tie). Several: pairs
+    taken greedily by words shared; a target whose best remaining candidate shares none gets
+    nothing.
+    """
+    if not candidates:
+        return [None] * len(targets)
+    if len(targets) == 1:
+        best = max(range(len(candidates)),
+                   key=lambda j: (len(targets[0] & candidates[j]), -tie_break(j)))
+        return [best]
+    scores = sorted(((len(t & c), -i, -tie_break(j), i, j)
+                     for i, t in enumerate(targets) for j, c in enumerate(candidates)),
+                    reverse=True)
+    chosen: list[int | None] = [None] * len(targets)
+    used: set[int] = set()
+    for shared, _, _, i, j in scores:
+        if shared == 0:
+            break
+        if chosen[i] is None and j not in used:
+            chosen[i] = j
+            used.add(j)
+    return chosen
