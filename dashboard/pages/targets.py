@@ -233,7 +233,7 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
         html.Div([_summary(table, lang), html.A(
             t("targets.download_csv", lang), href=download.href(dataset.report_id, table.year),
             download=download.file_name(str(dataset.report_id), table.year),
-            id="targets-download", className="btn btn-sm btn-outline-secondary")],
+            id="targets-download", className="btn btn-sm btn-outline-primary")],
             className="targets-summary-line"),
         html.P(t("targets.legend", lang), className="target-legend small text-muted"),
         html.P(count, id=COUNT_ID, className="small text-muted mb-2", role="status"),
