@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 EXIT_DATA_ERROR = 2
 STORE_EXTENSION = "dashboard.store"
+INSTANCE_DIR = Path(__file__).resolve().parents[1] / "instance"
 
 
 def create_app_or_exit() -> Dash:
@@ -37,10 +38,11 @@ def create_app_or_exit() -> Dash:
     """
     from dashboard.data import DataError
     from dashboard.store import StoreError
+    from dashboard.users.secret import SecretKeyError
 
     try:
         return create_app_from_store()
-    except (DataError, StoreError) as exc:
+    except (DataError, StoreError, SecretKeyError, OSError) as exc:
         message = " ".join(str(exc).split())
         print(f"dashboard: cannot start: {message}", file=sys.stderr, flush=True)
         raise SystemExit(EXIT_DATA_ERROR) from None
@@ -67,6 +69,11 @@ def create_app_from_store(database_url: str | None = None,
     app = create_app(snapshot=snapshot,
                      refresh=VersionFollower(store, (version_id, serial)))
     app.server.extensions[STORE_EXTENSION] = store
+    from dashboard.users import web as users_web
+    from dashboard.users.secret import secret_key
+
+    app.server.secret_key = secret_key(INSTANCE_DIR)
+    users_web.register(app.server, store)
     return app
 
 

@@ -38,6 +38,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # the processes they start) use one of their own, never that one.
     folder = tempfile.mkdtemp(prefix="dashboard-tests-")
     os.environ["DATABASE_URL"] = f"sqlite:///{folder}/default.sqlite3"
+    # Nor its generated secret key (instance/secret_key).
+    os.environ["DASHBOARD_SECRET_KEY"] = "tests-only-secret-key-0123456789abcdef"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -71,3 +72,75 @@ publish_log = Table(
 )
 
 STATE_ROW = 1
+
+# People who may write (python -m dashboard.users); the app ships with none.
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", String(300), nullable=False),
+    Column("role", String(20), nullable=False),  # editor, reviewer or admin
+    Column("sectors", Text, nullable=False, default=""),  # an editor's sectors, comma-separated
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True), nullable=True),
+)
+
+# Signed-in sessions: the cookie holds a random token, the table its SHA-256, so a stolen
+# database gives no usable session and signing out ends the session everywhere.
+auth_sessions = Table(
+    "auth_sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+# Sign-in attempts, for throttling (by name and by address).
+signin_attempts = Table(
+    "signin_attempts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("ok", Integer, nullable=False),
+)
+
+# Append-only: who did what, when, to what, with the values before and after (JSON).
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("subject", String(200), nullable=False),
+    Column("old", Text, nullable=True),
+    Column("new", Text, nullable=True),
+    Column("reason", Text, nullable=False, default=""),
+)
+
+# In-year figures (dashboard/entries): draft -> submitted -> approved or returned. ``version``
+# grows with every change, so a second editor saving over a changed figure gets a conflict.
+entries = Table(
+    "entries", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indicator_id", String(64), nullable=False),
+    Column("sector", String(32), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("period_kind", String(20), nullable=False),
+    Column("through_month", Integer, nullable=False),
+    Column("measure", String(20), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(20), nullable=False),
+    Column("price_basis", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("source", String(300), nullable=False),
+    Column("comment", Text, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("flagged", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("updated_by", String(64), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text, nullable=False),  # the reason of the last return or unlock
+)

@@ -1,0 +1,1 @@
+"""Users, sign-in and sessions (``python -m dashboard.users`` manages accounts)."""

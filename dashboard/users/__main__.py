@@ -1,0 +1,87 @@
+"""``python -m dashboard.users``: add, list and disable users, and set passwords.
+
+    python -m dashboard.users add NAME --role editor --sectors economy,investment
+    python -m dashboard.users password NAME
+    python -m dashboard.users disable NAME --reason "left the office"
+    python -m dashboard.users list
+
+The password is asked twice without echo; when standard input is not a terminal (a script)
+it is read as two lines. The database is ``DATABASE_URL`` (default the SQLite file under
+``instance/``). A problem is one line on stderr and exit status 2; no password or hash is ever
+printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+
+EXIT_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.users",
+                                     description="Manage the users who may write.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    add = commands.add_parser("add", help="create a user (password asked twice)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=("editor", "reviewer", "admin"))
+    add.add_argument("--sectors", default="",
+                     help="comma-separated sectors an editor enters figures for")
+    password = commands.add_parser("password", help="set a user's password")
+    password.add_argument("name")
+    disable = commands.add_parser("disable", help="stop a user from signing in")
+    disable.add_argument("name")
+    disable.add_argument("--reason", default="")
+    commands.add_parser("list", help="list users, their roles and sectors")
+    return parser
+
+
+def read_password(prompt: Callable[[str], str] | None = None) -> str:
+    """The new password, entered twice; ValueError if the two differ or input ends."""
+    if prompt is None:
+        if sys.stdin.isatty():
+            prompt = getpass.getpass
+        else:
+            def prompt(_: str) -> str:
+                line = sys.stdin.readline()
+                if not line:
+                    raise ValueError("password: expected two lines on standard input")
+                return line.rstrip("\r\n")
+    first = prompt("Password: ")
+    if prompt("Password again: ") != first:
+        raise ValueError("password: the two entries differ")
+    return first
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from dashboard.store.engine import StoreError, open_store
+    from dashboard.users import accounts
+
+    try:
+        store = open_store()
+        if args.command == "list":
+            for user, active in accounts.list_users(store):
+                state = "" if active else " (disabled)"
+                print(f"{user.name}\t{user.role}\t{','.join(user.sectors)}{state}")
+        elif args.command == "add":
+            sectors = [s.strip() for s in args.sectors.split(",") if s.strip()]
+            user = accounts.add_user(store, args.name, read_password(), args.role, sectors)
+            print(f"added {user.name} ({user.role})")
+        elif args.command == "password":
+            accounts.set_password(store, args.name, read_password())
+            print(f"password set for {args.name}")
+        else:
+            accounts.disable_user(store, args.name, reason=args.reason)
+            print(f"disabled {args.name}")
+    except (ValueError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,148 @@
+"""Accounts: create, change and check users; throttle failed sign-ins.
+
+Passwords are hashed with werkzeug's scrypt (``generate_password_hash``); a hash never leaves
+this module in a return value, a log line or a message. Roles: ``editor`` (enters and
+submits figures for the sectors assigned), ``reviewer`` (approves or returns them),
+``admin`` (users, sector assignment, unlocking). Every change is written to the audit log in
+the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import and_, func, insert, select, update
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from dashboard.pipeline.lexicon import load_lexicon
+from dashboard.store import audit
+from dashboard.store.engine import WRITE, Store, guard
+from dashboard.store.tables import signin_attempts, users
+
+ROLES = ("editor", "reviewer", "admin")
+MIN_PASSWORD = 10
+MAX_NAME = 64
+# Failed sign-ins allowed per name, and per address, in the window before refusing.
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+# Checked against when the name is unknown, so a wrong name takes as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not a password of anyone")
+
+
+class AccountError(ValueError):
+    """A refused account change, with a message naming what is wrong."""
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    name: str
+    role: str
+    sectors: tuple[str, ...]
+
+    def may_edit(self, sector: str) -> bool:
+        return self.role == "admin" or (self.role == "editor" and sector in self.sectors)
+
+
+def _check(name: str, role: str, sectors: Sequence[str]) -> None:
+    if not name or len(name) > MAX_NAME or not name.isprintable() or name != name.strip():
+        raise AccountError(f"name: 1 to {MAX_NAME} printable characters, no spaces around")
+    if role not in ROLES:
+        raise AccountError(f"role: one of {', '.join(ROLES)}")
+    known = set(load_lexicon().sectors)
+    unknown = [s for s in sectors if s not in known]
+    if unknown:
+        raise AccountError(f"sectors: unknown {', '.join(unknown)}")
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"password: at least {MIN_PASSWORD} characters")
+
+
+def add_user(store: Store, name: str, password: str, role: str,
+             sectors: Sequence[str] = (), actor: str = "cli") -> User:
+    """Create a user; AccountError for a bad value or a name already taken."""
+    _check(name, role, sectors)
+    check_password(password)
+    sector_text = ",".join(sectors)
+    with guard(store, "cannot add the user"), \
+            store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        if conn.execute(select(users.c.id).where(users.c.name == name)).first():
+            raise AccountError(f"name: {name!r} is taken")
+        user_id = int(conn.execute(insert(users).values(
+            name=name, password_hash=generate_password_hash(password), role=role,
+            sectors=sector_text, created_at=datetime.now(UTC))).inserted_primary_key[0])
+        audit.record(conn, actor, "user.add", f"user:{name}",
+                     new={"role": role, "sectors": sector_text})
+    return User(user_id, name, role, tuple(sectors))
+
+
+def set_password(store: Store, name: str, password: str, actor: str = "cli") -> None:
+    check_password(password)
+    with guard(store, "cannot change the password"), \
+            store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        changed = conn.execute(update(users).where(users.c.name == name).values(
+            password_hash=generate_password_hash(password))).rowcount
+        if not changed:
+            raise AccountError(f"name: no user {name!r}")
+        audit.record(conn, actor, "user.password", f"user:{name}")
+
+
+def disable_user(store: Store, name: str, actor: str = "cli", reason: str = "") -> None:
+    with guard(store, "cannot disable the user"), \
+            store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        changed = conn.execute(update(users).where(
+            and_(users.c.name == name, users.c.disabled_at.is_(None))).values(
+            disabled_at=datetime.now(UTC))).rowcount
+        if not changed:
+            raise AccountError(f"name: no active user {name!r}")
+        audit.record(conn, actor, "user.disable", f"user:{name}", reason=reason)
+
+
+def list_users(store: Store) -> list[tuple[User, bool]]:
+    """Every user and whether it is active, by name."""
+    with guard(store, "cannot list users"), store.engine.connect() as conn:
+        rows = conn.execute(select(users).order_by(users.c.name)).all()
+    return [(user_from_row(r), r.disabled_at is None) for r in rows]
+
+
+def user_from_row(row) -> User:  # noqa: ANN001 - a result row; shared with sessions.py
+    return User(row.id, row.name, row.role, tuple(s for s in row.sectors.split(",") if s))
+
+
+def user_by_id(store: Store, user_id: int) -> User | None:
+    with guard(store, "cannot read the user"), store.engine.connect() as conn:
+        row = conn.execute(select(users).where(
+            and_(users.c.id == user_id, users.c.disabled_at.is_(None)))).first()
+    return None if row is None else user_from_row(row)
+
+
+def throttled(store: Store, name: str, address: str, now: datetime | None = None) -> bool:
+    """Too many failed sign-ins for this name or from this address lately."""
+    since = (now or datetime.now(UTC)) - FAILURE_WINDOW
+    failed = and_(signin_attempts.c.ok == 0, signin_attempts.c.at >= since)
+    with guard(store, "cannot check sign-in attempts"), store.engine.connect() as conn:
+        by_name = conn.execute(select(func.count()).where(
+            and_(failed, signin_attempts.c.name == name[:MAX_NAME]))).scalar_one()
+        by_address = conn.execute(select(func.count()).where(
+            and_(failed, signin_attempts.c.address == address[:64]))).scalar_one()
+    return by_name >= MAX_FAILURES or by_address >= MAX_FAILURES * 4
+
+
+def authenticate(store: Store, name: str, password: str, address: str) -> User | None:
+    """The user if the name and password match an active account, else None; every attempt
+    is recorded for throttling (check ``throttled`` first)."""
+    with guard(store, "cannot read the user"), store.engine.connect() as conn:
+        row = conn.execute(select(users).where(
+            and_(users.c.name == name[:MAX_NAME], users.c.disabled_at.is_(None)))).first()
+    ok = check_password_hash(row.password_hash if row else _DUMMY_HASH, password) and row
+    with guard(store, "cannot record the sign-in"), \
+            store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        conn.execute(insert(signin_attempts).values(
+            name=name[:MAX_NAME], address=address[:64], at=datetime.now(UTC), ok=int(bool(ok))))
+        if ok:
+            audit.record(conn, name, "user.signin", f"user:{name}")
+    return user_from_row(row) if ok else None

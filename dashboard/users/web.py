@@ -1,0 +1,119 @@
+"""Sign-in and sign-out over HTTP, and who is signed in on a request.
+
+* ``POST /auth/signin`` (the form of ``/signin``): throttled per name and address; on
+  success any previous session of the browser is ended and a new one opened (its token in
+  an HttpOnly, SameSite=Lax cookie, Secure over HTTPS), then a redirect to ``next``.
+* ``POST /auth/signout``: ends the session everywhere and clears the cookie.
+* ``GET /auth/me``: the signed-in user's name, role and sectors (401 if none).
+
+Every POST must come from this site: its ``Origin`` (or, without one, its ``Referer``) must
+name the request's own host, so another site cannot make a signed-in browser write. The
+cookie's token is signed with the app's secret key (``secret.py``) and looked up by its hash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from urllib.parse import urlencode, urlsplit
+
+from flask import Flask, Response, jsonify, redirect, request
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from dashboard.store.engine import Store, StoreError
+from dashboard.users.accounts import User, authenticate, throttled
+from dashboard.users.sessions import LIFETIME, close_session, open_session, session_user
+
+COOKIE = "dashboard_session"
+_SALT = "dashboard.session"
+
+
+def safe_next(value: object) -> str:
+    """A path of this site to go to after signing in; anything else gives ``/``."""
+    text = value if isinstance(value, str) else ""
+    if not text.startswith("/") or text.startswith("//") or "\\" in text or len(text) > 300:
+        return "/"
+    return text if text.isprintable() else "/"
+
+
+def same_origin() -> bool:
+    """The request comes from a page of this site (Origin, else Referer, names our host)."""
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source:
+        return False
+    parts = urlsplit(source)
+    return parts.scheme in ("http", "https") and parts.netloc == request.host
+
+
+def _serializer(server: Flask) -> URLSafeSerializer:
+    return URLSafeSerializer(server.secret_key, salt=_SALT)
+
+
+def cookie_token(server: Flask) -> str | None:
+    raw = request.cookies.get(COOKIE)
+    if not raw or len(raw) > 300:
+        return None
+    try:
+        token = _serializer(server).loads(raw)
+    except BadSignature:
+        return None
+    return token if isinstance(token, str) else None
+
+
+def current_user(server: Flask, store: Store) -> User | None:
+    """The signed-in user of this request, or None."""
+    try:
+        return session_user(store, cookie_token(server))
+    except StoreError:
+        return None  # no database: nobody is signed in, public pages still serve
+
+
+def _back(lang: str, **query: str) -> Response:
+    params = {"lang": lang if lang in ("zh", "en") else "zh", **query}
+    return redirect("/signin?" + urlencode(params), code=303)
+
+
+def register(server: Flask, store: Store) -> None:
+    """Attach the routes to the app's Flask server (which must have its secret key set)."""
+
+    @server.post("/auth/signin")
+    def _signin() -> Response:
+        form = request.form
+        lang = form.get("lang", "zh")
+        if not same_origin():
+            return _back(lang, error="origin")
+        name, password = form.get("name", "")[:64], form.get("password", "")[:200]
+        address = request.remote_addr or "unknown"
+        try:
+            if throttled(store, name, address):
+                return _back(lang, error="throttled")
+            user = authenticate(store, name, password, address)
+            if user is None:
+                return _back(lang, error="failed", next=safe_next(form.get("next")))
+            close_session(store, cookie_token(server))  # a new id at every sign-in
+            token = open_session(store, user)
+        except StoreError:
+            return _back(lang, error="unavailable")
+        response = redirect(safe_next(form.get("next")), code=303)
+        response.set_cookie(COOKIE, _serializer(server).dumps(token), httponly=True,
+                            samesite="Lax", secure=request.is_secure, path="/",
+                            max_age=int(LIFETIME.total_seconds()))
+        return response
+
+    @server.post("/auth/signout")
+    def _signout() -> Response:
+        if not same_origin():
+            return Response("Refused: request from another site.", status=403)
+        with contextlib.suppress(StoreError):  # the cookie is cleared below all the same
+            close_session(store, cookie_token(server))
+        response = redirect("/signin?signed_out=1", code=303)
+        response.delete_cookie(COOKIE, path="/")
+        return response
+
+    @server.get("/auth/me")
+    def _me() -> Response:
+        user = current_user(server, store)
+        if user is None:
+            return Response(status=401)
+        response = jsonify(name=user.name, role=user.role, sectors=list(user.sectors))
+        response.headers["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,3 @@
+"""The stores of tests/store (SQLite, and PostgreSQL under the ``postgres`` marker)."""
+
+from tests.store.conftest import pg_cluster, store, url  # noqa: F401 - fixtures
