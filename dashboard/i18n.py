@@ -59,6 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "本看板为非官方整理，数字以报告原文为准。",
         "en": "Unofficial compilation; the report text is authoritative.",
     },
+    "footer.staff": {"zh": "工作人员录入", "en": "Staff entry"},
 }
 
 

@@ -29,7 +29,9 @@ def footer_body(lang: str, source_text: str | None = None) -> list[html.P]:
             className="footer-source mb-1",
         ),
         html.P(t("footer.licence", lang), className="footer-licence mb-1"),
-        html.P(t("footer.disclaimer", lang), className="footer-disclaimer mb-0"),
+        html.P([t("footer.disclaimer", lang), " ",
+                html.A(t("footer.staff", lang), href=f"/entry?lang={lang}",
+                       className="footer-staff")], className="footer-disclaimer mb-0"),
     ]
 
 

@@ -32,8 +32,8 @@ add_strings({
     "targets.card.actual": {"zh": "最新实际值：", "en": "Latest actual: "},
     "targets.card.as_of": {"zh": "截至{date}", "en": "as of {date}"},
     "targets.card.full_year": {"zh": "全年", "en": "full year"},
-    "targets.card.none": {"zh": "暂无（年内数据可填入 data/actuals.csv）",
-                          "en": "none yet (in-year figures go in data/actuals.csv)"},
+    "targets.card.none": {"zh": "暂无（年内数据由统计部门录入审核后显示）",
+                          "en": "none yet (in-year figures appear once entered and approved)"},
     "targets.card.expected": {"zh": "按时间进度应达到：{value}",
                               "en": "Needed by this date: {value}"},
     "targets.card.repeats": {"zh": "报告中出现{n}次", "en": "Stated {n} times in the report"},
@@ -63,7 +63,8 @@ def _as_of(mark: Mark, lang: str) -> str:
 
 def _origin_name(mark: Mark, reports: pd.DataFrame, lang: str) -> str:
     if mark.entry is not None:
-        return "data/actuals.csv"
+        # Approved in the app (with a status), else a row kept by hand in the file.
+        return str(mark.entry.get("source")) if mark.entry.get("status") else "data/actuals.csv"
     return report_title(reports, str(mark.fact["report_id"]), lang)  # type: ignore[index]
 
 

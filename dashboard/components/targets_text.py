@@ -9,7 +9,9 @@ from dashboard.progress.actuals import REASONS, Rejection
 
 _REJECT_ZH = {
     "unreadable": "文件不是 UTF-8 文本",
-    "header": "表头应为 indicator_id,period,as_of,value,unit,source",
+    "header": "表头应为 indicator_id,period,as_of,value,unit,source（可选 measure,status）",
+    "bad_measure": "不是有效的数值类型（level、growth_pct、share_pct、change_pp、completion_pct）",
+    "bad_status": "不是有效的状态（preliminary、revised、final）",
     "cells": "每行应有6列",
     "unknown_indicator": "指标库中没有该指标",
     "bad_period": "不是年份",
@@ -52,9 +54,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "data/actuals.csv has {n} problem(s); those rows were not used:"},
     "targets.notice.no_actuals": {
         "zh": "目前没有任何实际值：全年实际值来自次年的政府工作报告或统计公报，"
-              "年内数据由分析人员录入 data/actuals.csv。",
+              "年内数据由统计部门工作人员录入、审核后显示。",
         "en": "No actual figure yet: full-year actuals come from the next year's work report "
-              "or the statistical bulletin; in-year figures are entered in data/actuals.csv."},
+              "or the statistical bulletin; in-year figures appear once staff enter and "
+              "approve them."},
     "targets.notice.unclassified": {
         "zh": "另有{n}项目标未能归入指标，未在此显示（见数据页）。",
         "en": "{n} more targets could not be tied to an indicator and are not shown here "

@@ -121,8 +121,8 @@ def read_figure(fields: Mapping[str, object], indicators: Mapping[str, Indicator
     unit = _text(fields.get("unit")) or (typed.unit if typed else "")
     if typed is not None and typed.unit and unit != typed.unit:
         bad("unit", "two_units")
-    elif indicator is not None and measure in MEASURES and not _unit_fits(unit, measure,
-                                                                         indicator):
+    elif typed is not None and indicator is not None and measure in MEASURES \
+            and not _unit_fits(unit, measure, indicator):
         bad("unit", "unit_mismatch")
     basis, status = _text(fields.get("price_basis")), _text(fields.get("status"))
     if basis not in PRICE_BASES:

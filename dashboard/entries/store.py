@@ -91,6 +91,8 @@ def save(store: Store, user: User, fields: Mapping[str, object],
     with guard(store, "cannot save the figure"), _write(store) as conn, conn.begin():
         earlier = [_entry(r).figure for r in conn.execute(select(entries).where(
             (entries.c.indicator_id == figure.indicator_id) & (entries.c.year == figure.year)
+            & (entries.c.measure == figure.measure)
+            & (entries.c.through_month < figure.through_month)
             & (entries.c.state != "returned") & (entries.c.id != (entry_id or 0))))]
         soft = warnings(figure, earlier)
         if soft and not figure.comment:

@@ -52,6 +52,11 @@ add_strings({
     "gauge.source": {"zh": "来源：", "en": "Source: "},
     "gauge.manual_source": {"zh": "data/actuals.csv 第{line}行",
                             "en": "data/actuals.csv line {line}"},
+    "gauge.entry_source": {"zh": "{source}（截至{as_of}{status}）",
+                           "en": "{source} (as of {as_of}{status})"},
+    "gauge.status.preliminary": {"zh": "，初步数", "en": ", preliminary"},
+    "gauge.status.revised": {"zh": "，修订数", "en": ", revised"},
+    "gauge.status.final": {"zh": "，最终数", "en": ", final"},
     "gauge.year": {"zh": "{year}年", "en": "{year}"},
     "gauge.relative.>": {"zh": "高于{ref}增速", "en": "faster than {ref} growth"},
     "gauge.relative.>=": {"zh": "不低于{ref}增速", "en": "at least {ref} growth"},
@@ -114,6 +119,11 @@ def _origin(mark: Mark | None, reports: pd.DataFrame, lang: str) -> str:
     if mark is None:
         return t("gauge.no_actual", lang)
     if mark.entry is not None:
+        status = str(mark.entry.get("status") or "")
+        if status:  # a figure approved in the app (dashboard/entries)
+            return t("gauge.entry_source", lang).format(
+                source=mark.entry["source"], as_of=mark.as_of,
+                status=t(f"gauge.status.{status}", lang))
         return t("gauge.manual_source", lang).format(line=mark.entry["line"])
     return report_title(reports, str(mark.fact["report_id"]), lang)  # type: ignore[index]
 

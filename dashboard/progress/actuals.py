@@ -28,7 +28,12 @@ from dashboard.pipeline.units import unit_info
 
 FILE_NAME = "actuals.csv"
 COLUMNS = ("indicator_id", "period", "as_of", "value", "unit", "source")
-FRAME_COLUMNS = [*COLUMNS, "value_kind", "value_std", "unit_std", "line"]
+# Written by the app for approved in-year figures (dashboard/entries/publishing.py): what the
+# figure measures, and whether it is preliminary, revised or final.
+OPTIONAL = ("measure", "status")
+MEASURES = ("level", "growth_pct", "share_pct", "change_pp", "completion_pct")
+STATUSES = ("", "preliminary", "revised", "final")
+FRAME_COLUMNS = [*COLUMNS, "status", "value_kind", "value_std", "unit_std", "line"]
 MAX_SOURCE = 300
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PERIOD = re.compile(r"(19|20|21)\d{2}")
@@ -38,7 +43,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # "targets.reject.<code>").
 REASONS = {
     "unreadable": "the file is not UTF-8 text",
-    "header": "the header must be: " + ",".join(COLUMNS),
+    "header": "the header must be: " + ",".join(COLUMNS) + " (optional: "
+              + ",".join(OPTIONAL) + ")",
+    "bad_measure": "not a measure (" + ", ".join(MEASURES) + ")",
+    "bad_status": "not a status (preliminary, revised, final)",
     "cells": f"a row must have {len(COLUMNS)} cells",
     "unknown_indicator": "no such indicator in the lexicon",
     "bad_period": "not a year",
@@ -143,7 +151,12 @@ class _RowReader:
         source = row["source"]
         if not source or len(source) > MAX_SOURCE or _CONTROL.search(source):
             return self.reject(line, "source", "bad_source", source)
-        kind = value_kind_for(indicator, base)
+        measure, status = row.get("measure", ""), row.get("status", "")
+        if measure and (measure not in MEASURES or (measure != "level") != (dim == "percent")):
+            return self.reject(line, "measure", "bad_measure", measure)
+        if status not in STATUSES:
+            return self.reject(line, "status", "bad_status", status)
+        kind = measure or value_kind_for(indicator, base)
         key = (indicator.id, period, as_of.isoformat(), kind)
         if key in self.seen:
             return self.reject(line, "", "duplicate", first=self.seen[key])
@@ -151,7 +164,8 @@ class _RowReader:
         q = Quantity(0, 0, value, row["unit"], 0, magnitude, base, False, False)
         value_std, unit_std = standardise(q, value)
         return {"indicator_id": indicator.id, "period": period, "as_of": as_of.isoformat(),
-                "value": value, "unit": row["unit"], "source": source, "value_kind": kind,
+                "value": value, "unit": row["unit"], "source": source, "status": status,
+                "value_kind": kind,
                 "value_std": value_std, "unit_std": unit_std, "line": line}
 
 
@@ -162,7 +176,8 @@ def parse_actuals(text: str, label: str, indicators: Mapping[str, Indicator]
     rejections: list[Rejection] = []
     header = next(reader, None)
     names = [h.strip() for h in header] if header else []
-    if sorted(names) != sorted(COLUMNS):
+    if (len(set(names)) != len(names) or not set(COLUMNS) <= set(names)
+            or not set(names) <= {*COLUMNS, *OPTIONAL}):
         return empty_actuals(), [Rejection(label, 1, "", "header", _short(",".join(names)))]
     rows_in = _RowReader(label, indicators)
     rows: list[dict[str, object]] = []

@@ -14,16 +14,21 @@ cookie's token is signed with the app's secret key (``secret.py``) and looked up
 from __future__ import annotations
 
 import contextlib
+import json
 from urllib.parse import urlencode, urlsplit
 
+import pandas as pd
 from flask import Flask, Response, jsonify, redirect, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from dashboard.downloads import to_csv
+from dashboard.store.audit import history
 from dashboard.store.engine import Store, StoreError
 from dashboard.users.accounts import User, authenticate, throttled
 from dashboard.users.sessions import LIFETIME, close_session, open_session, session_user
 
 COOKIE = "dashboard_session"
+AUDIT_PATH = "/auth/audit.csv"
 _SALT = "dashboard.session"
 
 
@@ -108,6 +113,21 @@ def register(server: Flask, store: Store) -> None:
         response = redirect("/signin?signed_out=1", code=303)
         response.delete_cookie(COOKIE, path="/")
         return response
+
+    @server.get(AUDIT_PATH)
+    def _audit_csv() -> Response:
+        user = current_user(server, store)
+        if user is None or user.role != "admin":
+            return Response("Admins only.", status=403)
+        rows = [{"id": r.id, "at": r.at.isoformat(), "actor": r.actor, "action": r.action,
+                 "subject": r.subject, "old": json.dumps(r.old, ensure_ascii=False),
+                 "new": json.dumps(r.new, ensure_ascii=False), "reason": r.reason}
+                for r in history(store)]
+        body = to_csv(pd.DataFrame(rows, columns=["id", "at", "actor", "action", "subject",
+                                                  "old", "new", "reason"]))
+        return Response(body, mimetype="text/csv", headers={
+            "Content-Disposition": 'attachment; filename="audit.csv"',
+            "Cache-Control": "no-store"})
 
     @server.get("/auth/me")
     def _me() -> Response:

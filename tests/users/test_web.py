@@ -108,3 +108,26 @@ def test_signin_page_renders_a_plain_form(app):
     assert fields["password"].type == "password" and fields["next"].value == "/"
     assert tree.children[1].children == "Too many failed sign-ins: try again in 15 minutes."
     assert app.server.test_client().get("/signin").status_code == 200
+
+
+def test_the_audit_is_a_download_for_admins_only(app, tmp_path):
+    client = app.server.test_client()
+    assert client.get("/auth/audit.csv").status_code == 403
+    _signin(client)  # li is an editor
+    assert client.get("/auth/audit.csv").status_code == 403
+
+
+def test_admins_download_the_audit(tmp_path, counties):
+    store = open_store(f"sqlite:///{tmp_path / 'audit.sqlite3'}")
+    accounts.add_user(store, "zhao", PASSWORD, "admin")
+    dash_app = create_app(snapshot=counties)
+    dash_app.server.secret_key = "test-secret-key-for-the-web-tests-0123456789"
+    register(dash_app.server, store)
+    client = dash_app.server.test_client()
+    _signin(client, name="zhao")
+    response = client.get("/auth/audit.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    body = response.data.decode("utf-8-sig")
+    assert body.splitlines()[0] == "id,at,actor,action,subject,old,new,reason"
+    assert "user.add" in body and "user.signin" in body
+    assert PASSWORD not in body and "scrypt" not in body
