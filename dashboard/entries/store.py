@@ -53,7 +53,7 @@ class Entry:
     note: str
 
 
-def _entry(row: Any) -> Entry:
+def entry_from_row(row: Any) -> Entry:
     figure = Figure(row.indicator_id, row.year, row.period_kind, row.through_month,
                     row.measure, row.value, row.unit, row.price_basis, row.status, row.source,
                     row.comment)
@@ -89,7 +89,7 @@ def save(store: Store, user: User, fields: Mapping[str, object],
         raise EntryError("forbidden")
     now = datetime.now(UTC)
     with guard(store, "cannot save the figure"), _write(store) as conn, conn.begin():
-        earlier = [_entry(r).figure for r in conn.execute(select(entries).where(
+        earlier = [entry_from_row(r).figure for r in conn.execute(select(entries).where(
             (entries.c.indicator_id == figure.indicator_id) & (entries.c.year == figure.year)
             & (entries.c.measure == figure.measure)
             & (entries.c.through_month < figure.through_month)
@@ -113,9 +113,9 @@ def save(store: Store, user: User, fields: Mapping[str, object],
             conn.execute(update(entries).where(entries.c.id == entry_id).values(
                 **values, version=row.version + 1))
             audit.record(conn, user.name, "entry.edit", f"entry:{entry_id}",
-                         old=asdict(_entry(row).figure), new=asdict(figure))
+                         old=asdict(entry_from_row(row).figure), new=asdict(figure))
             new_id = entry_id
-        return _entry(conn.execute(select(entries).where(entries.c.id == new_id)).one())
+        return entry_from_row(conn.execute(select(entries).where(entries.c.id == new_id)).one())
 
 
 def _move(store: Store, user: User, entry_id: int, version: int | None, action: str,
@@ -133,7 +133,7 @@ def _move(store: Store, user: User, entry_id: int, version: int | None, action: 
             **({"updated_by": user.name} if action == "submit" else {})))
         audit.record(conn, user.name, f"entry.{action}", f"entry:{entry_id}",
                      old={"state": row.state}, new={"state": to}, reason=reason)
-        return _entry(conn.execute(select(entries).where(entries.c.id == entry_id)).one())
+        return entry_from_row(conn.execute(select(entries).where(entries.c.id == entry_id)).one())
 
 
 def submit(store: Store, user: User, entry_id: int, version: int | None) -> Entry:
@@ -173,11 +173,11 @@ def get(store: Store, entry_id: int) -> Entry:
         row = conn.execute(select(entries).where(entries.c.id == entry_id)).first()
     if row is None:
         raise EntryError("not_found")
-    return _entry(row)
+    return entry_from_row(row)
 
 
 def list_entries(store: Store, states: tuple[str, ...] = STATES) -> list[Entry]:
     with guard(store, "cannot list figures"), store.engine.connect() as conn:
         rows = conn.execute(select(entries).where(entries.c.state.in_(states))
                             .order_by(entries.c.id)).all()
-    return [_entry(r) for r in rows]
+    return [entry_from_row(r) for r in rows]

@@ -16,6 +16,8 @@ import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from flask import current_app
 
+from dashboard.components import entry_preview  # noqa: F401 - registers its callback
+from dashboard.components.entry_import import import_box
 from dashboard.components.entry_list import ACTION_TYPE, EDIT_TYPE, entry_table
 from dashboard.components.entry_text import STRINGS
 from dashboard.components.language import URL_ID, lang_from_search
@@ -101,6 +103,7 @@ def render(dataset: Dataset, lang: str | None, _query: dict[str, Any]) -> html.D
                  className="page-header"),
         html.Div(id="entry-who", role="status"),
         html.Div([form,
+                  html.Div(id="entry-preview", className="entry-preview"),
                   html.Button(t("entry.save", lang), id="entry-save", n_clicks=0,
                               className="btn btn-primary me-2"),
                   html.Div(id="entry-message", role="alert", className="mt-2"),
@@ -109,7 +112,8 @@ def render(dataset: Dataset, lang: str | None, _query: dict[str, Any]) -> html.D
                              className="form-label small"),
                   dcc.Input(id="entry-reason", type="text", value="",
                             className="form-control mb-2"),
-                  html.Div(id="entry-list")], id="entry-work", hidden=True),
+                  html.Div(id="entry-list"), import_box(lang)], id="entry-work",
+                 hidden=True),
         dcc.Store(id="entry-editing", data=None),
     ], className="entry-page")
 

@@ -2,6 +2,7 @@
 
     python -m dashboard.users add NAME --role editor --sectors economy,investment
     python -m dashboard.users password NAME
+    python -m dashboard.users sectors NAME economy,investment
     python -m dashboard.users disable NAME --reason "left the office"
     python -m dashboard.users list
 
@@ -32,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="comma-separated sectors an editor enters figures for")
     password = commands.add_parser("password", help="set a user's password")
     password.add_argument("name")
+    sectors = commands.add_parser("sectors", help="assign an editor's sectors")
+    sectors.add_argument("name")
+    sectors.add_argument("sectors", help="comma-separated, e.g. economy,investment")
     disable = commands.add_parser("disable", help="stop a user from signing in")
     disable.add_argument("name")
     disable.add_argument("--reason", default="")
@@ -71,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             sectors = [s.strip() for s in args.sectors.split(",") if s.strip()]
             user = accounts.add_user(store, args.name, read_password(), args.role, sectors)
             print(f"added {user.name} ({user.role})")
+        elif args.command == "sectors":
+            chosen = [s.strip() for s in args.sectors.split(",") if s.strip()]
+            accounts.set_sectors(store, args.name, chosen)
+            print(f"{args.name}: {','.join(chosen)}")
         elif args.command == "password":
             accounts.set_password(store, args.name, read_password())
             print(f"password set for {args.name}")

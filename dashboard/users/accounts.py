@@ -91,6 +91,21 @@ def set_password(store: Store, name: str, password: str, actor: str = "cli") -> 
         audit.record(conn, actor, "user.password", f"user:{name}")
 
 
+def set_sectors(store: Store, name: str, sectors: Sequence[str], actor: str = "cli") -> None:
+    """Assign an editor's sectors (an admin's task)."""
+    with guard(store, "cannot read the user"), store.engine.connect() as conn:
+        row = conn.execute(select(users).where(users.c.name == name)).first()
+    if row is None:
+        raise AccountError(f"name: no user {name!r}")
+    _check(name, row.role, sectors)
+    text = ",".join(sectors)
+    with guard(store, "cannot assign sectors"), \
+            store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        conn.execute(update(users).where(users.c.name == name).values(sectors=text))
+        audit.record(conn, actor, "user.sectors", f"user:{name}", old={"sectors": row.sectors},
+                     new={"sectors": text})
+
+
 def disable_user(store: Store, name: str, actor: str = "cli", reason: str = "") -> None:
     with guard(store, "cannot disable the user"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():

@@ -133,3 +133,52 @@ def test_bad_values_name_their_field(site):
         message, _, _ = _call(module, SAVE, {**FORM, "value": "很多", "source": ""})
     fields = {n.__dict__.get("data-field") for n in walk(message)} - {None}
     assert fields == {"value", "source"}
+
+
+def test_bulk_import_shows_the_dry_run_then_imports_all(site):
+    import base64
+
+    from dashboard.components.entry_import import import_step
+    from dashboard.entries.store import list_entries
+    _, store, _, _ = site
+    csv_text = ("indicator_id,year,period_kind,through_month,measure,value,unit,price_basis,"
+                "status,source,comment\n"
+                f"gdp,{YEAR},month_to_date,1,growth_pct,5.1%,,comparable,preliminary,快报,\n")
+    upload = "data:text/csv;base64," + base64.b64encode(csv_text.encode()).decode()
+    with _as(site, "li"):
+        view, disabled = import_step(upload, "figures.csv", "?lang=zh", committing=False)
+        assert not disabled and "1行可导入" in _texts(view)
+        assert list_entries(store) == []
+        view, disabled = import_step(upload, "figures.csv", "?lang=zh", committing=True)
+        assert "已导入1行" in _texts(view) and disabled
+    assert [e.figure.value for e in list_entries(store)] == [5.1]
+    with _as(site, "ma"):  # another sector: named per row, nothing imported
+        view, disabled = import_step(upload, "figures.csv", "?lang=zh", committing=True)
+        assert disabled and "不属于您的领域" in _texts(view)
+    with _as(site, None):
+        view, disabled = import_step(upload, "figures.csv", "?lang=zh", committing=True)
+        assert disabled and "请先登录" in _texts(view)
+    with _as(site, "li", origin="http://evil.example"):
+        view, _ = import_step(upload, "figures.csv", "?lang=zh", committing=True)
+        assert "请先登录" in _texts(view)
+    with _as(site, "li"):
+        for contents, name in (("garbage", "x.csv"), ("data:x;base64,!!!", "x.csv"),
+                               (upload, "x.exe"), (None, None)):
+            view, disabled = import_step(contents, name, "", committing=False)
+            assert disabled and "无法读取文件" in _texts(view)
+    assert len(list_entries(store)) == 1
+
+
+def test_the_preview_shows_the_target_gauge_with_the_typed_figure(site, counties):
+    from dashboard.components.entry_preview import preview
+    with _as(site, "li"):
+        graph = preview(counties, "gdp", 2025, "growth_pct", 6, "增长5.6%", "", "zh")
+        figure = graph.figure
+        assert figure.data[0].value == 5.6  # the typed figure, as the gauge's actual
+        source = [a.text for a in figure.layout.annotations if a.name == "source"][0]
+        assert "预览（未保存）" in source.replace("<br>", "")
+        empty = preview(counties, "gdp", 2025, "growth_pct", 6, "", "", "zh")
+        assert empty.figure.data[0].mode == "gauge"  # no figure typed: the target alone
+        none = preview(counties, "hotels_new", 2030, "level", 6, "5", "", "zh")
+        assert "没有目标" in " ".join(texts(none))
+        assert preview(counties, "gdp", "2025", "growth_pct", 6, "5%", "", "zh") is None

@@ -93,3 +93,15 @@ def test_password_change_is_audited_without_the_password(store):
     rows = history(store, "user:qian")
     assert [r.action for r in rows] == ["user.add", "user.password", "user.signin"]
     assert "another long password" not in repr(rows)
+
+
+def test_an_admin_assigns_sectors(store):
+    accounts.add_user(store, "li", PASSWORD, "editor", ["economy"])
+    accounts.set_sectors(store, "li", ["tourism", "trade"])
+    ((user, active),) = accounts.list_users(store)
+    assert user.sectors == ("tourism", "trade") and active
+    with pytest.raises(accounts.AccountError, match="^sectors:"):
+        accounts.set_sectors(store, "li", ["moon"])
+    with pytest.raises(accounts.AccountError, match="^name:"):
+        accounts.set_sectors(store, "nobody", ["trade"])
+    assert history(store, "user:li")[-1].new == {"sectors": "tourism,trade"}

@@ -131,3 +131,16 @@ def test_admins_download_the_audit(tmp_path, counties):
     assert body.splitlines()[0] == "id,at,actor,action,subject,old,new,reason"
     assert "user.add" in body and "user.signin" in body
     assert PASSWORD not in body and "scrypt" not in body
+
+
+def test_no_password_or_hash_reaches_a_log(app, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    client = app.server.test_client()
+    _signin(client, password="wrong password!")
+    _signin(client)
+    client.post("/auth/signout", headers={"Origin": HOST})
+    logged = caplog.text + " ".join(str(r.args) for r in caplog.records)
+    assert PASSWORD not in logged and "wrong password!" not in logged
+    assert "scrypt:" not in logged
