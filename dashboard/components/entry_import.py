@@ -68,10 +68,16 @@ def _rows(contents: Any, filename: Any) -> list[dict[str, object]]:
     return bulk.read_rows(data, filename)
 
 
-@callback(Output("entry-import-result", "children"), Output("entry-import-commit", "disabled"),
-          Input("entry-upload", "contents"), Input("entry-import-commit", "n_clicks"),
-          State("entry-upload", "filename"), State(URL_ID, "search"),
-          prevent_initial_call=True)
+def register() -> None:
+    """Attach the callback to the app being built (called by the page module, which Dash
+    runs once per app; this module is imported once per process)."""
+    callback(Output("entry-import-result", "children"),
+             Output("entry-import-commit", "disabled"),
+             Input("entry-upload", "contents"), Input("entry-import-commit", "n_clicks"),
+             State("entry-upload", "filename"), State(URL_ID, "search"),
+             prevent_initial_call=True)(run_import)
+
+
 def run_import(contents: Any, _commit: Any, filename: Any, search: Any) -> tuple[Any, Any]:
     committing = ctx.triggered_id == "entry-import-commit"
     return import_step(contents, filename, search, committing)

@@ -72,11 +72,15 @@ def preview(dataset: Dataset, indicator_id: Any, year: Any, measure: Any, month:
                      className="entry-preview-graph")
 
 
-@callback(Output("entry-preview", "children"),
-          Input("entry-indicator_id", "value"), Input("entry-year", "value"),
-          Input("entry-measure", "value"), Input("entry-through_month", "value"),
-          Input("entry-value", "value"), Input("entry-unit", "value"),
-          State(URL_ID, "search"), prevent_initial_call=True)
+def register() -> None:
+    """Attach the callback to the app being built (see entry_import.register)."""
+    callback(Output("entry-preview", "children"),
+             Input("entry-indicator_id", "value"), Input("entry-year", "value"),
+             Input("entry-measure", "value"), Input("entry-through_month", "value"),
+             Input("entry-value", "value"), Input("entry-unit", "value"),
+             State(URL_ID, "search"), prevent_initial_call=True)(show_preview)
+
+
 def show_preview(indicator_id: Any, year: Any, measure: Any, month: Any, value: Any,
                  unit: Any, search: Any) -> Any:
     lang = lang_from_search(search if isinstance(search, str) else "")

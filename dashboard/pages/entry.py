@@ -16,7 +16,7 @@ import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from flask import current_app
 
-from dashboard.components import entry_preview  # noqa: F401 - registers its callback
+from dashboard.components import entry_import, entry_preview
 from dashboard.components.entry_import import import_box
 from dashboard.components.entry_list import ACTION_TYPE, EDIT_TYPE, entry_table
 from dashboard.components.entry_text import STRINGS
@@ -37,6 +37,8 @@ from dashboard.users.web import AUDIT_PATH, current_user, same_origin
 
 dash.register_page(__name__, path="/entry", name="entry", order=95, nav=False)
 add_strings(STRINGS)
+entry_import.register()
+entry_preview.register()
 
 FIELDS = ("indicator_id", "year", "period_kind", "through_month", "measure", "value", "unit",
           "price_basis", "status", "source", "comment")
