@@ -28,6 +28,9 @@ STRINGS = {
     "entry.save": {"zh": "保存草稿", "en": "Save draft"},
     "entry.saved": {"zh": "已保存（第{version}版）。", "en": "Saved (version {version})."},
     "entry.done": {"zh": "已完成：{action}。", "en": "Done: {action}."},
+    "entry.publish_failed": {"zh": "但发布失败（数据库暂不可用），下次批准时一并发布。",
+                             "en": "but publishing failed (database unavailable); the next "
+                                   "approval publishes it too."},
     "entry.published": {"zh": "已发布到公开页面（数据版本 {version}）。",
                         "en": "Published to the public pages (data version {version})."},
     "entry.list": {"zh": "数据列表", "en": "Figures"},

@@ -230,8 +230,11 @@ def _perform(store: Store, user: User, trigger: Any, fields: dict[str, Any], rea
             "unlock": lambda: entry_store.unlock(store, user, entry_id, reason)}[action]()
     parts = [t("entry.done", lang).format(action=t(f"entry.action.{action}", lang))]
     if action in ("approve", "unlock"):
-        published = publish_approved(store, user.name, f"{action} entry {done.id}")
-        parts.append(t("entry.published", lang).format(version=published.version_id))
+        try:
+            published = publish_approved(store, user.name, f"{action} entry {done.id}")
+            parts.append(t("entry.published", lang).format(version=published.version_id))
+        except StoreError:  # the approval stands; the next approval publishes it too
+            parts.append(t("entry.publish_failed", lang))
     return html.P(" ".join(parts), className="alert alert-success"), None
 
 
