@@ -104,10 +104,11 @@ def render(dataset: Dataset, lang: str | None, _query: dict[str, Any]) -> html.D
                   html.P(t("entry.lead", lang), className="page-lead")],
                  className="page-header"),
         html.Div(id="entry-who", role="status"),
-        html.Div([form,
-                  html.Div(id="entry-preview", className="entry-preview"),
-                  html.Button(t("entry.save", lang), id="entry-save", n_clicks=0,
-                              className="btn btn-primary me-2"),
+        html.Div([html.Div([form,
+                            html.Div(id="entry-preview", className="entry-preview"),
+                            html.Button(t("entry.save", lang), id="entry-save", n_clicks=0,
+                                        className="btn btn-primary me-2")],
+                           id="entry-form-box"),
                   html.Div(id="entry-message", role="alert", className="mt-2"),
                   html.H2(t("entry.list", lang), className="h5 mt-4"),
                   html.Label(t("entry.reason", lang), htmlFor="entry-reason",
@@ -148,10 +149,18 @@ def listing(store: Store, user: User, lang: str) -> Any:
 
 @callback(Output("entry-who", "children"), Output("entry-work", "hidden"),
           Output("entry-list", "children", allow_duplicate=True),
+          Output("entry-form-box", "hidden"),
           Input(URL_ID, "search"), prevent_initial_call="initial_duplicate")
-def show_user(search: Any) -> tuple[Any, bool, Any]:
-    lang = lang_from_search(search if isinstance(search, str) else "")
+def show_user(search: Any) -> tuple[Any, bool, Any, bool]:
+    """Who is signed in, their figures, and the form only for those who enter figures."""
     store, user = _session()
+    who, hidden, listing = _user_view(store, user, search)
+    enters = user is not None and (user.role == "admin" or bool(user.sectors))
+    return who, hidden, listing, not enters
+
+
+def _user_view(store: Store | None, user: User | None, search: Any) -> tuple[Any, bool, Any]:
+    lang = lang_from_search(search if isinstance(search, str) else "")
     if store is None:
         return html.P(t("entry.unavailable", lang), className="alert alert-warning"), True, []
     if user is None:

@@ -78,8 +78,8 @@ def test_the_page_renders_nothing_about_the_user(site):
 def test_nobody_writes_without_signing_in(site):
     _, store, _, module = site
     with _as(site, None):
-        who, hidden, _ = module.show_user("?lang=zh")
-        assert hidden and "请先登录" in _texts(who)
+        who, hidden, _, no_form = module.show_user("?lang=zh")
+        assert hidden and no_form and "请先登录" in _texts(who)
         message, listing, _ = _call(module, SAVE)
     assert "请先登录" in _texts(message) and listing is no_update
     from dashboard.entries.store import list_entries
@@ -89,8 +89,8 @@ def test_nobody_writes_without_signing_in(site):
 def test_an_editor_enters_and_a_reviewer_approves_and_it_is_published(site):
     _, store, _, module = site
     with _as(site, "li"):
-        who, hidden, _ = module.show_user("?lang=zh")
-        assert not hidden and "li" in _texts(who)
+        who, hidden, _, no_form = module.show_user("?lang=zh")
+        assert not hidden and not no_form and "li" in _texts(who)
         message, listing, _ = _call(module, SAVE)
         assert "已保存" in _texts(message)
         (entry_id,) = [int(n.__dict__["data-entry"]) for n in walk(listing)
@@ -100,6 +100,7 @@ def test_an_editor_enters_and_a_reviewer_approves_and_it_is_published(site):
         assert "已完成" in _texts(message)
     before, _ = current_state(store)
     with _as(site, "wang"):
+        assert module.show_user("?lang=zh")[3]  # a reviewer enters nothing: no form
         message, listing, _ = _call(module, {"type": "entry-action", "action": "approve",
                                              "entry": entry_id, "version": 2})
         assert "已发布到公开页面" in _texts(message)
