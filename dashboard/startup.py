@@ -74,6 +74,9 @@ def create_app_from_store(database_url: str | None = None,
 
     app.server.secret_key = secret_key(INSTANCE_DIR)
     users_web.register(app.server, store)
+    from dashboard.upload import web as upload_web
+
+    upload_web.register(app.server, store)
     return app
 
 

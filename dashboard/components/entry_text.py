@@ -12,6 +12,7 @@ STRINGS = {
     "entry.unavailable": {"zh": "未连接数据库，无法录入。", "en": "No database: entry is off."},
     "entry.who": {"zh": "已登录：{name}（{role}）", "en": "Signed in: {name} ({role})"},
     "entry.signout": {"zh": "退出登录", "en": "Sign out"},
+    "entry.upload_link": {"zh": "上传新报告", "en": "Upload a new report"},
     "entry.indicator": {"zh": "指标（本年目标在前）",
                         "en": "Indicator (this year's targets first)"},
     "entry.year": {"zh": "年度", "en": "Year"},

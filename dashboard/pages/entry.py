@@ -167,10 +167,13 @@ def _user_view(store: Store | None, user: User | None, search: Any) -> tuple[Any
         return html.P([t("entry.signin", lang), " ", html.A(
             t("entry.signin_link", lang), href=f"/signin?next=/entry&lang={lang}")],
             className="alert alert-info"), True, []
+    upload = [html.A(t("entry.upload_link", lang), href=f"/upload?lang={lang}",
+                     className="btn btn-sm btn-outline-primary ms-2", id="entry-upload-link")
+              ] if user.role == "admin" else []
     who = html.Form([
         html.Span(t("entry.who", lang).format(name=user.name, role=user.role), className="me-2"),
         html.Button(t("entry.signout", lang), type="submit",
-                    className="btn btn-sm btn-outline-secondary")],
+                    className="btn btn-sm btn-outline-secondary"), *upload],
         method="POST", action="/auth/signout", className="entry-who")
     try:
         return who, False, listing(store, user, lang)

@@ -18,8 +18,10 @@ import pandas as pd
 import yaml
 
 from .context_tables import indicator_meta, passages, sector_table, target_groups
+from .decisions import Reviews, load_reviews, with_indicators
+from .decisions import apply as apply_decisions
 from .extract import FACT_COLUMNS, extract
-from .lexicon import load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .quality import find_issues
 from .schema import TABLES, column_names, datapackage, validate
 from .text import ReportError, normalise, read_report
@@ -31,6 +33,12 @@ DATA_DIR = ROOT / "data"
 
 UNKNOWN_GENRE = ("genre not recognised (the title names neither a 政府工作报告 nor a 统计公报): "
                  "read as a work report")
+
+
+# Genres a person may confirm, and the reading each gets (a five-year review is a work
+# report whose sections cover a plan's span).
+PIPELINE_GENRE = {"work_report": "work_report", "five_year_review": "work_report",
+                  "statistical_bulletin": "statistical_bulletin"}
 
 
 @dataclass
@@ -64,10 +72,6 @@ def report_files(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
 
 
-def _report_id(path: Path, source: dict[str, object]) -> str:
-    return str(source.get("id") or path.stem)
-
-
 @dataclass
 class ReportTables:
     """What one report contributes: its facts, reports.csv row, comparison targets, passages
@@ -80,7 +84,18 @@ class ReportTables:
     text: str
 
 
-def process_report(path: Path, source: dict[str, object] | None = None) -> ReportTables:
+@dataclass(frozen=True)
+class StagedText:
+    """A report held in memory (an upload being reviewed) instead of a file in seeds/."""
+
+    file: str
+    text: str
+    source: dict[str, object]
+
+
+def process_report(path: Path, source: dict[str, object] | None = None,
+                   reviews: Reviews | None = None, lexicon: Lexicon | None = None
+                   ) -> ReportTables:
     """Read and extract one report file."""
     source = source or {}
     raw_hash = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
@@ -88,26 +103,38 @@ def process_report(path: Path, source: dict[str, object] | None = None) -> Repor
     if source.get("sha256") and source["sha256"] != raw_hash:
         raise ReportError(path, "sha256 differs from seeds/sources.yml (the frozen source "
                                 "changed; update sources.yml if the change is intended)")
-    report_id = _report_id(path, source)
+    return process_text(text, path.name, raw_hash, source, reviews, lexicon)
+
+
+def process_text(text: str, file_name: str, raw_hash: str, source: dict[str, object],
+                 reviews: Reviews | None = None, lexicon: Lexicon | None = None
+                 ) -> ReportTables:
+    """Extract one report's text; its reviewers' decisions, if any, are applied."""
+    report_id = str(source.get("id") or Path(file_name).stem)
     result = extract(text, report_id)
-    if not result.facts:
-        raise ReportError(path, "no figures found: is this a government work report?")
+    facts = result.facts
+    if reviews is not None:
+        facts = apply_decisions(facts, text, reviews, lexicon or load_lexicon())
+    if not facts:
+        raise ReportError(file_name, "no figures found: is this a government work report?")
     layout = result.layout
     bulletin = layout.genre == "statistical_bulletin"
     review = layout.report_year if bulletin else layout.report_year - 1
+    # A genre a person confirmed (sources.yml) answers the notice of an unknown title.
+    confirmed = PIPELINE_GENRE.get(str(source.get("genre")), "") == layout.genre
     row = {
-        "report_id": report_id, "title": layout.title or str(source.get("title", path.stem)),
+        "report_id": report_id, "title": layout.title or str(source.get("title", file_name)),
         "title_en": source.get("title_en"), "genre": layout.genre,
         "place": source.get("place"), "place_en": source.get("place_en"),
         "issuing_body": source.get("issuing_body"), "report_year": layout.report_year,
         "review_period": review, "delivered": layout.delivered or _iso(source.get("delivered")),
-        "published": layout.published or _iso(source.get("published")), "file": path.name,
-        "sha256": raw_hash, "chars": len(text), "facts": len(result.facts),
+        "published": layout.published or _iso(source.get("published")), "file": file_name,
+        "sha256": raw_hash, "chars": len(text), "facts": len(facts),
         "origin": source.get("origin"), "licence": source.get("licence"),
         "body_start": layout.body_start, "body_end": layout.body_end,
-        "notice": None if layout.genre_known else UNKNOWN_GENRE,
+        "notice": None if layout.genre_known or confirmed else UNKNOWN_GENRE,
     }
-    return ReportTables(result.facts, row, result.relative_targets,
+    return ReportTables(facts, row, result.relative_targets,
                         passages(text, layout, report_id), text)
 
 
@@ -115,11 +142,21 @@ def _iso(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def build_tables(paths: list[Path], sources: dict[str, dict[str, object]]) -> Tables:
+def build_tables(paths: list[Path], sources: dict[str, dict[str, object]],
+                 reviews: Reviews | None = None, staged: tuple[StagedText, ...] = ()
+                 ) -> Tables:
+    """Tables of the report files in ``paths`` and the ``staged`` texts, after ``reviews``."""
     facts, reports, relative, lines = [], [], [], []
     texts: dict[str, str] = {}
-    for path in paths:
-        one = process_report(path, sources.get(path.name))
+    lexicon = with_indicators(load_lexicon(), reviews.indicators if reviews else ())
+    readings = [(path, lambda p=path: process_report(p, sources.get(p.name), reviews, lexicon))
+                for path in paths]
+    readings += [(Path(s.file), lambda s=s: process_text(
+        s.text, s.file, hashlib.sha256(s.text.encode()).hexdigest(), s.source, reviews,
+        lexicon)) for s in staged]
+    # One order whether a report is a file or staged in memory: the same tables either way.
+    for path, read in sorted(readings, key=lambda r: r[0].name):
+        one = read()
         if one.row["report_id"] in texts:
             raise ReportError(path, f"report id {one.row['report_id']!r} used twice")
         facts += one.facts
@@ -128,7 +165,6 @@ def build_tables(paths: list[Path], sources: dict[str, dict[str, object]]) -> Ta
         lines += one.passages
         texts[str(one.row["report_id"])] = normalise(one.text)
     indicators = pd.DataFrame(facts, columns=FACT_COLUMNS)
-    lexicon = load_lexicon()
     return Tables(
         indicators=validate("indicators", indicators),
         reports=validate("reports", pd.DataFrame(reports, columns=column_names("reports"))),
@@ -166,11 +202,21 @@ def _csv(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False, lineterminator="\n")
 
 
+def _package() -> str:
+    return json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n"
+
+
+def table_files(tables: Tables) -> dict[str, bytes]:
+    """The files ``build`` writes to data/, as bytes (a data version, minus actuals.csv)."""
+    files = {TABLES[name][0]: _csv(frame).encode() for name, frame in tables.frames().items()}
+    files["datapackage.json"] = _package().encode()
+    return files
+
+
 def save_tables(tables: Tables, out_dir: Path, with_package: bool = True) -> None:
     outputs = {out_dir / TABLES[name][0]: _csv(frame) for name, frame in tables.frames().items()}
     if with_package:
-        outputs[out_dir / "datapackage.json"] = json.dumps(
-            datapackage(), ensure_ascii=False, indent=2) + "\n"
+        outputs[out_dir / "datapackage.json"] = _package()
     _write_atomically(outputs)
 
 
@@ -179,7 +225,7 @@ def build(seeds_dir: Path = SEEDS_DIR, out_dir: Path = DATA_DIR) -> Tables:
     paths = report_files(seeds_dir)
     if not paths:
         raise ReportError(seeds_dir, "no report files (*.txt) found")
-    tables = build_tables(paths, load_sources(seeds_dir))
+    tables = build_tables(paths, load_sources(seeds_dir), load_reviews(seeds_dir))
     save_tables(tables, out_dir)
     return tables
 

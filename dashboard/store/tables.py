@@ -144,3 +144,50 @@ entries = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("note", Text, nullable=False),  # the reason of the last return or unlock
 )
+
+# A report uploaded in the app (#15): its extracted text frozen with its sha256, the sources
+# entry a person confirmed (JSON), and where it stands: staged, published, withdrawn (its
+# version rolled back) or discarded.
+uploads = Table(
+    "uploads", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", String(64), nullable=False),
+    Column("file_name", String(200), nullable=False),  # as uploaded, for display only
+    Column("kind", String(10), nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("text_sha256", String(64), nullable=False),
+    Column("meta", Text, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("version_id", Integer, nullable=True),  # the data version its publishing made
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# A reviewer's decision on one figure, keyed by its sentence (pipeline/decisions.py), so
+# the same text extracted again gets it again.
+review_decisions = Table(
+    "review_decisions", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("action", String(10), nullable=False),
+    Column("indicator_id", String(64), nullable=True),
+    Column("value", Float, nullable=True),
+    Column("sentence", Text, nullable=False),
+    Column("number", String(60), nullable=False),
+    Column("upload_id", Integer, nullable=False),
+    Column("decided_by", String(64), nullable=False),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+)
+
+# Indicators reviewers added (the lexicon additions an export writes to seeds/review/).
+review_indicators = Table(
+    "review_indicators", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("zh", String(100), nullable=False),
+    Column("en", String(200), nullable=False),
+    Column("sector", String(32), nullable=False),
+    Column("dims", String(100), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
