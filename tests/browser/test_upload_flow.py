@@ -74,6 +74,7 @@ def _gauge_page(dash_duo) -> str:
 
 def test_upload_review_publish_roll_back_and_reuse(
     dash_duo, tmp_path, wait_until, set_viewport, screenshot, external_requests,
+    assert_no_console_errors,
 ):
     seeds = shutil.copytree(SEEDS_DIR, tmp_path / "seeds")
     url = f"sqlite:///{tmp_path / 'upload.sqlite3'}"
@@ -130,3 +131,4 @@ def test_upload_review_publish_roll_back_and_reuse(
     _upload(dash_duo, scan)
     dash_duo.wait_for_contains_text("#upload-message", "没有文字层", timeout=20)
     assert external_requests(dash_duo.driver) == []
+    assert_no_console_errors(dash_duo)
