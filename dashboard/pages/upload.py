@@ -89,11 +89,14 @@ def _upload_id(search: Any) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) < 10 else None
 
 
-def panel(store: Store, upload_id: int | None, selected: Any, lang: str) -> Any:
-    """The review panel of an upload (if any), the versions and the upload history."""
+def panel(store: Store, upload_id: int | None, selected: Any, lang: str,
+          known: ReviewState | None = None) -> Any:
+    """The review panel of an upload (if any), the versions and the upload history
+    (``known``: the upload's review state, when the click changed nothing)."""
     parts: list[Any] = []
     if upload_id is not None and (upload := uploads.get(store, upload_id)) is not None:
-        state = safe_review_state(store, upload, seeds_dir(current_app), current_dataset())
+        state = known if known is not None and known.upload.id == upload.id else \
+            safe_review_state(store, upload, seeds_dir(current_app), current_dataset())
         parts.append(upload_review.review_panel(state, selected if isinstance(
             selected, str) else None, lang) if isinstance(state, ReviewState) else _alert(
             t("upload.cannot_build", lang).format(reason=state), "danger"))
@@ -162,10 +165,10 @@ def handle(trigger: Any, meta_values: Any, editor: dict[str, Any], selected: Any
                                                   "new_sector", "new_dims")}
     fields.update(meta=meta_values, selected=selected if isinstance(selected, str) else None)
     try:
-        message, selected = perform(store, user, upload_id, trigger, fields,
-                                    seeds_dir(current_app), current_dataset(), lang)
+        message, selected, known = perform(store, user, upload_id, trigger, fields,
+                                           seeds_dir(current_app), current_dataset(), lang)
         shown = _alert(message, "success") if message else None
-        return panel(store, upload_id, selected, lang), shown, selected
+        return panel(store, upload_id, selected, lang, known), shown, selected
     except ActionError as error:
         return no_update, _alert(t(f"upload.error.{error.code}", lang).format(
             detail=error.detail), "danger"), no_update

@@ -94,7 +94,8 @@ def _next_open(items: tuple[Item, ...], after: str) -> str | None:
 
 def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
             fields: dict[str, Any], seeds_dir: Path, published: Dataset, lang: str
-            ) -> tuple[str, str | None]:
+            ) -> tuple[str, str | None, service.ReviewState | None]:
+    """(message, the item to select, the review state when the click changed nothing)."""
     kind = trigger.get("type") if isinstance(trigger, dict) else None
     if kind == "upload-act":  # the panel's buttons: save_details, publish, rollback
         kind = "upload-" + str(trigger.get("action")).replace("_", "-")
@@ -105,25 +106,25 @@ def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
             if "no earlier version" in str(exc) or "nothing is published" in str(exc):
                 raise ActionError("first_version") from None
             raise
-        return t("upload.rolled_back", lang).format(version=result.version_id), None
+        return t("upload.rolled_back", lang).format(version=result.version_id), None, None
     state = _state(store, upload_id, seeds_dir, published)
     upload = state.upload
     if kind == "upload-pick":
         key = str(trigger.get("key"))
-        return "", key if any(i.key == key for i in state.items) else None
+        return "", key if any(i.key == key for i in state.items) else None, state
     if kind == "upload-save-details":
         meta = metadata.clean(dict(zip(metadata.FIELDS, fields["meta"] or [], strict=False)))
         uploads.save_meta(store, upload.id, meta, user.name)
         problems = metadata.check(meta, service.taken_ids(published, str(meta["id"])))
         if problems:
             raise ActionError("details", ", ".join(problems))
-        return t("upload.details_saved", lang), fields["selected"]
+        return t("upload.details_saved", lang), fields["selected"], None
     if kind == "upload-publish":
         try:
             result = service.publish_upload(store, upload.id, seeds_dir, published, user.name)
         except UploadError as error:
             raise ActionError(error.code, error.detail) from None
-        return t("upload.published", lang).format(version=result.version_id), None
+        return t("upload.published", lang).format(version=result.version_id), None, None
     if upload.state not in ("staged", "withdrawn"):
         raise ActionError("not_staged")
     if kind == "upload-accept-rest":
@@ -132,7 +133,8 @@ def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
             if item.category == category and item.decision is None:
                 uploads.decide(store, upload.id, Decision(item.key, "accept"), item.sentence,
                                _number_text(item), user.name)
-        return t("upload.decided", lang).format(action=t("upload.accept_rest", lang)), None
+        return t("upload.decided", lang).format(action=t("upload.accept_rest", lang)), None, \
+            None
     if kind == "upload-decide":
         action = str(trigger.get("action"))
         item = next((i for i in state.items if i.key == fields["selected"]), None)
@@ -142,7 +144,8 @@ def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
         uploads.decide(store, upload.id, decision, item.sentence, _number_text(item),
                        user.name)
         done = t(f"upload.{'new_indicator' if action == 'new' else action}", lang)
-        return t("upload.decided", lang).format(action=done), _next_open(state.items, item.key)
+        return t("upload.decided", lang).format(action=done), \
+            _next_open(state.items, item.key), None
     raise ActionError("bad_decision")
 
 
