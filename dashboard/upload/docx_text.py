@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -73,8 +74,8 @@ def docx_text(content: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             _check_archive(archive)
             xml = _read_bounded(archive, DOCUMENT)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError,
-            NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError,
+            NotImplementedError, RuntimeError, ValueError, KeyError) as exc:
         raise UploadError("bad_docx", exc.__class__.__name__) from None
     try:
         root = fromstring(xml)

@@ -122,3 +122,21 @@ def test_content_kind_reads_the_bytes():
     assert content_kind(b"PK\x03\x04...") == "zip"
     assert content_kind(b"\xef\xbb\xbf  <!DOCTYPE html><html>") == "html"
     assert content_kind("2025年政府工作报告".encode()) == "text"
+
+
+def test_damaged_files_only_ever_give_a_refusal():
+    import random
+
+    rng = random.Random(15)
+    samples = {"r.pdf": makers.encrypted_pdf().replace(b"/Encrypt", b"/Xncrypt"),
+               "r.docx": makers.make_docx(REPORT[:2000])}
+    for name, original in samples.items():
+        for _ in range(150):
+            damaged = bytearray(original)
+            for _ in range(rng.randint(1, 20)):
+                damaged[rng.randrange(8, len(damaged))] = rng.randrange(256)
+            try:
+                read_document(name, bytes(damaged))
+            except UploadError as refusal:
+                assert refusal.code in {"bad_pdf", "pdf_scanned", "pdf_encrypted", "bad_docx",
+                                        "zip_bomb", "empty"}
