@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk postgresql
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils postgresql
 
 .PHONY: run test test-fast venv system-deps data lint
 

@@ -18,6 +18,8 @@ Static assets (all served from ``assets/``, never a CDN):
 * ``vendor/a-plotly.min.js`` then ``vendor/b-plotly-locale-zh-cn.js`` load as
   plain scripts in name order, so ``window.Plotly`` (with zh-CN registered)
   exists before dcc.Graph looks for it and Dash never fetches its own copy.
+* ``brief.css`` belongs to the one-page brief (``/brief``, ``dashboard/brief``), which
+  links it itself: it is kept out of the Dash pages (its ``@page`` rule is the brief's).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dash.exceptions import DependencyException
 from flask import has_request_context, request
 
 from dashboard import context, index_page, theme
+from dashboard.brief import routes as brief_routes
 from dashboard.components import footer as footer_mod
 from dashboard.components import language, shell, url_sync
 from dashboard.components import navbar as navbar_mod
@@ -158,7 +161,9 @@ def create_app(
         use_pages=True,
         pages_folder=str((pages_folder or DEFAULT_PAGES_DIR).resolve()),
         assets_folder=str(ASSETS_DIR),
-        assets_ignore=r"^bootstrap-[\d.]+\.min\.css$",
+        # brief.css is the /brief page's own (linked there, inlined in its PDF): its @page
+        # rule must not change how the dashboard's pages print.
+        assets_ignore=r"^(bootstrap-[\d.]+\.min\.css|brief\.css)$",
         serve_locally=True,
         compress=True,
         suppress_callback_exceptions=True,
@@ -176,6 +181,7 @@ def create_app(
     app.index_string = INDEX_STRING
     context.install(app.server, context.SnapshotSource(dataset, refresh))
     target_download.register(app.server)
+    brief_routes.register(app.server)
 
     def serve_layout() -> html.Div:
         # Called for /_dash-layout: the Referer names the page being opened.

@@ -20,6 +20,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import url_state
+from dashboard.brief import routes as brief
 from dashboard.components import page_kit as kit
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.components.report_select import href
@@ -210,6 +211,17 @@ def _year_links(dataset: Dataset, years: list[int], year: int, lang: str) -> Any
         for y in years]], className="target-years mb-2", **{"aria-label": t("targets.year", lang)})
 
 
+def _brief_links(dataset: Dataset, year: int, lang: str) -> list[html.A]:
+    """The one-page brief of this report and year (dashboard/brief): as a PDF made on the
+    server, and as a page to print. Plain links: /brief is not a Dash page."""
+    report = dataset.report_id
+    return [html.A(t("brief.pdf_short", lang), href=brief.href(report, year, lang, brief.PDF_PATH),
+                   title=t("brief.pdf_title", lang), id="targets-pdf",
+                   className="btn btn-sm btn-outline-primary"),
+            html.A(t("brief.link", lang), href=brief.href(report, year, lang), id="targets-brief",
+                   className="btn btn-sm btn-outline-primary")]
+
+
 def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 
@@ -230,10 +242,11 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
         *_notices(dataset, table, invalid, lang),
         _year_links(dataset, state["years"], table.year, lang),
         _filters(table, state["sectors"], state["statuses"], lang),
-        html.Div([_summary(table, lang), html.A(
+        html.Div([_summary(table, lang), html.Div([html.A(
             t("targets.download_csv", lang), href=download.href(dataset.report_id, table.year),
             download=download.file_name(str(dataset.report_id), table.year),
-            id="targets-download", className="btn btn-sm btn-outline-primary")],
+            id="targets-download", className="btn btn-sm btn-outline-primary"),
+            *_brief_links(dataset, table.year, lang)], className="targets-downloads")],
             className="targets-summary-line"),
         html.P(t("targets.legend", lang), className="target-legend small text-muted"),
         html.P(count, id=COUNT_ID, className="small text-muted mb-2", role="status"),
