@@ -10,6 +10,7 @@ user (layouts are shared); ``?id=`` names the upload under review.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -86,7 +87,7 @@ def _session() -> tuple[Store | None, User | None]:
 def _upload_id(search: Any) -> int | None:
     values = parse_qs(search.lstrip("?")) if isinstance(search, str) else {}
     raw = (values.get("id") or [""])[0]
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+    return int(raw) if re.fullmatch(r"[0-9]{1,9}", raw) else None
 
 
 def panel(store: Store, upload_id: int | None, selected: Any, lang: str,

@@ -123,7 +123,8 @@ def process_text(text: str, file_name: str, raw_hash: str, source: dict[str, obj
     # A genre a person confirmed (sources.yml) answers the notice of an unknown title.
     confirmed = PIPELINE_GENRE.get(str(source.get("genre")), "") == layout.genre
     row = {
-        "report_id": report_id, "title": layout.title or str(source.get("title", file_name)),
+        "report_id": report_id,
+        "title": layout.title or str(source.get("title", Path(file_name).stem)),
         "title_en": source.get("title_en"), "genre": layout.genre,
         "place": source.get("place"), "place_en": source.get("place_en"),
         "issuing_body": source.get("issuing_body"), "report_year": layout.report_year,

@@ -5,7 +5,6 @@ roll back. Returns the message to show and the item to select next; refusals rai
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -52,9 +51,10 @@ def _number(value: Any) -> float | None:
 
 def new_indicator_id(en: str, taken: set[str]) -> str:
     stem = re.sub(r"[^a-z0-9]+", "_", en.lower()).strip("_")[:40] or "indicator"
-    ident = f"r_{stem}"
-    if ident in taken:
-        ident = f"{ident}_{hashlib.sha256(en.encode()).hexdigest()[:6]}"
+    ident, n = f"r_{stem}", 1
+    while ident in taken:
+        n += 1
+        ident = f"r_{stem}_{n}"
     return ident
 
 
@@ -64,7 +64,7 @@ def _decision(store: Store, user: User, item: Item, action: str, fields: dict[st
     if action in ("accept", "reject"):
         return Decision(item.key, action)
     if action == "assign":
-        if fields["indicator"] not in indicators:
+        if not isinstance(fields["indicator"], str) or fields["indicator"] not in indicators:
             raise ActionError("bad_decision")
         return Decision(item.key, "assign", str(fields["indicator"]))
     if action == "edit":
@@ -79,7 +79,8 @@ def _decision(store: Store, user: User, item: Item, action: str, fields: dict[st
     if not zh or not en or fields["new_sector"] not in state.staged.dataset.sector_order \
             or not dims or not set(dims) <= known_dims:
         raise ActionError("bad_indicator")
-    indicator = indicator_from_spec({"id": new_indicator_id(en, set(indicators)), "zh": zh,
+    taken = set(indicators) | {i.id for i in uploads.added_indicators(store)}
+    indicator = indicator_from_spec({"id": new_indicator_id(en, taken), "zh": zh,
                                      "en": en, "sector": fields["new_sector"], "dims": dims})
     uploads.add_indicator(store, indicator, user.name)
     return Decision(item.key, "assign", indicator.id)
@@ -113,9 +114,14 @@ def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
         key = str(trigger.get("key"))
         return "", key if any(i.key == key for i in state.items) else None, state
     if kind == "upload-save-details":
-        meta = metadata.clean(dict(zip(metadata.FIELDS, fields["meta"] or [], strict=False)))
+        if upload.state not in ("staged", "withdrawn"):
+            raise ActionError("not_staged")
+        values = fields["meta"] if isinstance(fields["meta"], list) else []
+        meta = metadata.clean(dict(zip(metadata.FIELDS, values, strict=False)))
+        problems = metadata.check(meta, service.taken_ids(store, published))
+        if {"id", "id_taken"} & set(problems):  # the id names files and reports: never saved
+            raise ActionError("details", ", ".join(problems))
         uploads.save_meta(store, upload.id, meta, user.name)
-        problems = metadata.check(meta, service.taken_ids(published, str(meta["id"])))
         if problems:
             raise ActionError("details", ", ".join(problems))
         return t("upload.details_saved", lang), fields["selected"], None

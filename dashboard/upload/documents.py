@@ -72,6 +72,8 @@ def content_kind(content: bytes) -> str:
 def clean_text(text: str) -> str:
     """Line ends, stray spaces and the Kangxi radicals some PDF fonts map 工, 人, 长 to."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    # A BOM or control character inside would be read differently by the build.
+    text = "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 32 and ch != "\ufeff"))
     text = "".join(unicodedata.normalize("NFKC", ch) if "\u2e80" <= ch <= "\u2fdf" else ch
                    for ch in text.translate(_RADICALS))
     lines = [line.strip() for line in text.split("\n")]

@@ -17,6 +17,7 @@ from dashboard.pipeline.decisions import REVIEW_DIR, dump_review, fact_key
 from dashboard.pipeline.extract import extract
 
 from . import store as uploads
+from .metadata import ID_PATTERN
 from .staging import file_name, source_entry
 from .store import Upload
 
@@ -57,8 +58,9 @@ def review_text(store: uploads.Store, upload: Upload) -> str:
     facts = extract(upload.text, upload.report_id).facts
     keys = {fact_key(upload.text, int(f["start"]), int(f["end"])) for f in facts}
     rows = uploads.decision_rows(store)
-    mine = {k: r for k, r in rows.items()
-            if k in keys or k.startswith(f"no-actual:{upload.report_id}:")}
+    # Only decisions on this text's figures: an acknowledged target without an actual
+    # changes no table (it stays in the audit log).
+    mine = {k: r for k, r in rows.items() if k in keys}
     used = {r.decision.indicator_id for r in mine.values() if r.decision.action == "assign"}
     added = [i for i in uploads.added_indicators(store) if i.id in used]
     decisions = [{"key": k, "action": r.decision.action,
@@ -72,6 +74,8 @@ def review_text(store: uploads.Store, upload: Upload) -> str:
 
 
 def export_files(store: uploads.Store, upload: Upload, seeds_dir: Path) -> dict[str, bytes]:
+    if not ID_PATTERN.match(upload.report_id):  # it names the files below
+        raise ValueError(f"report id {upload.report_id!r} cannot name a file")
     sources = seeds_dir / "sources.yml"
     current = sources.read_text(encoding="utf-8") if sources.is_file() else ""
     return {

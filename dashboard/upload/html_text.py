@@ -55,6 +55,11 @@ def _decode(content: bytes) -> str:
 
 def html_text(content: bytes) -> str:
     parser = _Text()
-    parser.feed(_decode(content))
-    parser.close()
+    try:
+        parser.feed(_decode(content))
+        parser.close()
+    except UploadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - html.parser asserts on some malformed markup
+        raise UploadError("not_text", exc.__class__.__name__) from None
     return "".join(parser.parts)

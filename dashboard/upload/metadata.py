@@ -48,7 +48,10 @@ def place_of(title: str) -> str:
 
 def _latest_of_place(reports: pd.DataFrame, place: str) -> Mapping[str, Any]:
     same = reports[reports.place == place] if place and not reports.empty else reports.iloc[0:0]
-    return {} if same.empty else same.sort_values("report_year").iloc[-1].to_dict()
+    if same.empty:
+        return {}
+    return {k: v for k, v in same.sort_values("report_year").iloc[-1].to_dict().items()
+            if isinstance(v, str) or pd.notna(v)}
 
 
 def _id_stem(report_id: str) -> str:

@@ -13,6 +13,7 @@ Pure functions of the staged snapshot, the published one and the decisions so fa
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
@@ -93,7 +94,8 @@ def _no_actual(staged: Dataset, report_id: str, text: str, decisions: dict[str, 
             if row.actual is not None or row.kind == "relative" or not row.facts:
                 continue
             fact = row.facts[0]
-            key = f"no-actual:{report_id}:{fact['fact_id']}"
+            digest = hashlib.sha256(f"{report_id}\x1f{fact['fact_id']}".encode()).hexdigest()
+            key = f"no-actual:{digest[:20]}"
             quote = str(fact.get("quote", ""))
             items.append(Item(key, "no_actual", row.indicator_id, row.name_zh, row.value,
                               row.unit, row.period, quote, (0, 0), str(other),

@@ -39,22 +39,24 @@ class ReviewState:
         return sum(1 for item in self.items if item.decision is None)
 
 
-def taken_ids(published: Dataset, report_id: str | None = None) -> set[str]:
-    """Report ids of other reports (an upload may replace its own report id)."""
-    return {str(r) for r in published.reports.report_id} - {report_id or ""}
+def taken_ids(store: Store, published: Dataset) -> set[str]:
+    """Report ids an upload may not use: every published report's, except those uploads
+    published (a corrected upload of a report replaces the earlier upload)."""
+    uploaded = {u.report_id for u in uploads.list_uploads(store, ("published", "withdrawn"))}
+    return {str(r) for r in published.reports.report_id} - uploaded
 
 
 def receive(store: Store, name: object, content: bytes, actor: str, published: Dataset
             ) -> int:
     """Read, extract and stage an uploaded file; UploadError (nothing kept) if unusable."""
     document = read_document(name, content)
-    meta = metadata.prefill(document.text, published.reports, document.name, actor,
-                            date.today().isoformat())
-    if not meta["id"]:
-        meta["id"] = f"report-{hashlib.sha256(document.text.encode()).hexdigest()[:8]}"
     try:
+        meta = metadata.prefill(document.text, published.reports, document.name, actor,
+                                date.today().isoformat())
+        if not meta["id"]:
+            meta["id"] = f"report-{hashlib.sha256(document.text.encode()).hexdigest()[:8]}"
         facts = extract(document.text, str(meta["id"])).facts
-    except (ValueError, IndexError, KeyError) as exc:
+    except (ValueError, IndexError, KeyError, TypeError) as exc:
         raise UploadError("unreadable", exc.__class__.__name__) from None
     if not facts:
         raise UploadError("no_figures")
@@ -73,7 +75,7 @@ def review_state(store: Store, upload: Upload, seeds_dir: Path, published: Datas
     decisions = dict(staged.reviews.decisions)
     items = queue.review_items(staged.dataset, raw_facts(upload), upload.report_id,
                                upload.text, decisions)
-    problems = metadata.check(upload.meta, taken_ids(published, upload.report_id))
+    problems = metadata.check(upload.meta, taken_ids(store, published))
     return ReviewState(upload, staged, tuple(items), queue.summary(published, staged.dataset),
                        tuple(problems))
 
@@ -84,7 +86,9 @@ def publish_upload(store: Store, upload_id: int, seeds_dir: Path, published: Dat
     upload = uploads.get(store, upload_id)
     if upload is None or upload.state not in ("staged", "withdrawn"):
         raise UploadError("not_staged")
-    state = review_state(store, upload, seeds_dir, published)
+    state = safe_review_state(store, upload, seeds_dir, published)
+    if isinstance(state, str):
+        raise UploadError("unreadable", state)
     if state.problems:
         raise UploadError("details", ", ".join(state.problems))
     if state.open_items:
@@ -114,3 +118,5 @@ def safe_review_state(store: Store, upload: Upload, seeds_dir: Path, published: 
         return exc.reason
     except DataError as exc:
         return " ".join(str(exc).split())[:300]
+    except (KeyError, ValueError, IndexError) as exc:  # details that name no usable report
+        return f"{exc.__class__.__name__}: {str(exc)[:200]}"

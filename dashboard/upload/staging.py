@@ -56,8 +56,10 @@ def source_entry(upload: Upload) -> dict[str, Any]:
 
 def staged_texts(store: Store, upload: Upload) -> tuple[StagedText, ...]:
     """The published uploads (another of the same report id is replaced) and this one."""
-    kept = [u for u in uploads.list_uploads(store, ("published",))
-            if u.report_id != upload.report_id and u.id != upload.id]
+    latest: dict[str, Upload] = {}
+    for published in uploads.list_uploads(store, ("published",)):  # oldest first
+        latest[published.report_id] = published  # a corrected upload replaces the earlier
+    kept = [u for u in latest.values() if u.report_id != upload.report_id and u.id != upload.id]
     return tuple(StagedText(file_name(u), u.text, source_entry(u)) for u in [*kept, upload])
 
 

@@ -58,6 +58,7 @@ def test_saved_web_page_drops_scripts_and_head_and_decodes_gb2312():
 
 def test_radicals_from_pdf_fonts_and_wrapped_lines_are_repaired():
     assert clean_text("市⻓ 王荣\n⼯作报告\n⺠生\n") == "市长 王荣\n工作报告\n民生\n"
+    assert clean_text("\ufeff报告\x01\x02\n增长5%\u200b\n") == "报告\n增长5%\u200b\n"
     wide = "经济运行稳中有进、进中向好，各项工作取得新的进展，为完成规划目标任务打下"
     lines = ["一、工作回顾", wide, "坚实基础。", "（一）经济总量", wide, "了基础。"]
     assert reflow(lines) == ["一、工作回顾", wide + "坚实基础。", "（一）经济总量",
@@ -76,6 +77,7 @@ def test_radicals_from_pdf_fonts_and_wrapped_lines_are_repaired():
     ("report.txt", makers.make_html("正文"), "mismatch"),
     ("report.docx", b"PK\x03\x04" + b"\x00" * 100, "bad_docx"),
     ("report.pdf", b"%PDF-1.4\n%garbage that is not a pdf\n", "bad_pdf"),
+    ("page.html", b"<html><body><p>\xe6\x8a\xa5\xe5\x91\x8a</p><![foo[ x", "not_text"),
 ])
 def test_bad_files_get_one_clear_refusal(name, content, code):
     assert _refused(name, content) == code

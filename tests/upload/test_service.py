@@ -170,3 +170,28 @@ def test_a_file_without_figures_is_refused_and_nothing_is_kept(site):
         _receive(site, "各位代表：\n现在，我代表县人民政府向大会报告工作。\n".encode(), "a.txt")
     assert refused.value.code == "no_figures"
     assert uploads.list_uploads(site.store) == []
+
+
+def test_a_corrected_upload_replaces_the_earlier_one_of_its_report(site):
+    first = _receive(site)
+    _decide_all(site, first)
+    service.publish_upload(site.store, first, site.seeds, site.published(), "admin")
+    corrected = _receive(site, NEXT_REPORT.replace("73.15", "73.16").encode("gb18030"),
+                         "corrected.txt")
+    _decide_all(site, corrected)
+    service.publish_upload(site.store, corrected, site.seeds, site.published(), "admin")
+    facts = site.published().indicators
+    assert 73.16 in set(facts[facts.report_id == "luming-2025"].value)
+    # Both uploads say published; the staged build of a third takes the latest only.
+    third = _receive(site, make_docx(NEXT_REPORT), "again.docx")
+    assert service.safe_review_state(site.store, uploads.get(site.store, third), site.seeds,
+                                     site.published()).problems == ()
+
+
+def test_a_seed_reports_id_is_taken(site):
+    upload_id = _receive(site)
+    upload = uploads.get(site.store, upload_id)
+    uploads.save_meta(site.store, upload_id, {**upload.meta, "id": "luming-2024"}, "admin")
+    state = service.safe_review_state(site.store, uploads.get(site.store, upload_id),
+                                      site.seeds, site.published())
+    assert "id_taken" in state.problems

@@ -188,3 +188,28 @@ def test_admins_find_the_upload_page_from_entry(web):
         with app.server.test_request_context("/", headers={"Cookie": f"{COOKIE}={tokens[name]}"}):
             who, *_ = entry.show_user("?lang=zh")
         assert ("上传新报告" in " ".join(texts(who))) is shown
+
+
+def test_details_with_a_bad_id_are_refused_and_a_published_upload_is_locked(web):
+    _, site, _, module = web
+    _post(web)
+    (upload,) = uploads.list_uploads(site.store)
+    from dashboard.upload.metadata import FIELDS
+
+    save = {"type": "upload-act", "action": "save_details"}
+    for bad in ("", "../x", "luming-2024"):
+        meta = [bad if f == "id" else upload.meta.get(f, "") for f in FIELDS]
+        _, message, _ = _call(web, save, upload_id=upload.id, meta=meta)
+        assert "请先修正报告信息" in " ".join(texts(message))
+        assert uploads.get(site.store, upload.id).report_id == "luming-2025"
+    meta = [upload.meta.get(f, "") for f in FIELDS]
+    _, message, _ = _call(web, save, upload_id=upload.id, meta=meta)
+    assert "已保存" in " ".join(texts(message))
+    _call(web, {"type": "upload-accept-rest", "category": "target"}, upload_id=upload.id)
+    for category in ("named", "unclassified", "no_actual", "conflict"):
+        _call(web, {"type": "upload-accept-rest", "category": category}, upload_id=upload.id)
+    _call(web, {"type": "upload-act", "action": "publish"}, upload_id=upload.id)
+    assert uploads.get(site.store, upload.id).state == "published"
+    _, message, _ = _call(web, save, upload_id=upload.id, meta=meta)
+    assert "已发布或已作废" in " ".join(texts(message))
+    assert module._upload_id("?id=²") is None and module._upload_id("?id=12") == 12
