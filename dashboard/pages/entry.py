@@ -14,7 +14,6 @@ from typing import Any
 
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
-from flask import current_app
 
 from dashboard.components import entry_import, entry_preview
 from dashboard.components.entry_import import import_box
@@ -29,11 +28,10 @@ from dashboard.entries.publishing import publish_approved
 from dashboard.entries.store import EntryError
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.progress.targets import goals_of, target_years
-from dashboard.startup import STORE_EXTENSION
 from dashboard.store.audit import history
 from dashboard.store.engine import Store, StoreError
 from dashboard.users.accounts import User
-from dashboard.users.web import AUDIT_PATH, current_user, same_origin
+from dashboard.users.web import AUDIT_PATH, same_origin, signed_in
 
 dash.register_page(__name__, path="/entry", name="entry", order=95, nav=False)
 add_strings(STRINGS)
@@ -125,11 +123,6 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 
 
-def _session() -> tuple[Store | None, User | None]:
-    store = current_app.extensions.get(STORE_EXTENSION)
-    return (store, current_user(current_app, store)) if store is not None else (None, None)
-
-
 def _names(dataset: Dataset, lang: str) -> dict[str, str]:
     return {i: (ind.en if lang == "en" else ind.zh) for i, ind in dataset.lexicon.items()}
 
@@ -153,7 +146,7 @@ def listing(store: Store, user: User, lang: str) -> Any:
           Input(URL_ID, "search"), prevent_initial_call="initial_duplicate")
 def show_user(search: Any) -> tuple[Any, bool, Any, bool]:
     """Who is signed in, their figures, and the form only for those who enter figures."""
-    store, user = _session()
+    store, user = signed_in()
     who, hidden, listing = _user_view(store, user, search)
     enters = user is not None and (user.role == "admin" or bool(user.sectors))
     return who, hidden, listing, not enters
@@ -205,7 +198,7 @@ def handle(trigger: Any, *values: Any) -> tuple[Any, Any, Any]:
     lang = lang_from_search(search if isinstance(search, str) else "")
     if trigger is None:
         return no_update, no_update, no_update
-    store, user = _session()
+    store, user = signed_in()
     if store is None or user is None:
         return html.P(t("entry.signin", lang), className="alert alert-info"), no_update, None
     if not same_origin():
@@ -266,7 +259,7 @@ def load_for_edit(_clicks: Any) -> tuple[Any, ...]:
 
 def form_values(trigger: Any) -> tuple[Any, ...]:
     """A draft's or returned figure's values for the form; saving then changes that figure."""
-    store, user = _session()
+    store, user = signed_in()
     entry_id = _int(trigger.get("entry")) if isinstance(trigger, dict) else None
     if store is None or user is None or entry_id is None:
         return (no_update,) * (len(FIELDS) + 1)

@@ -24,7 +24,6 @@ from dashboard.components.upload_text import STRINGS
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.i18n import add_strings, normalize_lang, t
-from dashboard.startup import STORE_EXTENSION
 from dashboard.store.engine import Store, StoreError
 from dashboard.store.versions import list_versions
 from dashboard.upload import store as uploads
@@ -32,8 +31,7 @@ from dashboard.upload.actions import ActionError, perform
 from dashboard.upload.documents import EXTENSIONS
 from dashboard.upload.service import ReviewState, safe_review_state
 from dashboard.upload.web import FILE_PATH, seeds_dir
-from dashboard.users.accounts import User
-from dashboard.users.web import current_user, same_origin
+from dashboard.users.web import same_origin, signed_in
 
 dash.register_page(__name__, path="/upload", name="upload", order=96, nav=False)
 add_strings(STRINGS)
@@ -79,11 +77,6 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 
 
-def _session() -> tuple[Store | None, User | None]:
-    store = current_app.extensions.get(STORE_EXTENSION)
-    return (store, current_user(current_app, store)) if store is not None else (None, None)
-
-
 def _upload_id(search: Any) -> int | None:
     values = parse_qs(search.lstrip("?")) if isinstance(search, str) else {}
     raw = (values.get("id") or [""])[0]
@@ -116,7 +109,7 @@ def panel(store: Store, upload_id: int | None, selected: Any, lang: str,
 def show(search: Any) -> tuple[Any, bool, Any]:
     """Admins get the form and the review; anyone else is told what to do."""
     lang = lang_from_search(search if isinstance(search, str) else "")
-    store, user = _session()
+    store, user = signed_in()
     if store is None:
         return _alert(t("upload.error.store", lang), "warning"), True, []
     if user is None or user.role != "admin":
@@ -156,7 +149,7 @@ def handle(trigger: Any, meta_values: Any, editor: dict[str, Any], selected: Any
     lang = lang_from_search(search if isinstance(search, str) else "")
     if trigger is None:
         return no_update, no_update, no_update
-    store, user = _session()
+    store, user = signed_in()
     if store is None or user is None or user.role != "admin":
         return no_update, _alert(t("upload.error.signin", lang), "warning"), no_update
     if not same_origin():

@@ -18,7 +18,7 @@ import json
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
-from flask import Flask, Response, jsonify, redirect, request
+from flask import Flask, Response, current_app, jsonify, redirect, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from dashboard.downloads import to_csv
@@ -70,6 +70,14 @@ def current_user(server: Flask, store: Store) -> User | None:
         return session_user(store, cookie_token(server))
     except StoreError:
         return None  # no database: nobody is signed in, public pages still serve
+
+
+def signed_in() -> tuple[Store | None, User | None]:
+    """The app's database and this request's signed-in user (None, None without one)."""
+    from dashboard.startup import STORE_EXTENSION
+
+    store = current_app.extensions.get(STORE_EXTENSION)
+    return (store, current_user(current_app, store)) if store is not None else (None, None)
 
 
 def _back(lang: str, **query: str) -> Response:
