@@ -79,8 +79,7 @@ def _conflicts(facts: pd.DataFrame, everything: pd.DataFrame, reports: pd.DataFr
     return found
 
 
-def _no_actual(staged: Dataset, report_id: str, text: str, decisions: dict[str, Decision]
-               ) -> list[Item]:
+def _no_actual(staged: Dataset, report_id: str, decisions: dict[str, Decision]) -> list[Item]:
     """Targets for the year this report reviews, in the place's earlier reports, with no
     actual once this report is in."""
     reports = staged.reports.set_index("report_id")
@@ -124,7 +123,7 @@ def review_items(staged: Dataset, raw: pd.DataFrame, report_id: str, text: str,
         else:
             continue
         items.append(_item(fact, text, category, decisions, conflicts.get(fact.fact_id, "")))
-    items += _no_actual(staged, report_id, text, decisions)
+    items += _no_actual(staged, report_id, decisions)
     order = {c: i for i, c in enumerate(CATEGORIES)}
     return sorted(items, key=lambda i: order[i.category])
 
