@@ -24,7 +24,8 @@ from .extract import FACT_COLUMNS, extract
 from .lexicon import Lexicon, load_lexicon
 from .quality import find_issues
 from .schema import TABLES, column_names, datapackage, validate
-from .text import ReportError, normalise, read_report
+from .structure import Layout
+from .text import ReportError, read_report, reading_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS_DIR = ROOT / "seeds"
@@ -111,7 +112,11 @@ def process_text(text: str, file_name: str, raw_hash: str, source: dict[str, obj
                  ) -> ReportTables:
     """Extract one report's text; its reviewers' decisions, if any, are applied."""
     report_id = str(source.get("id") or Path(file_name).stem)
-    result = extract(text, report_id)
+    given_year = str(source.get("report_year") or "")
+    try:
+        result = extract(text, report_id, year=int(given_year) if given_year.isdigit() else None)
+    except ReportError as exc:
+        raise ReportError(file_name, exc.reason) from None
     facts = result.facts
     if reviews is not None:
         facts = apply_decisions(facts, text, reviews, lexicon or load_lexicon())
@@ -124,7 +129,8 @@ def process_text(text: str, file_name: str, raw_hash: str, source: dict[str, obj
     confirmed = PIPELINE_GENRE.get(str(source.get("genre")), "") == layout.genre
     row = {
         "report_id": report_id,
-        "title": layout.title or str(source.get("title", Path(file_name).stem)),
+        # A title a person gave (sources.yml, /upload) wins over the text's.
+        "title": str(source.get("title") or layout.title or default_title(layout)),
         "title_en": source.get("title_en"), "genre": layout.genre,
         "place": source.get("place"), "place_en": source.get("place_en"),
         "issuing_body": source.get("issuing_body"), "report_year": layout.report_year,
@@ -137,6 +143,13 @@ def process_text(text: str, file_name: str, raw_hash: str, source: dict[str, obj
     }
     return ReportTables(facts, row, result.relative_targets,
                         passages(text, layout, report_id), text)
+
+
+def default_title(layout: Layout) -> str:
+    """A title for a text that prints none (it opens with its dating line or first section)."""
+    bulletin = layout.genre == "statistical_bulletin"
+    genre = "国民经济和社会发展统计公报" if bulletin else "政府工作报告"
+    return f"{layout.report_year}年{genre}"
 
 
 def _iso(value: object) -> str | None:
@@ -164,7 +177,7 @@ def build_tables(paths: list[Path], sources: dict[str, dict[str, object]],
         reports.append(one.row)
         relative += one.relative
         lines += one.passages
-        texts[str(one.row["report_id"])] = normalise(one.text)
+        texts[str(one.row["report_id"])] = reading_text(one.text)
     indicators = pd.DataFrame(facts, columns=FACT_COLUMNS)
     return Tables(
         indicators=validate("indicators", indicators),

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .lexicon import Indicator, Lexicon
-from .text import ReportError, normalise
+from .text import ReportError, reading_text
 
 ACTIONS = ("accept", "assign", "edit", "reject")
 REVIEW_DIR = "review"
@@ -51,7 +51,7 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def fact_key(text: str, start: int, end: int) -> str:
     """A key for the number at text[start:end] that depends only on its sentence."""
-    norm = normalise(text)
+    norm = reading_text(text)
     begin, stop = sentence_span(norm, start, end)
     sentence, number = norm[begin:stop].strip(), norm[start:end]
     before = norm[begin:start].count(number) if number else 0

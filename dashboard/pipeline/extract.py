@@ -19,10 +19,10 @@ from .classify import (
 from .lexicon import UNCLASSIFIED, Lexicon, load_lexicon
 from .nouns import Noun, longer_name, measured_noun, own_subject
 from .numbers import Quantity, find_quantities
-from .periods import span_of, stated_year
+from .periods import relative_year, span_of, stated_year
 from .structure import Layout, Section, Sentence, read_layout, sentences
 from .tables import TableFacts, read_tables
-from .text import normalise
+from .text import ReportError, normalise, reading_text
 
 FACT_COLUMNS = [
     "report_id", "fact_id", "indicator_id", "indicator_zh", "indicator_en", "sector", "period",
@@ -30,6 +30,9 @@ FACT_COLUMNS = [
     "quote", "start", "end", "section",
 ]
 _QUOTE_MAX = 60
+NO_YEAR = ("no year found: neither the title, a dating line (…年…月…日在…会议上) nor a "
+           "section heading (2024年工作回顾) names one; give report_year in sources.yml or on "
+           "/upload")
 _RELATIVE = re.compile(
     r"(?P<a>[^,，;；。]{2,20}?)增速(?P<op>高于|不低于|快于|低于)(?P<b>[^,，;；。]{2,20}?)增速")
 
@@ -41,11 +44,16 @@ class Extraction:
     relative_targets: list[dict[str, object]]
 
 
-def extract(text: str, report_id: str, lexicon: Lexicon | None = None) -> Extraction:
-    """Every quantity stated in the body of a report, classified where the lexicon allows."""
+def extract(text: str, report_id: str, lexicon: Lexicon | None = None,
+            year: int | None = None) -> Extraction:
+    """Every quantity stated in the body of a report, classified where the lexicon allows.
+
+    ``year``: the report's year when a person gave it (sources.yml, /upload); otherwise read
+    from the text, and a text that names none is refused: no figure is ever left undated.
+    """
     lexicon = lexicon or load_lexicon()
-    norm = normalise(text)
-    layout = read_layout(norm)
+    norm = reading_text(text)
+    layout = read_layout(norm, year, page=normalise(text))
     quantities = list(find_quantities(norm, layout.body_start, layout.body_end,
                                       lexicon.number_names))
     starts = [q.start for q in quantities]
@@ -68,6 +76,8 @@ def extract(text: str, report_id: str, lexicon: Lexicon | None = None) -> Extrac
                 continue
             facts += _sentence_facts(text, norm, quantities[lo:hi], matches, sentence,
                                      section, report_id, lexicon)
+    if facts and not layout.report_year:
+        raise ReportError(report_id, NO_YEAR)
     return Extraction(layout, facts, relative)
 
 
@@ -128,6 +138,9 @@ def _fact(text: str, norm: str, q: Quantity, reading: Reading, sentence: Sentenc
     indicator = reading.indicator
     period, kind = section.period, "actual"
     year = stated_year(norm, sentence.start, q.start)
+    if year is None and section.report_year:
+        year = relative_year(norm, sentence.start, q.start, section.report_year,
+                             section.outlook == "review" and section.period == section.report_year)
     if year is not None:
         period = year
     if section.outlook == "review":  # a bulletin's year is its report's year: only later is ahead

@@ -75,3 +75,22 @@ def span_of(text: str, sentence_start: int, clause_start: int, number_start: int
     if "五年" in before:
         return period - 4
     return period
+
+
+# Years named relative to the report's own: 今年 is the report's year, 去年 / 过去一年 the year
+# it reviews, 明年 the one after. 比上年 / 较去年 are comparison bases, not periods.
+_RELATIVE_YEAR = re.compile(r"(?<![比较同与于超])(今年|本年|明年|去年|上年|过去一年|过去的一年)")
+_OFFSETS = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "过去一年": -1,
+            "过去的一年": -1}
+
+
+def relative_year(text: str, start: int, end: int, report_year: int,
+                  bulletin: bool = False) -> int | None:
+    """The year the last relative year word in text[start:end] names (今年 -> the report's
+    year); None for a bulletin, whose 上年 is always a comparison base."""
+    if bulletin:
+        return None
+    found = None
+    for match in _RELATIVE_YEAR.finditer(text, start, end):
+        found = report_year + _OFFSETS[match.group(1)]
+    return found

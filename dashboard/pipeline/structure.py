@@ -9,25 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .front import is_furniture, read_front
 from .periods import Span, five_year_plan
 from .tables import is_table_row
+from .text import normalise, reading_text
 
-_FURNITURE_WORDS = (
-    "用户登录", "还没有账号", "立即注册", "打印本页", "关闭窗口", "分享到", "字号",
-    "扫一扫", "返回顶部", "【打印】", "【关闭】", "索引号", "发布机构", "所属主题",
-)
-_TITLE = re.compile(r"政府工作报告|统计公报|国民经济和社会发展统计公报")
-_BULLETIN = re.compile(r"统计公报")
 _YEAR = re.compile(r"(\d{4})\s*年")
-_PUBLISHED = re.compile(r"发布日期\s*[:：]?\s*\|?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-# (2024年1月26日) or ——2025年1月16日在…人民代表大会第五次会议上: the line under the title.
-_DELIVERED = re.compile(r"^(?:[（(]\s*|[—-]{1,2}\s*)(\d{4})年(\d{1,2})月(\d{1,2})日"
-                        r"(?:\s*[)）]$|在[^。]{0,60}上$)")
 _CN_DIGITS = "一二三四五六七八九十"
 _HEADING = re.compile(rf"^([{_CN_DIGITS}]+)、(.{{1,40}})$")
 _SUBHEADING = re.compile(rf"^[（(]([{_CN_DIGITS}]+)[)）]([^。!?！？]{{1,60}})")
 _REVIEW_WORDS = re.compile(r"回顾|过去|成绩|总结|回眸")
-_PLAN_WORDS = re.compile(r"任务|目标|安排|计划|展望|打算|重点工作|总体要求")
+_PLAN_WORDS = re.compile(
+    r"任务|目标|安排|计划|展望|打算|重点工作|总体要求|主要工作|思路|谋划|\d{4}年工作$")
 _SENTENCE_END = "。!?！？;；\n"
 _SENTENCE_PUNCT = "。!?！？;；)）"
 
@@ -54,6 +47,7 @@ class Layout:
     body_end: int
     sections: list[Section] = field(default_factory=list)
     genre_known: bool = True  # False: the title names no genre, read as a work report
+    title_start: int | None = None  # offset of the title's line, if the text has one
 
     def section_at(self, offset: int) -> Section | None:
         for section in self.sections:
@@ -70,49 +64,44 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _is_furniture(line: str) -> bool:
-    return "|" in line or any(word in line for word in _FURNITURE_WORDS)
+def is_heading(line: str) -> bool:
+    """A top-level heading: numbered (一、2024年工作回顾) or a short unnumbered line naming
+    a year or a five-year plan and what the part does (二〇二四年工作回顾,
+    “十五五”时期主要目标任务)."""
+    if _HEADING.match(line):
+        return True
+    return (len(line) <= 30 and not any(ch in line for ch in _SENTENCE_PUNCT + "，,、")
+            and bool(_YEAR.search(line) or five_year_plan(line))
+            and bool(_REVIEW_WORDS.search(line) or _PLAN_WORDS.search(line)))
 
 
-def _iso(match: re.Match[str]) -> str:
-    year, month, day = (int(g) for g in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def read_layout(text: str) -> Layout:
-    """Find the title, dates, body and sections of a report text."""
+def read_layout(text: str, given_year: int | None = None, page: str | None = None) -> Layout:
+    """Find the title, dates, body and sections of a report text (cleaned: ``reading_text``;
+    ``page``: the text before its noise was blanked, for the page's own date)."""
     lines = _lines(text)
-    published = next((_iso(m) for m in map(_PUBLISHED.search, text.split("\n")) if m), None)
-    title_index = next(
-        (i for i, (_, _, line) in enumerate(lines)
-         if line and not _is_furniture(line) and _TITLE.search(line) and len(line) <= 60),
-        None,
-    )
-    first = title_index if title_index is not None else next(
-        (i for i, (_, _, line) in enumerate(lines) if line and not _is_furniture(line)), 0)
-    last = len(lines) - 1
-    bulletin = title_index is not None and bool(_BULLETIN.search(lines[first][2]))
+    stripped = [line for _, _, line in lines]
+    page_lines = page.split("\n") if page is not None else None
+    front = read_front(stripped, [x for x in stripped if is_heading(x)], given_year, page_lines)
+    first, last = front.first_line, front.last_line
+    bulletin = front.genre == "statistical_bulletin"
     # A page footer is short, unpunctuated lines after the report's last sentence (a
     # bulletin's table row is neither furniture nor footer).
     while last > first and not (bulletin and is_table_row(lines[last][2])) and (
-            not lines[last][2] or _is_furniture(lines[last][2]) or (
+            not lines[last][2] or is_furniture(lines[last][2]) or (
             len(lines[last][2]) < 20 and lines[last][2][-1] not in _SENTENCE_PUNCT)):
         last -= 1
-    heading_like = len(lines[first][2]) <= 60 and not any(
-        ch in lines[first][2] for ch in _SENTENCE_PUNCT[:-2])
-    # A document of another genre still has a first line that names it (and its year).
-    title = lines[first][2] if title_index is not None or heading_like else ""
-    genre = "statistical_bulletin" if _BULLETIN.search(title) else "work_report"
-    delivered = next((_iso(m) for _, _, line in lines[first:first + 4]
-                      if (m := _DELIVERED.match(line))), None)
-    year_match = _YEAR.search(title)
-    # A title without its year (政府工作报告) is dated by the line under it.
-    report_year = int(year_match.group(1)) if year_match else (
-        int(delivered[:4]) if delivered else int(published[:4]) if published else 0)
-    layout = Layout(title, genre, report_year, published, delivered,
-                    lines[first][0], lines[last][1], genre_known=title_index is not None)
+    layout = Layout(front.title, front.genre, front.report_year, front.published,
+                    front.delivered, lines[first][0], lines[last][1],
+                    genre_known=front.genre_known,
+                    title_start=lines[front.title_line][0] if front.title_line is not None
+                    else None)
     layout.sections = _sections(lines[first:last + 1], layout)
     return layout
+
+
+def layout_of(text: str, given_year: int | None = None) -> Layout:
+    """The layout of a report text as read (``extract`` reads the same)."""
+    return read_layout(reading_text(text), given_year, page=normalise(text))
 
 
 def _heading_outlook(heading: str, layout: Layout) -> tuple[str, int]:
@@ -137,13 +126,12 @@ def _sections(lines: list[tuple[int, int, str]], layout: Layout) -> list[Section
     sections: list[Section] = []
     heading, outlook, period = "", *_heading_outlook("", layout)
     plan = None
-    if layout.genre == "work_report" and not any(_HEADING.match(x[2]) for x in lines):
+    if layout.genre == "work_report" and not any(is_heading(x[2]) for x in lines):
         outlook, period = "review", layout.report_year - 1
     for start, end, line in lines:
         if not line:
             continue
-        match = _HEADING.match(line)
-        if match:
+        if is_heading(line):
             heading = line
             outlook, period = _heading_outlook(line, layout)
             plan = five_year_plan(line)

@@ -57,3 +57,12 @@ def read_report(path: Path | str) -> str:
 def normalise(text: str) -> str:
     """Full-width digits, letters and signs to ASCII, keeping every offset."""
     return text.translate(_FULLWIDTH)
+
+
+def reading_text(text: str) -> str:
+    """The text the reader works on: crawled noise blanked (``noise.py``), years written in
+    Chinese numerals as digits, full-width characters as ASCII; every offset kept."""
+    from .front import chinese_years
+    from .noise import mask_noise
+
+    return normalise(chinese_years(mask_noise(text)))

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.pipeline.build import PIPELINE_GENRE
-from dashboard.pipeline.structure import read_layout
+from dashboard.pipeline.structure import layout_of
 
 GENRES = tuple(PIPELINE_GENRE)
 FIELDS = ("id", "genre", "title", "title_en", "place", "place_en", "issuing_body",
@@ -30,7 +30,7 @@ _GENRE_EN = {"work_report": "Government Work Report", "five_year_review": "Gover
 
 
 def detected_genre(text: str) -> str:
-    layout = read_layout(text)
+    layout = layout_of(text)
     if layout.genre == "statistical_bulletin":
         return "statistical_bulletin"
     if any(s.plan_span is not None and s.outlook == "review" for s in layout.sections):
@@ -61,7 +61,7 @@ def _id_stem(report_id: str) -> str:
 def prefill(text: str, reports: pd.DataFrame, file_name: str, actor: str,
             uploaded_on: str) -> dict[str, Any]:
     """A sources entry for ``text`` (``reports``: the published reports.csv)."""
-    layout = read_layout(text)
+    layout = layout_of(text)
     genre = detected_genre(text)
     place = place_of(layout.title)
     previous = _latest_of_place(reports, place)
