@@ -20,6 +20,8 @@ and for each 2024 target of the seed, whether the target table shows the expecte
     .venv/bin/python benchmarks/extraction_eval.py --code DIR # another checkout's pipeline
     .venv/bin/python benchmarks/extraction_eval.py --set eval-heldout  # reports written
         after the tuning, measured but never tuned on
+    .venv/bin/python benchmarks/extraction_eval.py --real  # real documents of
+        ../shared/realreports against tests/fixtures/realeval/ (benchmarks/real_eval.py)
 """
 
 from __future__ import annotations
@@ -188,11 +190,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--detail", action="store_true", help="list every miss")
     parser.add_argument("--set", default=EVAL.name,
                         help="folder under tests/fixtures holding the documents")
+    parser.add_argument("--real", action="store_true",
+                        help="the real documents of ../shared/realreports")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.code.resolve()))
     extract_mod = importlib.import_module("dashboard.pipeline.extract")
     lexicon_mod = importlib.import_module("dashboard.pipeline.lexicon")
     lexicon_ids = set(lexicon_mod.load_lexicon().indicators)
+    if args.real:
+        return real_main(extract_mod, lexicon_ids, args.detail)
     print("| document | figures | recall | precision | no indicator | indicator right "
           "| sector right | ms |")
     print("|---|---|---|---|---|---|---|---|")
@@ -218,6 +224,43 @@ def main(argv: list[str] | None = None) -> int:
         importlib.import_module("dashboard.progress.targets"), args.detail)
     print(f"\nNext-year report ({NEXT_YEAR}): {right} of {expecting} 2024 targets joined to the "
           f"right actual; {wrong} of {none} with no actual in that report shown one anyway.")
+    return 0
+
+
+def real_main(extract_mod, lexicon_ids: set[str], detail: bool) -> int:  # noqa: ANN001
+    import real_eval
+
+    print("| document | figures | recall | precision | no indicator | indicator right "
+          "| sector right | year |")
+    print("|---|---|---|---|---|---|---|---|")
+    found = expected = correct = stated = 0.0
+    for slug in real_eval.documents():
+        got = real_eval.score_document(slug, extract_mod, sys.modules[__name__], lexicon_ids,
+                                       detail)
+        found += got["recall"] * got["expected"]
+        expected += got["expected"]
+        correct += got["precision"] * got["stated"]
+        stated += got["stated"]
+        print(f"| {slug} | {got['expected']} | {got['recall']:.2f} | {got['precision']:.2f} "
+              f"| {got['no_indicator']:.0%} | {got['indicator_right']:.2f} "
+              f"| {got['sector_right']:.2f} | {'right' if got['year_right'] else 'WRONG'} |")
+    print(f"| all | {expected:.0f} | {found / expected:.3f} | {correct / max(stated, 1):.3f} "
+          "| | | | |")
+    right = expecting = false = none = 0
+    for earlier, later in real_eval.join_pairs():
+        r, e, f, n = real_eval.score_joins(
+            earlier, later, importlib.import_module("dashboard.pipeline.build"),
+            importlib.import_module("dashboard.data"),
+            importlib.import_module("dashboard.progress.targets"), detail)
+        print(f"joins {earlier} -> {later}: {r} of {e} right, {f} false ({n} expect none)")
+        right, expecting, false, none = right + r, expecting + e, false + f, none + n
+    print(f"joins: {right} of {expecting} right ({right / max(expecting, 1):.2f}), {false} "
+          f"false, {none} targets expecting no actual")
+    counts = real_eval.corpus_counts(extract_mod,
+                                     importlib.import_module("dashboard.pipeline.text").ReportError)
+    print(f"corpus ({real_eval.CORPUS}): {counts.facts} figures, {counts.no_year} without a "
+          f"year, {counts.footnotes} footnote markers, {counts.no_indicator / counts.facts:.1%} "
+          f"without an indicator, {counts.refused} documents refused")
     return 0
 
 

@@ -19,7 +19,8 @@ _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|amp|quot|lt|gt);?", re.IGNORECA
 _LOST_SPACE = re.compile(r"\?+|\ufffd")
 # Footnote markers, in the text or opening a note: [12] ［3］ 〔43〕 【5】, circled numbers.
 _FOOTNOTE = re.compile(r"\[\s*\d{1,3}\s*\]|［\s*\d{1,3}\s*］|〔\s*\d{1,3}\s*〕|【\s*\d{1,3}\s*】"
-                       r"|[\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]")
+                       r"|[\u2460-\u2473\u2776-\u277f\u24eb-\u24f4]"
+                       r"|(?<=[”\"])[（(]\d{1,2}[)）]")  # 落实“六保”（5）任务
 _PAGE_REFERENCE = re.compile(r"[（(]\s*见第\s*\d+\s*页\s*[)）]")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 # Whole lines that are page furniture of a newspaper or a government site.

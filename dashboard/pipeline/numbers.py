@@ -24,7 +24,8 @@ _NUMBER = re.compile(
 )
 _OPEN_QUOTES, _CLOSE_QUOTES = "“《「『\"", "”》」』\""
 _NOT_QUANTITY_AFTER = re.compile(
-    r"(?:年|月|日|号|时|周年|届|次全会|中全会|季度|世纪|个月|国道|省道|县道|级|星级|大|期)"
+    r"(?:年|月|日|号|时|周年|届|次全会|中全会|季度|世纪|个月|国道|省道|县道|级|星级|大|期"
+    r"|个?位次)"  # 提高3个位次: a rank moved, not a measure
 )
 _RANGE_SEP = "—–-~～至到"
 # 百分之九十五, 百分之百, 百分之80: a percentage written out in words.
@@ -221,6 +222,8 @@ def _chinese_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     info = unit_info(base)
     if info and (info.is_name or (info.is_count and value < 2)):
         return None  # 一个问题, 一套方案: idiom, not a count
+    if info and info.is_count and text[unit_end:unit_end + 1] in ("“", '"', "千", "百", "亿"):
+        return None  # 两个“翻一番”, 两个千亿大关: a label of targets, not a count
     if base == "成" and value >= 10:
         return None
     return Quantity(n_start, n_end, value, unit, unit_end, magnitude, base, more, True)

@@ -47,8 +47,9 @@ def stated_year(text: str, start: int, end: int) -> int | None:
     found = None
     for match in _YEAR.finditer(text, start, end):
         before = text[max(start, match.start() - 1):match.start()]
-        if before in _NOT_PERIOD_BEFORE:
-            continue
+        if before in _NOT_PERIOD_BEFORE and not (
+                before in "从由自" and text.startswith("的", match.end())):
+            continue  # 比2020年增长…: a base; 从2015年的56.1亿元: the figure of that year
         if 1950 <= int(match.group(1)) <= 2100:
             found = int(match.group(1))
     return found

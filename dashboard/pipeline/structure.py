@@ -16,7 +16,7 @@ from .text import normalise, reading_text
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 _CN_DIGITS = "一二三四五六七八九十"
-_HEADING = re.compile(rf"^([{_CN_DIGITS}]+)、(.{{1,40}})$")
+_HEADING = re.compile(rf"^([{_CN_DIGITS}]+)、(.{{1,64}})$")
 _SUBHEADING = re.compile(rf"^[（(]([{_CN_DIGITS}]+)[)）]([^。!?！？]{{1,60}})")
 _REVIEW_WORDS = re.compile(r"回顾|过去|成绩|总结|回眸")
 _PLAN_WORDS = re.compile(

@@ -39,27 +39,35 @@ def object_words(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(pairs - _COMMON)
 
 
+def name_words(name: str) -> frozenset[str]:
+    """The word pairs of a name and of its shorter forms (投入资金: 投入, 资金, 投资)."""
+    pairs = {name[i:i + 2] for i in range(len(name) - 1)}
+    return frozenset(pairs | {a + b for a, b in zip(name, name[2:], strict=False)})
+
+
 def assign(targets: Sequence[frozenset[str]], candidates: Sequence[frozenset[str]],
-           tie_break: Callable[[int], int] = lambda i: i) -> list[int | None]:
+           tie_break: Callable[[int], int] = lambda i: i, same_object: bool = False
+           ) -> list[int | None]:
     """For each target, the index of its candidate, or None.
 
-    One target: the candidate sharing most words (the first stated on a tie). Several: pairs
-    taken greedily by words shared; a target whose best remaining candidate shares none gets
-    nothing.
+    One target: the candidate sharing most words (the first stated on a tie). Several, or
+    ``same_object`` (a catch-all name that only its words tell apart): pairs taken greedily by
+    words shared; a target whose best remaining candidate shares none gets nothing.
     """
     if not candidates:
         return [None] * len(targets)
-    if len(targets) == 1:
+    if len(targets) == 1 and not same_object:
         best = max(range(len(candidates)),
                    key=lambda j: (len(targets[0] & candidates[j]), -tie_break(j)))
         return [best]
+    least = 2 if same_object else 1  # a catch-all needs more than one word in common
     scores = sorted(((len(t & c), -i, -tie_break(j), i, j)
                      for i, t in enumerate(targets) for j, c in enumerate(candidates)),
                     reverse=True)
     chosen: list[int | None] = [None] * len(targets)
     used: set[int] = set()
     for shared, _, _, i, j in scores:
-        if shared == 0:
+        if shared < least:
             break
         if chosen[i] is None and j not in used:
             chosen[i] = j

@@ -27,7 +27,7 @@ from dashboard.progress.marks import (
     latest_actual,
     latest_rows,
 )
-from dashboard.progress.objects import assign, object_words
+from dashboard.progress.objects import assign, name_words, object_words
 from dashboard.progress.status import Assessment, assess
 
 if TYPE_CHECKING:
@@ -211,13 +211,19 @@ def _by_object(dataset: Dataset, goals: pd.DataFrame, marks: pd.DataFrame,
     chosen: dict[str, int | None] = {}
     shared: set[str] = set()
     for key, firsts in by_key.items():
-        if len(firsts) < 2:
+        # A catch-all name (投入资金: its sector comes from the sentence) says nothing of its
+        # object, so even one target takes only a figure about the same object.
+        catch_all = key.sector is not None
+        if len(firsts) < 2 and not catch_all:
             continue  # one target: the best figure (bulletin first), disagreements shown
         rows = latest_rows(marks, key)
-        targets = [_words(dataset, f) for f in firsts]
-        candidates = [_words(dataset, facts.loc[r.fact_id]) if r.fact_id is not None
+        # The catch-all's own name (投入资金, 投资) is no word of an object.
+        own = name_words(str(firsts[0].indicator_zh)) if catch_all else frozenset()
+        targets = [_words(dataset, f) - own for f in firsts]
+        candidates = [_words(dataset, facts.loc[r.fact_id]) - own if r.fact_id is not None
                       else frozenset() for r in rows.itertuples()]
-        for first, pick in zip(firsts, assign(targets, candidates), strict=True):
+        for first, pick in zip(firsts, assign(targets, candidates, same_object=catch_all),
+                               strict=True):
             chosen[str(first.fact_id)] = pick
             if len(firsts) > 1:
                 shared.add(str(first.fact_id))

@@ -11,7 +11,7 @@ import yaml
 from dashboard.data import load_dataset
 from dashboard.figures.gauges import gauge_figure
 from dashboard.pipeline.build import build
-from dashboard.progress.objects import assign, object_words
+from dashboard.progress.objects import assign, name_words, object_words
 from dashboard.progress.targets import target_table
 
 PLANS = """2024年柳岸县政府工作报告
@@ -101,3 +101,14 @@ def test_assign_pairs_by_shared_words():
     text = "完成东坡发电60万千瓦光伏项目建设，力促西岭"
     words = object_words(text, text.index("60"), text.index("60") + 2)
     assert {"东坡", "发电", "光伏"} <= words and "西岭" not in words and "完成" not in words
+
+
+def test_a_catch_all_target_takes_only_a_figure_about_its_own_object():
+    own = name_words("投入资金")
+    assert {"投入", "资金", "投资"} <= own
+    target = object_words("计划总投资105亿元的18个省市重点项目", 5, 8) - own
+    other = object_words("全年完成固定资产投资109.4亿元", 9, 14) - own
+    same = object_words("18个省市重点项目完成总投资98亿元", 12, 14) - own
+    assert assign([target], [other], same_object=True) == [None]
+    assert assign([target], [other]) == [0]  # an ordinary indicator's one figure is taken
+    assert assign([target], [other, same], same_object=True) == [1]
