@@ -63,7 +63,7 @@ def choose_indicator(text: str, q: Quantity, quantities: list[Quantity], matches
                      lexicon: Lexicon | None = None) -> TermMatch | None:
     """The name this quantity measures, by list position, then name after, then name before."""
     dim = dimension(q)
-    listed = _by_list_position(text, q, quantities, matches, clause, lexicon)
+    listed = _by_list_position(text, q, quantities, matches, clause, lexicon, sent_start)
     if listed is not None and _fits(listed.indicator, dim):
         return listed
     after = q.unit_end
@@ -81,9 +81,10 @@ def choose_indicator(text: str, q: Quantity, quantities: list[Quantity], matches
         # within the same list item.
         floor = max(sent_start, *(text.rfind(sep, sent_start, q.start) + 1
                                   for sep in _CLAUSE_END + "、"))
-    # 占一般公共预算支出的78.2%: the name after 占 is the whole, not what the share measures.
+    # 占一般公共预算支出的78.2%, 占全州生产总值的比重: the name after 占 is the whole, not what
+    # the share measures.
     before = [m for m in matches if floor <= m.start and m.end <= q.start
-              and text[m.start - 1:m.start] != "占"]
+              and "占" not in text[max(floor, m.start - 3):m.start]]
     for m in reversed(before):
         if _fits(m.indicator, dim):
             return m
@@ -95,7 +96,7 @@ def elided_names(text: str, match: TermMatch, lexicon: Lexicon) -> list[TermMatc
     second's ending) or 城乡居民人均可支配收入 (a joint prefix, lexicon ``joint_prefixes``).
     The indicators named by each part, in order, if the lexicon knows every one; else []."""
     written = text[match.start:match.end]
-    if text[match.start - 1:match.start] == "、":
+    if text[match.start - 1:match.start] in ("、", "和", "及", "与"):
         head_start = match.start - 1
         while head_start > 0 and text[head_start - 1] not in _CLAUSE_END + "、":
             head_start -= 1
@@ -117,7 +118,8 @@ def elided_names(text: str, match: TermMatch, lexicon: Lexicon) -> list[TermMatc
 
 def _by_list_position(text: str, q: Quantity, quantities: list[Quantity],
                       matches: list[TermMatch], clause: tuple[int, int],
-                      lexicon: Lexicon | None = None) -> TermMatch | None:
+                      lexicon: Lexicon | None = None, sent_start: int | None = None
+                      ) -> TermMatch | None:
     """接待游客、旅游收入分别增长138.61%、149.52%: the k-th number is the k-th name.
 
     The names are the last ones before 分别, in its clause or the clauses before it (接待游客
@@ -126,6 +128,21 @@ def _by_list_position(text: str, q: Quantity, quantities: list[Quantity],
     城乡居民收入分别增长5.7%、8.7% the trade figure's name is not one of the list's names.
     """
     respectively = text.find("分别", clause[0], q.start)
+    if respectively < 0 and sent_start is not None:
+        # …分别完成32296元、11516元，同比增长10.2%、13.9%: a second list of as many values,
+        # in a later clause of the sentence, follows the same names.
+        respectively = text.rfind("分别", sent_start, clause[0])
+        listed = [x for x in quantities if clause[0] <= x.start < clause[1]]
+        earlier = [x for x in quantities if respectively < x.start < clause[0]]
+        joined = all("、" in text[a.unit_end:b.start]
+                     for a, b in zip(listed, listed[1:], strict=False))
+        if respectively < 0 or len(listed) < 2 or len(listed) != len(earlier) or not joined:
+            return None
+        index = listed.index(q) if q in listed else -1
+        named = _by_list_position(text, earlier[index], quantities, matches,
+                                  clause_bounds(text, sent_start, clause[0],
+                                                earlier[index].start), lexicon)
+        return named if index >= 0 else None
     if respectively < 0:
         return None
     numbers = [x for x in quantities if respectively < x.start < clause[1]]

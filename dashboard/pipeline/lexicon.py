@@ -49,6 +49,8 @@ class Lexicon:
     joint_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Words before a name that make it a part of what the name measures (困难群众参保率).
     object_qualifiers: Mapping[str, str] = field(default_factory=dict)  # wording -> group
+    # Words holding an indicator's term that name something else (总投资, 全部财政收入).
+    not_names: tuple[str, ...] = ()
 
     def names_of(self, indicator_id: str) -> frozenset[str]:
         """Every way the lexicon writes an indicator: its terms and its zh name."""
@@ -77,6 +79,9 @@ class Lexicon:
         for ind_id, last_part, regex in self.gapped:
             for match in regex.finditer(text, start, end):
                 found.append((match.end() - len(last_part), match.end(), True, ind_id))
+        masked = [(at, at + len(word)) for word in self.not_names
+                  for at in _occurrences(text, word, start, end)]
+        found = [m for m in found if not any(a <= m[0] and m[1] <= b for a, b in masked)]
         found.sort(key=lambda m: (m[0] - m[1], not m[2]))
         kept: list[tuple[int, int, bool, str]] = []
         for cand in found:
@@ -94,6 +99,14 @@ class Lexicon:
             if pos > best_pos:
                 best, best_pos = sector, pos
         return best
+
+
+def _occurrences(text: str, word: str, start: int, end: int) -> list[int]:
+    found, at = [], text.find(word, start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1, end)
+    return found
 
 
 def _term_regex(term: str) -> str:
@@ -131,7 +144,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                   for prefix, parts in (data.get("joint_prefixes") or {}).items())
     return Lexicon(sectors, indicators, first_chars, tuple(gapped), keywords,
                    tuple(data.get("number_names", ())), joint,
-                   _qualifiers(data.get("object_qualifiers") or {}))
+                   _qualifiers(data.get("object_qualifiers") or {}),
+                   tuple(data.get("not_names") or ()))
 
 
 def _qualifiers(groups: dict[str, list[str]]) -> dict[str, str]:

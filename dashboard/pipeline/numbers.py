@@ -38,6 +38,13 @@ _YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*[—–\-~～至到]\s*
 # A base unit that is the start of a word when followed by these (3天然气 is not 3 days).
 _WORD_AFTER_UNIT = {"天": "然"}
 _APPROX_MARKS = "余多"
+# Ages bound a group of people (0-17岁, 不满18周岁, 65岁以上老年人): a spec, not a measure; an
+# age that is measured (人均预期寿命80.2岁, 平均年龄) is.
+_AGE_AFTER = re.compile(r"(?:\s*[—–\-~～至到]\s*\d+)?\s*周?岁")
+_MEASURED_AGE = ("寿命", "年龄")
+# A table's caption line (表1 2020年…, **表****1** in a page converted to markdown) names its
+# table: its numbers are labels.
+_CAPTION_LINE = re.compile(r"^[ \t*#]*表[ \t*]*\d[^\n]*", re.MULTILINE)
 
 
 def parse_chinese_numeral(numeral: str) -> float | None:
@@ -143,7 +150,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for name in names:
         for found in re.finditer(re.escape(name), text):
             in_quotes[found.start():found.end()] = [True] * (found.end() - found.start())
-    for found in (*_PHONE.finditer(text, start, end), *_YEAR_RANGE.finditer(text, start, end)):
+    for found in (*_PHONE.finditer(text, start, end), *_YEAR_RANGE.finditer(text, start, end),
+                  *_CAPTION_LINE.finditer(text, start, end)):
         in_quotes[found.start():found.end()] = [True] * (found.end() - found.start())
     in_words: dict[int, Quantity] = {}
     for found in _PERCENT_WORDS.finditer(text, start, end):
@@ -162,7 +170,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             continue
         if in_quotes[n_start] or text[n_start - 1:n_start] == "第":
             continue
-        if _NOT_QUANTITY_AFTER.match(text, n_end):
+        if _NOT_QUANTITY_AFTER.match(text, n_end) or _is_age_bound(text, n_start, n_end):
             continue
         chinese = match.group("cn") is not None
         if chinese:
@@ -177,6 +185,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         if quantity is not None:
             yield quantity
     yield from pending
+
+
+def _is_age_bound(text: str, start: int, end: int) -> bool:
+    if text[start - 1:start] in "—–-~～" and text[start - 2:start - 1].isdigit():
+        return bool(_AGE_AFTER.match(text, end))  # the upper end of 0-17岁
+    return bool(_AGE_AFTER.match(text, end)) and not any(
+        word in text[max(0, start - 8):start] for word in _MEASURED_AGE)
 
 
 def _percent_in_words(found: re.Match[str]) -> Quantity | None:

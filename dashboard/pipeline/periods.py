@@ -23,6 +23,9 @@ _RANGE = re.compile(r"(\d{4})\s*[—–\-~～至到]\s*(\d{4})年")
 _FIVE_YEAR_PLAN = re.compile(
     r"[“\"]?(十[一二三四五六七八九]?|[一二三四五六七八九])五[”\"]?(?:时期|期间|规划|以来)?")
 _SPAN_WORDS = re.compile(r"累计|年均|五年来|五年间|五年共|期间共|连续五年")
+# Words opening a sentence about a whole span: 五年来，谋划实施重点项目217个，竣工项目116个.
+_SENTENCE_SPAN_WORDS = re.compile(r"五年来|五年间|过去五年|五年累计|五年共")
+_YEARS_AVERAGE = re.compile(r"([两三四])年平均")
 _FIRST_PLAN_YEAR = 1956  # the 4th plan began in 1971; each lasts five years
 
 
@@ -39,6 +42,23 @@ def five_year_plan(text: str) -> Span | None:
         if number is not None and 4 <= number <= 30 and "五" in match.group(0):
             start = _FIRST_PLAN_YEAR + 5 * (int(number) - 1)
             return Span(start, start + 4)
+    return None
+
+
+_TERM_PAST = re.compile(r"过去五年|五年来|本届政府")
+_TERM_NEXT = re.compile(r"今后五年|未来五年")
+
+
+def section_span(heading: str, report_year: int) -> Span | None:
+    """The years a heading's part covers: a five-year plan it names (“十四五”), or a term of
+    government (过去五年工作回顾: the five years before the report; 今后五年: the five from it)."""
+    plan = five_year_plan(heading)
+    if plan is not None or not report_year:
+        return plan
+    if _TERM_PAST.search(heading):
+        return Span(report_year - 5, report_year - 1)
+    if _TERM_NEXT.search(heading):
+        return Span(report_year, report_year + 4)
     return None
 
 
@@ -61,12 +81,17 @@ def span_of(text: str, sentence_start: int, clause_start: int, number_start: int
     the figure's own clause) over a five-year plan or a written range (2021—2025年), and for
     a change measured from an earlier year (比2020年增长35%: 2021–2025); else the period."""
     before = text[sentence_start:number_start]
+    average = _YEARS_AVERAGE.search(text, clause_start, number_start)
+    if average is not None:  # 两年平均增长3.1%: this year and the one before
+        return period - (parse_chinese_numeral(average.group(1)) or 1) + 1
     if change:
         bases = [int(y) for y in _BASE_YEAR.findall(before) if int(y) < period - 1]
         if bases:
             return max(bases) + 1
     if not _SPAN_WORDS.search(text, clause_start, number_start):
-        return period
+        if not _SENTENCE_SPAN_WORDS.search(text, sentence_start, number_start) or \
+                _YEAR.search(text, clause_start, number_start):
+            return period  # 五年来，…由2020年的120.5亿元: a level of the year it names
     ranges = list(_RANGE.finditer(before))
     if ranges and int(ranges[-1].group(2)) == period:
         return int(ranges[-1].group(1))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .front import is_furniture, read_front
-from .periods import Span, five_year_plan
+from .periods import Span, five_year_plan, section_span
 from .tables import is_table_row
 from .text import normalise, reading_text
 
@@ -108,7 +108,7 @@ def _heading_outlook(heading: str, layout: Layout) -> tuple[str, int]:
     if layout.genre == "statistical_bulletin":
         return "review", layout.report_year  # a bulletin reports on the year in its title
     year_match = _YEAR.search(heading)
-    plan = five_year_plan(heading)
+    plan = section_span(heading, layout.report_year)
     if plan is not None and not year_match:
         # “十四五”时期回顾 in a 2026 report reviews up to 2025; “十五五”目标 plan up to 2030.
         return ("review" if plan.end < layout.report_year else "plan"), plan.end
@@ -134,7 +134,7 @@ def _sections(lines: list[tuple[int, int, str]], layout: Layout) -> list[Section
         if is_heading(line):
             heading = line
             outlook, period = _heading_outlook(line, layout)
-            plan = five_year_plan(line)
+            plan = section_span(line, layout.report_year)
         sub = _SUBHEADING.match(line)
         name = f"{heading} › {sub.group(0).rstrip('，,:：')}" if sub and heading else heading
         sections.append(Section(start, end + 1, name or layout.title, outlook, period,
