@@ -19,7 +19,7 @@ from .classify import (
 from .lexicon import UNCLASSIFIED, Lexicon, load_lexicon
 from .nouns import Noun, longer_name, measured_noun, own_subject
 from .numbers import Quantity, find_quantities
-from .periods import relative_year, span_of, stated_year
+from .periods import covers_span, from_value_year, relative_year, span_of, stated_year
 from .structure import Layout, Section, Sentence, read_layout, sentences
 from .tables import TableFacts, read_tables
 from .text import ReportError, normalise, reading_text
@@ -30,6 +30,7 @@ FACT_COLUMNS = [
     "quote", "start", "end", "section",
 ]
 _QUOTE_MAX = 60
+_YEAR_IN = re.compile(r"\d{4}年")
 NO_YEAR = ("no year found: neither the title, a dating line (…年…月…日在…会议上) nor a "
            "section heading (2024年工作回顾) names one; give report_year in sources.yml or on "
            "/upload")
@@ -51,8 +52,8 @@ def extract(text: str, report_id: str, lexicon: Lexicon | None = None,
     ``year``: the report's year when a person gave it (sources.yml, /upload); otherwise read
     from the text, and a text that names none is refused: no figure is ever left undated.
     """
-    lexicon = lexicon or load_lexicon()
     norm = reading_text(text)
+    lexicon = (lexicon or load_lexicon()).for_document(norm)
     layout = read_layout(norm, year, page=normalise(text))
     quantities = list(find_quantities(norm, layout.body_start, layout.body_end,
                                       lexicon.number_names))
@@ -138,6 +139,8 @@ def _fact(text: str, norm: str, q: Quantity, reading: Reading, sentence: Sentenc
     indicator = reading.indicator
     period, kind = section.period, "actual"
     year = stated_year(norm, sentence.start, q.start)
+    if year is None:
+        year = from_value_year(norm, sentence.start, q.start, q.unit_end, section.plan_span)
     if year is None and section.report_year:
         year = relative_year(norm, sentence.start, q.start, section.report_year,
                              section.outlook == "review" and section.period == section.report_year)
@@ -193,6 +196,13 @@ def _period_start(norm: str, sentence: Sentence, clause: tuple[int, int], q: Qua
     plan = section.plan_span
     if plan is not None and kind == "plan" and year is None and plan.end == period:
         return plan.start  # work of a five-year plan (新建高标准农田30万亩) spans its years
+    output_like = reading.value_kind == "count" or (
+        reading.indicator is not None and reading.indicator.type == "output")
+    heading = section.name.split(" › ")[0]
+    if plan is not None and kind == "actual" and year is None and plan.end == period and \
+            section.outlook == "review" and not _YEAR_IN.search(heading) and \
+            covers_span(norm, clause[0], clause[1], output_like):
+        return plan.start  # work done over the reviewed span (实施民生实事112项)
     change = reading.value_kind in ("growth_pct", "change_pp")
     return span_of(norm, sentence.start, clause[0], q.start, plan, period, change)
 

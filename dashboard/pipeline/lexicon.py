@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -51,6 +52,14 @@ class Lexicon:
     object_qualifiers: Mapping[str, str] = field(default_factory=dict)  # wording -> group
     # Words holding an indicator's term that name something else (总投资, 全部财政收入).
     not_names: tuple[str, ...] = ()
+    # Short names that name an indicator only where its full name is never written.
+    weak_terms: Mapping[str, str] = field(default_factory=dict)  # short name -> full name
+
+    def for_document(self, text: str) -> Lexicon:
+        """The lexicon as it reads one document: a weak term whose full name the document
+        writes names something else there."""
+        other = tuple(short for short, full in self.weak_terms.items() if full in text)
+        return dataclasses.replace(self, not_names=self.not_names + other) if other else self
 
     def names_of(self, indicator_id: str) -> frozenset[str]:
         """Every way the lexicon writes an indicator: its terms and its zh name."""
@@ -145,7 +154,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     return Lexicon(sectors, indicators, first_chars, tuple(gapped), keywords,
                    tuple(data.get("number_names", ())), joint,
                    _qualifiers(data.get("object_qualifiers") or {}),
-                   tuple(data.get("not_names") or ()))
+                   tuple(data.get("not_names") or ()), dict(data.get("weak_terms") or {}))
 
 
 def _qualifiers(groups: dict[str, list[str]]) -> dict[str, str]:

@@ -38,6 +38,8 @@ _YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*[—–\-~～至到]\s*
 # A base unit that is the start of a word when followed by these (3天然气 is not 3 days).
 _WORD_AFTER_UNIT = {"天": "然"}
 _APPROX_MARKS = "余多"
+# A bare magnitude is a number only as a bound: 近万元, 超百亿美元, 突破千亿元.
+_BOUND_BEFORE = re.compile(r"(?:近|超|逾|破|突破|超过)$")
 # Ages bound a group of people (0-17岁, 不满18周岁, 65岁以上老年人): a spec, not a measure; an
 # age that is measured (人均预期寿命80.2岁, 平均年龄) is.
 _AGE_AFTER = re.compile(r"(?:\s*[—–\-~～至到]\s*\d+)?\s*周?岁")
@@ -222,6 +224,18 @@ def _chinese_quantity(text: str, match: re.Match[str]) -> Quantity | None:
         value = parse_chinese_numeral(numeral)
         return None if value is None else Quantity(
             n_start, n_end, value, "番", n_end + 1, 1.0, "番", False, True)
+    if numeral in ("万", "亿") and _BOUND_BEFORE.search(text, max(0, n_start - 2), n_start):
+        # 五年增长近万元, 突破亿元: one of the unit's magnitude
+        unit, base, magnitude, unit_end, more = _read_unit(text, n_start)
+        return Quantity(n_start, n_start + 1, 1.0, unit, unit_end, magnitude, base, more,
+                        True) if base else None
+    if numeral in ("百亿", "千亿", "百万", "千万") and _BOUND_BEFORE.search(
+            text, max(0, n_start - 2), n_start):
+        numeral = numeral[0]  # 均超百亿美元: a hundred of 亿美元 (the words 百/千 alone)
+        n_end = n_start + 1
+        unit, base, magnitude, unit_end, more = _read_unit(text, n_end)
+        return Quantity(n_start, n_end, parse_chinese_numeral(numeral) or 0.0, unit, unit_end,
+                        magnitude, base, more, True) if base else None
     # 一百二十万亩: the trailing 万 belongs to the unit as written.
     if len(numeral) > 1 and numeral[-1] in "万亿":
         head = parse_chinese_numeral(numeral[:-1])
@@ -241,4 +255,6 @@ def _chinese_quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None  # 两个“翻一番”, 两个千亿大关: a label of targets, not a count
     if base == "成" and value >= 10:
         return None
+    if base == "个" and text.startswith("方面", unit_end):
+        return None  # 八个方面: aspects of work, not a count of anything
     return Quantity(n_start, n_end, value, unit, unit_end, magnitude, base, more, True)

@@ -22,7 +22,7 @@ _BASE_YEAR = re.compile(r"(?:比|较|是|由|从)(\d{4})年")
 _RANGE = re.compile(r"(\d{4})\s*[—–\-~～至到]\s*(\d{4})年")
 _FIVE_YEAR_PLAN = re.compile(
     r"[“\"]?(十[一二三四五六七八九]?|[一二三四五六七八九])五[”\"]?(?:时期|期间|规划|以来)?")
-_SPAN_WORDS = re.compile(r"累计|年均|五年来|五年间|五年共|期间共|连续五年")
+_SPAN_WORDS = re.compile(r"累计|年均|五年来|五年间|五年共|期间共|连续五年|五年(?:增长|增加|提高)")
 # Words opening a sentence about a whole span: 五年来，谋划实施重点项目217个，竣工项目116个.
 _SENTENCE_SPAN_WORDS = re.compile(r"五年来|五年间|过去五年|五年累计|五年共")
 _YEARS_AVERAGE = re.compile(r"([两三四])年平均")
@@ -88,10 +88,15 @@ def span_of(text: str, sentence_start: int, clause_start: int, number_start: int
         bases = [int(y) for y in _BASE_YEAR.findall(before) if int(y) < period - 1]
         if bases:
             return max(bases) + 1
-    if not _SPAN_WORDS.search(text, clause_start, number_start):
-        if not _SENTENCE_SPAN_WORDS.search(text, sentence_start, number_start) or \
-                _YEAR.search(text, clause_start, number_start):
-            return period  # 五年来，…由2020年的120.5亿元: a level of the year it names
+    own = _SPAN_WORDS.search(text, clause_start, number_start)
+    if not own and _YEAR.search(text, clause_start, number_start):
+        return period  # 五年来，…由2020年的120.5亿元: a level of the year it names
+    # In a section reviewing a span, 累计 opening a list governs its items: 固定资产投资累计完成
+    # 208.4亿元，实际利用外资5.5亿美元，外贸进出口完成3.7亿美元.
+    listed = section_span is not None and not change and "累计" in text[sentence_start:clause_start]
+    if not own and not listed and not _SENTENCE_SPAN_WORDS.search(
+            text, sentence_start, number_start):
+        return period
     ranges = list(_RANGE.finditer(before))
     if ranges and int(ranges[-1].group(2)) == period:
         return int(ranges[-1].group(1))
@@ -120,3 +125,31 @@ def relative_year(text: str, start: int, end: int, report_year: int,
     for match in _RELATIVE_YEAR.finditer(text, start, end):
         found = report_year + _OFFSETS[match.group(1)]
     return found
+
+
+# 财政收入由5亿元增长到8.2亿元: the value a change starts from, whose year is the sentence's base
+# year (从2015年的…增长到…) or the year before the span its section reviews.
+_FROM_BEFORE = re.compile(r"(?:由|从)(?:原来的|过去的)?$")
+_TO_AFTER = re.compile(
+    r"(?:余|多)?(?:增长|提高|提升|增加|上升|下降|降低|减少|扩大|缩小|跃升)?(?:到|至)")
+
+
+def from_value_year(text: str, sentence_start: int, number_start: int, unit_end: int,
+                    section_span: Span | None) -> int | None:
+    """The year of the first value of a 由X增长到Y change, or None if this is not one."""
+    if not _FROM_BEFORE.search(text, max(sentence_start, number_start - 5), number_start) \
+            or not _TO_AFTER.match(text, unit_end):
+        return None
+    bases = _BASE_YEAR.findall(text, sentence_start, number_start)
+    if bases:
+        return int(bases[-1])
+    return section_span.start - 1 if section_span is not None else None
+
+
+# Work done over a reviewed span (这五年…实施民生实事112项): a count or a quantity of work with no
+# year of its own covers the span, unless the clause says it is a level reached (达到1200家).
+_LEVEL_REACHED = re.compile(r"达到|达|突破|超|总数|总量|拥有|保有|规模")
+
+
+def covers_span(text: str, clause_start: int, clause_end: int, output_like: bool) -> bool:
+    return output_like and not _LEVEL_REACHED.search(text, clause_start, clause_end)

@@ -1,9 +1,11 @@
 """The sources entry of an uploaded report, prefilled from its text for a person to confirm.
 
 Read from the text: title, year, genre, delivered and published dates (``structure.py``), the
-place (the city or county the title names). Carried over from the place's latest published
-report: its report id stem, English place name, licence. Nothing is invented: what neither
-gives is left empty for the admin to fill in.
+place (the one the title names, else the one the opening lines name: ``places.py``). Carried
+over from the place's latest published report: its report id stem, English place name,
+licence; a place without one gets its English name spelled from the Chinese (pinyin and the
+English of its suffix), for the admin to confirm. Nothing is invented: what neither gives is
+left empty for the admin to fill in.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.pipeline.build import PIPELINE_GENRE
+from dashboard.pipeline.places import place_en as spelled_place_en
+from dashboard.pipeline.places import place_of_text
 from dashboard.pipeline.structure import layout_of
 
 GENRES = tuple(PIPELINE_GENRE)
@@ -63,12 +67,12 @@ def prefill(text: str, reports: pd.DataFrame, file_name: str, actor: str,
     """A sources entry for ``text`` (``reports``: the published reports.csv)."""
     layout = layout_of(text)
     genre = detected_genre(text)
-    place = place_of(layout.title)
+    place = place_of(layout.title) or place_of_text(text)
     previous = _latest_of_place(reports, place)
     year = layout.report_year or ""
     stem = _id_stem(str(previous.get("report_id", ""))) or "report"
     suffix = "-bulletin" if genre == "statistical_bulletin" else ""
-    place_en = previous.get("place_en") or ""
+    place_en = previous.get("place_en") or spelled_place_en(place)
     body = "统计局" if genre == "statistical_bulletin" else "人民政府"
     return {
         "id": f"{stem}-{year}{suffix}" if year else "",

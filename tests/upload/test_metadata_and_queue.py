@@ -40,11 +40,14 @@ def test_place_is_read_from_the_title(title, place):
     assert metadata.place_of(title) == place
 
 
-def test_a_place_without_history_leaves_its_english_name_to_the_admin():
+def test_a_place_without_history_gets_its_english_name_spelled_for_the_admin():
     text = (EVAL / "county-2024.txt").read_text(encoding="utf-8")
     meta = metadata.prefill(text, pd.DataFrame(columns=["report_id", "place", "report_year"]),
                             "x.txt", "admin", "2026-12-01")
-    assert meta["place"] == "白杨河县" and meta["place_en"] == "" and meta["licence"] == ""
+    # No earlier report to copy it from: spelled from the Chinese (pipeline/places.py).
+    assert meta["place"] == "白杨河县" and meta["place_en"] == "Baiyanghe County"
+    assert meta["title_en"] == "Baiyanghe County 2024 Government Work Report"
+    assert meta["licence"] == ""
     assert meta["id"] == "report-2024"
     assert metadata.check({**meta, "origin": "site"}, set()) == []
     assert "id_taken" in metadata.check(meta, {"report-2024"})
