@@ -22,6 +22,8 @@ from .decisions import Reviews, load_reviews, with_indicators
 from .decisions import apply as apply_decisions
 from .extract import FACT_COLUMNS, extract
 from .lexicon import Lexicon, load_lexicon
+from .places import place_en as spelled
+from .places import place_of_text
 from .quality import find_issues
 from .schema import TABLES, column_names, datapackage, validate
 from .structure import Layout
@@ -123,6 +125,8 @@ def process_text(text: str, file_name: str, raw_hash: str, source: dict[str, obj
     if not facts:
         raise ReportError(file_name, "no figures found: is this a government work report?")
     layout = result.layout
+    # The place sources.yml gives, else the one the text names (its session line, speaker…).
+    place = source.get("place") or place_of_text(text) or None
     bulletin = layout.genre == "statistical_bulletin"
     review = layout.report_year if bulletin else layout.report_year - 1
     # A genre a person confirmed (sources.yml) answers the notice of an unknown title.
@@ -132,7 +136,7 @@ def process_text(text: str, file_name: str, raw_hash: str, source: dict[str, obj
         # A title a person gave (sources.yml, /upload) wins over the text's.
         "title": str(source.get("title") or layout.title or default_title(layout)),
         "title_en": source.get("title_en"), "genre": layout.genre,
-        "place": source.get("place"), "place_en": source.get("place_en"),
+        "place": place, "place_en": source.get("place_en") or (spelled(place) if place else None),
         "issuing_body": source.get("issuing_body"), "report_year": layout.report_year,
         "review_period": review, "delivered": layout.delivered or _iso(source.get("delivered")),
         "published": layout.published or _iso(source.get("published")), "file": file_name,

@@ -151,8 +151,13 @@ def _by_list_position(text: str, q: Quantity, quantities: list[Quantity],
         floor = max(text.rfind(sep, 0, before[-1].start) for sep in _CLAUSE_END)
         before = [m for m in before if m.start > floor]
     names = before[-len(numbers):]
-    if len(names) == 1 and len(numbers) > 1 and lexicon is not None:
-        names = elided_names(text, names[0], lexicon) or names
+    if len(names) == 1 and lexicon is not None and (parts := elided_names(text, names[0],
+                                                                          lexicon)):
+        if len(numbers) == 1 and q in numbers:
+            # 城乡居民人均可支配收入分别增长7%以上: each part grew 7%, not all residents'
+            # income; the figure is the first part's (one number, one figure).
+            return parts[0]
+        names = parts if len(numbers) > 1 else names
     if len(numbers) < 2 or len(names) != len(numbers) or q not in numbers:
         return None
     return names[numbers.index(q)]

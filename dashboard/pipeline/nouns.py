@@ -74,6 +74,18 @@ def open_indicator_id(name: str) -> str:
     return OPEN_PREFIX + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
+# Verbs that only say the work is done or started, for matching a plan with its result.
+_DONE_VERBS = re.compile(r"新建|建成|新增|建设|开工|完成|实施|实现|创建|打造|推进|开展|新改建|改建")
+
+
+def object_key(name: str) -> str:
+    """A name read from the text as a matching key: without the verbs that only say the work
+    is done, its characters in any order (复垦耕地 = 耕地复垦, 出栏牲畜 = 牲畜出栏, 创建美丽庭院 =
+    打造美丽庭院)."""
+    core = _NEUTRAL_ENDS.sub("", _DONE_VERBS.sub("", name)) or name
+    return "".join(sorted(core))
+
+
 def is_open_id(indicator_id: str) -> bool:
     return indicator_id.startswith(OPEN_PREFIX)
 

@@ -46,6 +46,10 @@ _CAPTION = re.compile(r"表\s*\d+")
 _NOTE = re.compile(r"\s*[(（][^)）]*[)）]\s*$")
 _EMPTY_CELLS = frozenset({"", "-", "—", "--", "…", "/"})
 _DEFAULT_ROLES = ("name", "unit", "value", "growth")
+# A header naming its column's unit: 绝对数（亿元）, 年末数（人）, 比重（%）.
+_HEADER_UNIT = re.compile(r"[（(]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
+_SHARE_HEADER = re.compile(r"比重|占比|构成")
+_RULE_ROW = re.compile(r"[\s|:\-—]+$")  # markdown's | --- | --- |
 
 
 @dataclass(frozen=True)
@@ -87,29 +91,55 @@ def number_cell(text: str) -> float | None:
     return float(text.replace(",", "")) if _NUMBER.fullmatch(text) else None
 
 
-def _header_roles(row: list[Cell]) -> tuple[str, ...] | None:
-    """Column roles of a header row, or None if the row is not a header."""
-    names = [c.text for c in row]
-    if not any("单位" in n for n in names) or not _NAME_HEADER.search(names[0]):
+def _header_unit(name: str) -> str | None:
+    found = _HEADER_UNIT.search(name)
+    return found.group(1).strip() if found and parse_unit(found.group(1)) else None
+
+
+def _header_roles(row: list[Cell]) -> tuple[tuple[str, ...], str | None] | None:
+    """Column roles of a header row and the unit its value column names (绝对数（亿元）), or
+    None if the row is not a header."""
+    names = [c.text.replace("*", "").strip() for c in row]
+    units = [_header_unit(n) for n in names]
+    if not _NAME_HEADER.search(names[0]) or not (
+            any("单位" in n for n in names) or any(units[1:])):
         return None
     roles: list[str] = []
-    for name in names:
+    value_unit = None
+    for name, unit in zip(names, units, strict=True):
         if "单位" in name:
             roles.append("unit")
         elif _GROWTH_HEADER.search(name):
             roles.append("growth" if "growth" not in roles else "other")
         elif _NAME_HEADER.search(name) and "name" not in roles:
             roles.append("name")
+        elif _SHARE_HEADER.search(name) and unit == "%" and "share" not in roles:
+            roles.append("share")
+        elif "value" not in roles:
+            roles.append("value")
+            value_unit = unit
         else:
-            roles.append("value" if "value" not in roles else "other")
-    return tuple(roles)
+            roles.append("other")
+    return tuple(roles), value_unit
 
 
-def _data_row(row: list[Cell], roles: tuple[str, ...]) -> dict[str, Cell] | None:
+def _joined_name(row: list[Cell]) -> list[Cell]:
+    """林    业 (a name spaced out to fill its column) is one cell, not two."""
+    if len(row) > 2 and len(row[0].text.strip("#* ")) == 1 and len(row[1].text) == 1 and \
+            _NAME.match(row[0].text.strip("#* ")) and _NAME.match(row[1].text):
+        return [Cell(row[0].start, row[1].end, row[0].text + row[1].text), *row[2:]]
+    return row
+
+
+def _data_row(row: list[Cell], roles: tuple[str, ...], header_unit: str | None = None
+              ) -> dict[str, Cell] | None:
     """The cells of a data row by role, or None if the line is not a table row."""
+    row = _joined_name(row)
     if len(row) < 3 or len(row) > len(roles) or not _NAME.search(row[0].text):
         return None
     by_role = {role: cell for role, cell in zip(roles, row, strict=False) if role != "other"}
+    if header_unit is not None and "unit" not in by_role:
+        by_role["unit"] = Cell(row[0].start, row[0].start, header_unit)
     value, unit = by_role.get("value"), by_role.get("unit")
     if value is None or unit is None or number_cell(value.text) is None:
         return None
@@ -143,17 +173,19 @@ def read_tables(text: str, norm: str, layout: Layout, report_id: str,
                 lexicon: Lexicon) -> TableFacts:
     """Every table row in the body of a (normalised) bulletin text, as facts."""
     found = TableFacts()
-    roles = _DEFAULT_ROLES
+    roles, header_unit = _DEFAULT_ROLES, None
     pos, end = layout.body_start, layout.body_end
     while pos < end:
         line_end = norm.find("\n", pos, end)
         line_end = end if line_end < 0 else line_end
         row = cells(norm, pos, line_end)
         header = _header_roles(row) if row else None
-        by_role = _data_row(row, roles) if row and header is None else None
+        by_role = _data_row(row, roles, header_unit) if row and header is None else None
         section = layout.section_at(pos)
         if header is not None:
-            roles = header
+            roles, header_unit = header
+        elif _RULE_ROW.match(norm, pos, line_end):
+            pass  # the rule under a markdown table's header
         elif _CAPTION.match(norm, pos, line_end):
             found.rows.append((pos, line_end))  # 表1 2024年主要经济指标: not a quantity
         elif by_role is not None and section is not None:
@@ -161,7 +193,8 @@ def read_tables(text: str, norm: str, layout: Layout, report_id: str,
             found.facts_by_row[pos] = _row_facts(text, norm, by_role, (pos, line_end), section,
                                                  report_id, lexicon)
         elif row:
-            roles = _DEFAULT_ROLES  # a table ends at the first line that is not one of its rows
+            # A table ends at the first line that is not one of its rows.
+            roles, header_unit = _DEFAULT_ROLES, None
         pos = line_end + 1
     return found
 
@@ -169,7 +202,7 @@ def read_tables(text: str, norm: str, layout: Layout, report_id: str,
 def row_name(name: str, dim: str) -> str:
     """The row's name without its qualifier and note; a product's mass is its output (牛奶,
     in 万吨, is 牛奶产量)."""
-    bare = _NOTE.sub("", name.strip())
+    bare = _NOTE.sub("", name.strip().strip("#*").replace(" ", ""))
     lead = _QUALIFIER.match(bare)
     bare = bare[lead.end() if lead else 0:]
     return bare + "产量" if dim == "mass" and not bare.endswith("量") else bare
@@ -213,6 +246,15 @@ def _row_facts(text: str, norm: str, by_role: dict[str, Cell], row: tuple[int, i
     if growth_cell is not None and growth is not None:
         g = _quantity(growth_cell, growth, "%", "%", 1.0)
         facts.append(_cell_fact(common, g, growth, "growth_pct"))
+    share_cell = by_role.get("share")
+    share = number_cell(share_cell.text) if share_cell is not None else None
+    if share_cell is not None and share is not None:
+        # 比重（%）: the row's share of the table's total, a figure of its own
+        share_name = f"{name or common['indicator_zh']}比重"
+        named = {**common, "indicator_id": open_indicator_id(share_name),
+                 "indicator_zh": share_name, "indicator_en": share_name}
+        facts.append(_cell_fact(named, _quantity(share_cell, share, "%", "%", 1.0), share,
+                                "share_pct"))
     return facts
 
 

@@ -23,11 +23,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.pipeline.nouns import is_open_id, object_key
+from dashboard.pipeline.units import unit_info
 from dashboard.progress.status import elapsed_share
 
 ORIGIN_RANK = {"statistical_bulletin": 0, "work_report": 1, "manual": 2}
-MARK_COLUMNS = ["indicator_id", "sector", "period", "value_kind", "value_std", "unit_std", "as_of",
-                "elapsed", "origin", "published", "start", "fact_id", "line"]
+MARK_COLUMNS = ["indicator_id", "sector", "period", "period_start", "value_kind", "value_std",
+                "unit_std", "as_of", "elapsed", "origin", "published", "start", "fact_id", "line",
+                "match"]
 
 
 @dataclass(frozen=True)
@@ -53,28 +56,31 @@ def actual_marks(indicators: pd.DataFrame, reports: pd.DataFrame,
     """Every classified actual figure, from reports and from actuals.csv, in one table."""
     facts = indicators[(indicators.kind == "actual")
                        & (indicators.indicator_id != "unclassified")]
-    if "period_start" in facts:  # a five-year total or average is no year's actual
-        facts = facts[facts.period_start == facts.period]
+    # A five-year total or average is no year's actual, but it is the actual of a target set
+    # over the same years (年均增长8%以上 for 2021–2025).
+    starts = facts.period_start if "period_start" in facts else facts.period
     meta = reports.set_index("report_id")
     published = meta["published"].fillna(meta["delivered"]).fillna("")
     from_reports = pd.DataFrame({
         "indicator_id": facts.indicator_id, "sector": facts.sector,
-        "period": facts.period.astype(int),
+        "period": facts.period.astype(int), "period_start": starts.astype(int),
         "value_kind": facts.value_kind, "value_std": facts.value_std.astype(float),
         "unit_std": facts.unit_std, "as_of": facts.period.astype(int).astype(str) + "-12-31",
         "elapsed": 1.0, "origin": facts.report_id.map(meta["genre"]),
         "published": facts.report_id.map(published), "start": facts.start.astype(int),
         "fact_id": facts.fact_id, "line": 0,
+        "match": [match_key(i, z) for i, z in zip(facts.indicator_id, facts.indicator_zh,
+                                                   strict=True)],
     }, columns=MARK_COLUMNS)
     from_file = pd.DataFrame({
         "indicator_id": actuals.indicator_id, "sector": "",
-        "period": actuals.period.astype(int),
+        "period": actuals.period.astype(int), "period_start": actuals.period.astype(int),
         "value_kind": actuals.value_kind, "value_std": actuals.value_std.astype(float),
         "unit_std": actuals.unit_std, "as_of": actuals.as_of,
         "elapsed": [elapsed_share(a, int(p)) for a, p in zip(actuals.as_of, actuals.period,
                                                               strict=True)],
         "origin": "manual", "published": "", "start": 0, "fact_id": None,
-        "line": actuals.line.astype(int),
+        "line": actuals.line.astype(int), "match": actuals.indicator_id,
     }, columns=MARK_COLUMNS)
     frames = [f for f in (from_reports, from_file) if not f.empty]
     marks = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
@@ -95,11 +101,32 @@ class Key:
     value_kind: str
     unit_std: str
     sector: str | None = None
+    period_start: int | None = None  # a target over several years (十四五 年均增长): its first
+    name: str = ""  # the indicator's name, for a name read from the text (matched in any order)
+
+
+def match_key(indicator_id: str, name: str) -> str:
+    """What a figure is matched on: the lexicon id, or for a name read from the text its words
+    in any order (复垦耕地 = 耕地复垦)."""
+    return object_key(name) if is_open_id(str(indicator_id)) else str(indicator_id)
+
+
+def _same_unit(units: pd.Series, unit: str) -> pd.Series:
+    """The unit, or for a count any count word (10件民生实事 = 10项民生实事)."""
+    info = unit_info(unit)
+    if info is not None and info.dimension == "count":
+        return units.map(lambda u: (i := unit_info(str(u))) is not None and i.dimension == "count")
+    return units == unit
 
 
 def _candidates(marks: pd.DataFrame, key: Key) -> pd.DataFrame:
-    rows = marks[(marks.indicator_id == key.indicator_id) & (marks.value_kind == key.value_kind)
-                 & (marks.unit_std == key.unit_std)]
+    same = (marks["match"] == match_key(key.indicator_id, key.name) if key.name
+            else marks.indicator_id == key.indicator_id)
+    # Figures over as many years as the target: one year, or a span (2021–2025)
+    years = key.period - (key.period_start or key.period)
+    rows = marks[same & (marks.value_kind == key.value_kind)
+                 & _same_unit(marks.unit_std, key.unit_std)
+                 & (marks.period - marks.period_start == years)]
     if key.sector is not None:
         rows = rows[(rows.sector == key.sector) | (rows.sector == "")]
     return rows
