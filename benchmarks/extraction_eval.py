@@ -49,10 +49,22 @@ class Expected:
     row: dict[str, str]
 
 
+def number_at(context: str, number: str) -> int:
+    """Where ``number`` stands in ``context`` as a number of its own (5.1 in "75.17  5.1" is
+    the second, not the digits inside 75.17)."""
+    at = context.find(number)
+    while at >= 0:
+        before, after = context[at - 1:at], context[at + len(number):at + len(number) + 1]
+        if not (before.isdigit() or before == "." or (after.isdigit() and number[-1].isdigit())):
+            return at
+        at = context.find(number, at + 1)
+    return context.index(number)
+
+
 def expected_rows(text: str, path: Path) -> list[Expected]:
     rows = []
     for row in csv.DictReader(path.open(encoding="utf-8")):
-        at = text.index(row["context"]) + row["context"].index(row["number"])
+        at = text.index(row["context"]) + number_at(row["context"], row["number"])
         rows.append(Expected(at, at + len(row["number"]), row))
     return rows
 

@@ -97,7 +97,9 @@ def corpus_counts(extract_mod: ModuleType, report_error: type) -> Corpus:
 
 
 def _offset(text: str, context: str, number: str) -> int:
-    return text.index(context) + context.index(number)
+    from extraction_eval import number_at
+
+    return text.index(context) + number_at(context, number)
 
 
 def join_pairs() -> list[tuple[str, str]]:

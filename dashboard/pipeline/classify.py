@@ -10,8 +10,10 @@ from .numbers import Quantity
 from .units import unit_info
 
 _CLAUSE_END = ",，;；:：。!?！？\n"
-_GROWTH = re.compile(r"增长|增速|增幅|增加|上升|提高|提升|下降|减少|降低|回落|下滑|翻")
-_DECLINE = re.compile(r"下降|减少|降低|回落|下滑")
+_GROWTH = re.compile(r"增长|增速|增幅|增加|上升|提高|提升|下降|减少|降低|回落|下滑|翻|增产|减产")
+_DECLINE = re.compile(r"下降|减少|降低|回落|下滑|减产")
+# 人口自然增长率为6.55‰, 失业率: a rate, whatever verb its name holds
+_RATE_NAME = re.compile(r"(?:增长|出生|死亡|失业|覆盖)率(?:为|是|达到|控制在)?$")
 _TO_LEVEL = re.compile(r"(?:提高|提升|增加|上升|下降|降低|减少)(?:到|至|为)$")
 _TARGET_VERBS = re.compile(r"达到|达|稳定在|保持|控制在|提高到|提升到|提升至|提高至|巩固|不低于")
 _AT_LEAST_BEFORE = re.compile(r"(?:超过|不低于|不少于|至少|突破)$")
@@ -22,7 +24,8 @@ _YEAR_BEFORE = re.compile(r"\d{4}年(?:底|末)?的?$")
 # Gap allowed between a unit and the name it counts (3万亩高标准农田, 102场次系列旅游文化活动).
 _POST_NOMINAL_GAP = 3
 _AFTER_UNIT_SKIP = re.compile(r"以上|以下|左右|及以上")
-_NOUN_FOLLOWS = re.compile(r"(?!以上|以下|左右|以内|的|和|及|与|或|等)[\u4e00-\u9fff]")
+_NOUN_FOLLOWS = re.compile(r"(?!以上|以下|左右|以内|的|和|及|与|或|等|增长|下降|增加|减少|提高|同比"
+                           r"|比上年|较上年)[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,8 @@ def read_quantity(text: str, q: Quantity, previous: Quantity | None, prev_readin
                   term: TermMatch | None, clause_start: int) -> Reading:
     """Value kind, sign and comparator from the words around the number."""
     window_start = max(clause_start, term.end if term and term.end <= q.start else clause_start)
+    if term is not None and text[term.end - 2:term.end] in ("增产", "减产"):
+        window_start = term.end - 2  # 粮食减产3.2%: the name says how it changed
     window = _YEAR_BEFORE.sub("", text[window_start:q.start])  # 提高到2025年的60.8%
     continues_list = previous is not None and prev_reading is not None and (
         text[previous.unit_end:q.start] in ("、", "和", "及"))
@@ -184,8 +189,11 @@ def read_quantity(text: str, q: Quantity, previous: Quantity | None, prev_readin
         value_kind = "change_pp"
     elif base in ("倍", "番"):
         value_kind = "growth_pct"
+    elif q.unit == "%" and text[q.start:q.end] in ("持平", "基本持平", "两位数"):
+        value_kind = "growth_pct"  # 与上年持平, 两位数增长
     elif base in ("%", "‰", "成"):
-        growth = _GROWTH.search(window) and not _TO_LEVEL.search(window)
+        growth = _GROWTH.search(window) and not _TO_LEVEL.search(window) and not \
+            _RATE_NAME.search(text, max(0, q.start - 8), q.start)
         value_kind = "growth_pct" if growth else "share_pct"
     elif (info := unit_info(base)) is not None and info.is_count or (not base and unit):
         value_kind = "count"

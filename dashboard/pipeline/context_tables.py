@@ -19,6 +19,8 @@ from .units import unit_info
 _SENTENCE_END = "。!?！？;；\n"
 _AFTER_UNIT = re.compile(r"(?:余|多)?(?:以上|以下|左右|以内)?")
 _OBJECT = re.compile(r"[^,，。;；、:：!?！？\n]{0,4}")
+# Between the two numbers of a range: the sign alone (the low bound's unit is cut off first).
+_RANGE_JOIN = re.compile(r"\s*[—–\-~～至到]{1,2}\s*")
 
 
 def _dimension(unit: str) -> str:
@@ -61,6 +63,37 @@ def _sentence_and_object(text: str, fact: pd.Series) -> tuple[int, str]:
     return sentence, _OBJECT.match(text, pos).group(0)  # type: ignore[union-attr]
 
 
+def range_high(text: str, low: pd.Series, high: pd.Series) -> bool:
+    """Whether ``high`` is the high bound of a range whose low bound is ``low`` (6%—7%,
+    6—7%, 12至13万吨): the reader gives the two numbers ``>=`` and ``<=`` (classify.is_range_pair);
+    here they must also measure the same thing and be joined by a range sign alone, with at
+    most the first number's unit before it."""
+    if (low.comparator, high.comparator) != (">=", "<=") or any(
+            low[c] != high[c] for c in ("report_id", "indicator_id", "period", "value_kind",
+                                        "unit_std")):
+        return False
+    between = text[int(low.end):int(high.start)]
+    unit = str(low.unit) if isinstance(low.unit, str) else ""
+    if unit and between.startswith(unit):
+        between = between[len(unit):]
+    return _RANGE_JOIN.fullmatch(between) is not None
+
+
+def _statements(goals: pd.DataFrame, texts: dict[str, str]) -> list[tuple[pd.Series, ...]]:
+    """The goals in report order, a range's two bounds as one statement (low, high)."""
+    rows = [fact for _, fact in goals.sort_values(["report_id", "start"], kind="stable").iterrows()]
+    out: list[tuple[pd.Series, ...]] = []
+    i = 0
+    while i < len(rows):
+        if i + 1 < len(rows) and range_high(texts[str(rows[i].report_id)], rows[i], rows[i + 1]):
+            out.append((rows[i], rows[i + 1]))
+            i += 2
+        else:
+            out.append((rows[i],))
+            i += 1
+    return out
+
+
 def target_groups(facts: pd.DataFrame, texts: dict[str, str]) -> list[dict[str, object]]:
     """Targets and plans, with the statements of one target merged into one group.
 
@@ -68,22 +101,29 @@ def target_groups(facts: pd.DataFrame, texts: dict[str, str]) -> list[dict[str, 
     one target: same report, indicator, period, kind of value, value and unit, stated in
     different sentences, about the same object (the words after the unit, when both have
     some). Two figures of one sentence are never merged (9所中小学…、9所乡镇学校…).
-    The group's id is its first statement's fact id.
+    A range (地区生产总值增长6%—7%, two facts so that each number keeps its offsets) is one
+    target with two bounds: its low bound at position 0, its high bound at position 1; a
+    restatement of the same range adds its own pair (positions 2 and 3). Nothing else puts
+    two values in one group, which is how the app tells a range (``dashboard.data``).
+    The group's id is its first statement's fact id (a range's low bound).
     """
     goals = facts[facts.kind.isin(["target", "plan"])
                   & (facts.indicator_id != "unclassified")]
     clusters: list[tuple[tuple, list[pd.Series], set, str]] = []
-    for _, fact in goals.sort_values(["report_id", "start"], kind="stable").iterrows():
+    for statement in _statements(goals, texts):
+        fact, last = statement[0], statement[-1]
         key = (fact.report_id, fact.indicator_id, int(fact.period), fact.value_kind,
-               round(float(fact.value_std), 9), fact.unit_std)
-        sentence, obj = _sentence_and_object(texts[str(fact.report_id)], fact)
+               round(float(fact.value_std), 9), fact.unit_std,
+               round(float(last.value_std), 9) if len(statement) > 1 else None)
+        sentence, _ = _sentence_and_object(texts[str(fact.report_id)], fact)
+        _, obj = _sentence_and_object(texts[str(fact.report_id)], last)
         for ckey, members, sentences, cobj in clusters:
             if ckey == key and sentence not in sentences and (not obj or not cobj or obj == cobj):
-                members.append(fact)
+                members.extend(statement)
                 sentences.add(sentence)
                 break
         else:
-            clusters.append((key, [fact], {sentence}, obj))
+            clusters.append((key, list(statement), {sentence}, obj))
     rows = []
     for _, members, _, _ in clusters:
         target_id = str(members[0].fact_id)

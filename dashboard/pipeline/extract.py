@@ -19,7 +19,14 @@ from .classify import (
 from .lexicon import UNCLASSIFIED, Lexicon, load_lexicon
 from .nouns import Noun, longer_name, measured_noun, own_subject
 from .numbers import Quantity, find_quantities
-from .periods import covers_span, from_value_year, relative_year, span_of, stated_year
+from .periods import (
+    covers_span,
+    from_value_year,
+    plan_end_year,
+    relative_year,
+    span_of,
+    stated_year,
+)
 from .structure import Layout, Section, Sentence, read_layout, sentences
 from .tables import TableFacts, read_tables
 from .text import ReportError, normalise, reading_text
@@ -31,6 +38,7 @@ FACT_COLUMNS = [
 ]
 _QUOTE_MAX = 60
 _YEAR_IN = re.compile(r"\d{4}年")
+_SHARE_OF = re.compile(r"占[^,，;；。]*比重|贡献率")
 NO_YEAR = ("no year found: neither the title, a dating line (…年…月…日在…会议上) nor a "
            "section heading (2024年工作回顾) names one; give report_year in sources.yml or on "
            "/upload")
@@ -99,7 +107,12 @@ def _sentence_facts(text: str, norm: str, quants: list[Quantity], matches: list,
         floor = clause[0]
         if prev_q is not None and prev_q.unit_end > floor:
             floor = prev_q.unit_end
-        if term is not None and (longer := longer_name(
+        if term is not None and term.start >= clause[0] and dimension(q) == "percent" and (
+                share := _SHARE_OF.search(norm, term.end, q.start)):
+            # 第一产业增加值占全州生产总值的比重为20.9%, 对经济增长的贡献率: a figure of its own
+            suffix = "贡献率" if share.group().endswith("贡献率") else "比重"
+            term, noun = None, Noun(norm[term.start:term.end] + suffix, term.start)
+        elif term is not None and (longer := longer_name(
                 norm, term.start, term.end, q, term.indicator.id,
                 lexicon.names_of(term.indicator.id), lexicon.object_qualifiers)) is not None:
             term, noun = None, longer
@@ -126,7 +139,17 @@ def _sentence_facts(text: str, norm: str, quants: list[Quantity], matches: list,
         facts.append(_fact(text, norm, q, reading, sentence, section, clause, report_id,
                            lexicon, noun))
         prev_q, prev_reading, prev_noun = q, reading, noun
+    _share_list_qualifier(norm, quants, facts)
     return facts
+
+
+def _share_list_qualifier(norm: str, quants: list[Quantity], facts: list[dict]) -> None:
+    """分别增长7.5%、8.5%以上: the qualifier after the last value of a list is every value's."""
+    for i in range(len(quants) - 1, 0, -1):
+        if norm[quants[i - 1].unit_end:quants[i].start] in ("、", "和") and \
+                facts[i - 1]["comparator"] == "=" and facts[i]["comparator"] != "=" and \
+                facts[i - 1]["unit"] == facts[i]["unit"]:
+            facts[i - 1]["comparator"] = facts[i]["comparator"]
 
 
 def text_between_has_term(matches: list, start: int, end: int) -> bool:
@@ -141,6 +164,8 @@ def _fact(text: str, norm: str, q: Quantity, reading: Reading, sentence: Sentenc
     year = stated_year(norm, sentence.start, q.start)
     if year is None:
         year = from_value_year(norm, sentence.start, q.start, q.unit_end, section.plan_span)
+    if year is None and norm.startswith("的", q.start - 1):
+        year = plan_end_year(norm, clause[0], q.start)  # 较“十三五”末的9323.1亿元: 2020
     if year is None and section.report_year:
         year = relative_year(norm, sentence.start, q.start, section.report_year,
                              section.outlook == "review" and section.period == section.report_year)

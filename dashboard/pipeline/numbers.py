@@ -38,6 +38,10 @@ _YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*[—–\-~～至到]\s*
 # A base unit that is the start of a word when followed by these (3天然气 is not 3 days).
 _WORD_AFTER_UNIT = {"天": "然"}
 _APPROX_MARKS = "余多"
+# Growth stated in words: 与上年持平 (0), 实现两位数增长 (10 % or more).
+_GROWTH_WORDS = re.compile(r"(?<!保)(?:基本)?持平(?!稳)|两位数")  # not 保持平稳
+# A rank or a span of times: 前10位, 前三名, 4年10次.
+_RANK = re.compile(r"(?<=前)\d+(?=[位名强])|(?<=\d年)\d+(?=次)")
 # A bare magnitude is a number only as a bound: 近万元, 超百亿美元, 突破千亿元.
 _BOUND_BEFORE = re.compile(r"(?:近|超|逾|破|突破|超过)$")
 # Ages bound a group of people (0-17岁, 不满18周岁, 65岁以上老年人): a spec, not a measure; an
@@ -112,6 +116,11 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, float, int, bool]:
     if base is None and pos < len(text) and text[pos] in MAGNITUDES:
         magnitude_text, magnitude = text[pos], MAGNITUDES[text[pos]]
         pos += 1
+        if pos < len(text) and text[pos] in "万亿" and _base_unit_at(text, pos) is None:
+            # 1.2万亿元, 3千万元: a magnitude of a magnitude
+            magnitude_text, magnitude = magnitude_text + text[pos], magnitude * MAGNITUDES[
+                text[pos]]
+            pos += 1
         if text.startswith(tuple(_APPROX_MARKS), pos):
             more, pos = True, pos + 1
         base = _base_unit_at(text, pos)
@@ -153,13 +162,19 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         for found in re.finditer(re.escape(name), text):
             in_quotes[found.start():found.end()] = [True] * (found.end() - found.start())
     for found in (*_PHONE.finditer(text, start, end), *_YEAR_RANGE.finditer(text, start, end),
-                  *_CAPTION_LINE.finditer(text, start, end)):
+                  *_CAPTION_LINE.finditer(text, start, end), *_RANK.finditer(text, start, end)):
         in_quotes[found.start():found.end()] = [True] * (found.end() - found.start())
     in_words: dict[int, Quantity] = {}
     for found in _PERCENT_WORDS.finditer(text, start, end):
         quantity = _percent_in_words(found)
         if quantity is not None and not in_quotes[found.start()]:
             in_words[found.start()] = quantity
+    for found in _GROWTH_WORDS.finditer(text, start, end):
+        if not in_quotes[found.start()]:
+            ten = found.group() == "两位数"
+            in_words[found.start()] = Quantity(
+                found.start(), found.end(), 10.0 if ten else 0.0, "%", found.end(), 1.0, "%",
+                ten, True)
     word_ends = {q.end: q for q in in_words.values()}
     pending = sorted(in_words.values(), key=lambda q: q.start)
     for match in _NUMBER.finditer(text, start, end):
@@ -251,8 +266,8 @@ def _chinese_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     info = unit_info(base)
     if info and (info.is_name or (info.is_count and value < 2)):
         return None  # 一个问题, 一套方案: idiom, not a count
-    if info and info.is_count and text[unit_end:unit_end + 1] in ("“", '"', "千", "百", "亿"):
-        return None  # 两个“翻一番”, 两个千亿大关: a label of targets, not a count
+    if info and info.is_count and text[unit_end:unit_end + 1] in ("“", '"', "千", "百", "亿", "翻"):
+        return None  # 两个“翻一番”, 两个千亿大关, 两个翻番: a label of targets, not a count
     if base == "成" and value >= 10:
         return None
     if base == "个" and text.startswith("方面", unit_end):

@@ -62,6 +62,19 @@ def section_span(heading: str, report_year: int) -> Span | None:
     return None
 
 
+# 较“十三五”末的9323.1亿元: a base figure dated by the plan whose end it names.
+_PLAN_END = re.compile(
+    r"(?:较|比|是|由|从)[“\"]?((?:十[一二三四五六七八九]?|[一二三四五六七八九])五)"
+    r"[”\"]?(?:时期|期)?末的?")
+
+
+def plan_end_year(text: str, start: int, end: int) -> int | None:
+    """The year a comparison base names as the end of a five-year plan, in text[start:end]."""
+    found = list(_PLAN_END.finditer(text, start, end))
+    plan = five_year_plan(found[-1].group(1)) if found else None
+    return plan.end if plan is not None else None
+
+
 def stated_year(text: str, start: int, end: int) -> int | None:
     """The last year written in text[start:end] that dates what follows (not 比2020年)."""
     found = None
@@ -86,6 +99,8 @@ def span_of(text: str, sentence_start: int, clause_start: int, number_start: int
         return period - (parse_chinese_numeral(average.group(1)) or 1) + 1
     if change:
         bases = [int(y) for y in _BASE_YEAR.findall(before) if int(y) < period - 1]
+        plan_base = plan_end_year(text, sentence_start, number_start)
+        bases += [plan_base] if plan_base is not None and plan_base < period - 1 else []
         if bases:
             return max(bases) + 1
     own = _SPAN_WORDS.search(text, clause_start, number_start)

@@ -56,6 +56,8 @@ BASE_UNITS: dict[str, BaseUnit] = {
     "千米": BaseUnit("length", "公里", 1.0),
     "米": BaseUnit("length", "公里", 1e-3),
     "场次": _count("场次"),
+    "标准箱": BaseUnit("cases", "万标准箱", 1e-4),
+    "P": BaseUnit("compute", "P", 1.0),  # 算力3.5万P (petaflops)
     **{u: _count(u) for u in (
         "户", "家", "个", "所", "件", "场", "盏", "株", "座", "条", "项", "辆", "张",
         "床", "套", "间", "台", "篇", "处", "栋", "种", "宗", "起", "支", "棵", "口",

@@ -123,3 +123,45 @@ def test_relative_years_date_a_figure(sentence, kind, period):
     text = "政府工作报告\n（2025年1月14日）\n一、2024年工作回顾\n" + sentence + "\n"
     (fact,) = facts_of(text)
     assert (fact["kind"], fact["period"]) == (kind, period)
+
+
+GRAMMAR = "政府工作报告\n（2025年1月14日在某县人民代表大会上）\n一、2024年工作回顾\n"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # written, value, value kind, comparator, indicator
+    ("城镇、农村居民人均可支配收入分别增长7.5%、8.5%以上。",
+     [("7.5", 7.5, "growth_pct", ">=", "urban_disposable_income"),
+      ("8.5", 8.5, "growth_pct", ">=", "rural_disposable_income")]),
+    ("社会消费品零售总额与上年持平，规上工业增加值实现两位数增长。",
+     [("持平", 0.0, "growth_pct", "=", "retail_sales"),
+      ("两位数", 10.0, "growth_pct", ">", "industrial_value_added")]),
+    ("粮食减产3.2%，棉花增产5%。",
+     [("3.2", -3.2, "growth_pct", "=", "grain_output"),
+      ("5", 5.0, "growth_pct", "=", "cotton_output")]),
+    ("一产增加值增长4.1%，二产增长6.2%，三产增长5.5%。",
+     [("4.1", 4.1, "growth_pct", "=", "primary_industry_value_added"),
+      ("6.2", 6.2, "growth_pct", "=", "secondary_industry_value_added"),
+      ("5.5", 5.5, "growth_pct", "=", "tertiary_industry_value_added")]),
+    ("地区生产总值达到1.2万亿元。地区生产总值突破千亿元。",
+     [("1.2", 1.2, "level", "=", "gdp"), ("千", 1000.0, "level", ">=", "gdp")]),
+    ("人口自然增长率为6.55‰。", [("6.55", 6.55, "share_pct", "=", None)]),
+    ("畜牧业生产保持平稳，居全省第二，进入全国百强县前10位，4年10次获表彰，八个方面持续发力，"
+     "实现两个翻番，0-17岁人口占23.2%。", [("23.2", 23.2, "share_pct", "=", None)]),
+])
+def test_grammar_seen_in_real_reports(sentence, expected):
+    text = GRAMMAR + sentence + "\n"
+    got = [(written(text, f), f["value"], f["value_kind"], f["comparator"], f["indicator_id"])
+           for f in facts_of(text)]
+    assert [g[:4] for g in got] == [e[:4] for e in expected]
+    for g, e in zip(got, expected, strict=True):
+        assert e[4] is None or g[4] == e[4]
+
+
+def test_a_five_year_base_gets_the_plans_last_year():
+    text = ("政府工作报告\n（2026年1月14日在某省人民代表大会上）\n一、“十四五”时期工作回顾\n"
+            "地区生产总值达到1.2万亿元，较“十三五”末的9323.1亿元增长28%。\n")
+    got = {written(text, f): (f["period"], f["period_start"], f["indicator_id"])
+           for f in facts_of(text)}
+    assert got == {"1.2": (2025, 2025, "gdp"), "9323.1": (2020, 2020, "gdp"),
+                   "28": (2025, 2021, "gdp")}
