@@ -132,6 +132,18 @@ class Dataset:
         return self.cached(("headline",), lambda: headline_indicators(
             self.indicators, self.passages, self.relative_targets))
 
+    @cached_property
+    def ranges(self) -> dict[str, str]:
+        """Low-bound fact id -> high-bound fact id of every range target (``range_pairs``)."""
+        return range_pairs(self.indicators, self.target_groups)
+
+    @cached_property
+    def ranged_facts(self) -> pd.DataFrame:
+        """The facts as charts, cards, slides and the brief show them: a range target
+        (6%—7%) is one row, its low bound's, carrying the high bound (``with_ranges``).
+        The data explorer and the report reader list every fact as read."""
+        return with_ranges(self.indicators, self.ranges)
+
     def facts_in_quality_findings(self) -> set[str]:
         ids: set[str] = set()
         for fact_ids in self.quality["fact_ids"]:
@@ -148,6 +160,46 @@ class Dataset:
             quality=_rows(base.quality, report_id),
             relative_targets=_rows(base.relative_targets, report_id),
             target_groups=_rows(base.target_groups, report_id)))
+
+
+def range_pairs(facts: pd.DataFrame, target_groups: pd.DataFrame) -> dict[str, str]:
+    """Low-bound fact id -> high-bound fact id of each statement of a range target.
+
+    The build (``pipeline.context_tables.target_groups``) puts a range's bounds in one group
+    as pairs, low then high (positions 0 and 1, then 2 and 3 for a restatement); a group of
+    repeated statements holds one value only. So a group is a range when its second member's
+    value differs from its first's and the pair reads ``>=`` then ``<=``.
+    """
+    if target_groups.empty or facts.empty:
+        return {}
+    known = facts.set_index("fact_id")[["comparator", "value_std"]]
+    members = target_groups[target_groups.fact_id.isin(known.index)].sort_values(
+        ["target_id", "position"])
+    pairs: dict[str, str] = {}
+    for _, group in members.groupby("target_id", sort=False):
+        ids = [str(f) for f in group.fact_id]
+        if len(ids) < 2 or known.loc[ids[0], "value_std"] == known.loc[ids[1], "value_std"]:
+            continue
+        for low, high in zip(ids[0::2], ids[1::2], strict=False):
+            if (known.loc[low, "comparator"], known.loc[high, "comparator"]) == (">=", "<="):
+                pairs[low] = high
+    return pairs
+
+
+def with_ranges(facts: pd.DataFrame, pairs: dict[str, str]) -> pd.DataFrame:
+    """``facts`` with each range as one row: the low bound's row gains ``upper`` (the high
+    bound as written), ``upper_std`` (in the canonical unit) and ``upper_fact_id``, and the
+    high bound's row is left out. Other rows get empty values in those columns."""
+    by_id = facts.set_index("fact_id")
+    highs = [h for h in pairs.values() if h in by_id.index]
+    low_of = {h: low for low, h in pairs.items()}
+    shown = facts[~facts.fact_id.isin(highs)]
+    upper = by_id.loc[highs].assign(fact_id=[low_of[h] for h in highs], upper_fact_id=highs)
+    upper = upper.set_index("fact_id")
+    return shown.assign(
+        upper=shown.fact_id.map(upper["value"]).astype(float),
+        upper_std=shown.fact_id.map(upper["value_std"]).astype(float),
+        upper_fact_id=shown.fact_id.map(upper["upper_fact_id"]))
 
 
 def _rows(frame: pd.DataFrame, report_id: str) -> pd.DataFrame:

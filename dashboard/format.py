@@ -1,4 +1,4 @@
-"""Numbers the way Chinese officials read them: 259.03亿元, 42.35万亩, +4.6%, 8%左右.
+"""Numbers the way Chinese officials read them: 259.03亿元, 42.35万亩, +4.6%, 8%左右, 6%—7%.
 
 Pure functions, used by cards, figures, tooltips and downloads alike.
 """
@@ -11,6 +11,10 @@ from typing import Any
 _COMPARATOR_ZH = {">=": "以上", "<=": "以内", "~": "左右", ">": "余", "<": "以下"}
 _COMPARATOR_EN = {">=": "at least ", "<=": "at most ", "~": "about ", ">": "over ",
                   "<": "under "}
+# Between a range's bounds: the dash reports write (6%—7%), an en dash in English (6%–7%).
+RANGE_DASH = {"zh": "—", "en": "–"}
+# Units written after both bounds of a range (6%—7%); others once, after the second (12—13万吨).
+_REPEATED_UNITS = ("%", "‰")
 
 
 def number(value: float, digits: int = 2) -> str:
@@ -37,14 +41,40 @@ def signed_pct(value: float, digits: int = 2) -> str:
     return f"{sign}{number(abs(value), digits)}%"
 
 
-def fact_value(value: float, unit: str, value_kind: str, comparator: str = "=",
-               lang: str = "zh") -> str:
-    """A fact as stated: +4.6%, 8%左右, 100亿元以上, 4000余人, +1.5个百分点 (en: about 8%)."""
+def _core(value: float, unit: str, value_kind: str) -> str:
     if value_kind in ("growth_pct", "change_pp") and unit in ("%", "个百分点"):
-        core = signed_pct(value) if unit == "%" else (
-            ("+" if value > 0 else "−" if value < 0 else "") + with_unit(abs(value), unit))
+        return f"{_sign(value)}{with_unit(abs(value), unit)}"
+    return with_unit(value, unit)
+
+
+def range_value(low: float, high: float, unit: str, value_kind: str, lang: str = "zh") -> str:
+    """A range as reports write it: +6%—7%, −2%—3% (下降2%—3%), 12—13万吨 (en: +6%–7%).
+
+    A growth range whose bounds have one sign shows the sign once, so 下降2%—3% reads as a
+    decline of 2 to 3 per cent; bounds of opposite signs each keep theirs.
+    """
+    dash = RANGE_DASH["en" if lang == "en" else "zh"]
+    first_unit = unit if unit in _REPEATED_UNITS else ""
+    if value_kind in ("growth_pct", "change_pp") and unit in ("%", "个百分点"):
+        one_sign = (low >= 0) == (high >= 0)
+        text = (f"{_sign(low)}{with_unit(abs(low), first_unit)}{dash}"
+                f"{'' if one_sign else _sign(high)}{with_unit(abs(high), unit)}")
     else:
-        core = with_unit(value, unit)
+        text = f"{with_unit(low, first_unit)}{dash}{with_unit(high, unit)}"
+    return text.replace("个百分点", " pp") if lang == "en" else text
+
+
+def _sign(value: float) -> str:
+    return "+" if value > 0 else ("−" if value < 0 else "")
+
+
+def fact_value(value: float, unit: str, value_kind: str, comparator: str = "=",
+               lang: str = "zh", upper: float | None = None) -> str:
+    """A fact as stated: +4.6%, 8%左右, 100亿元以上, 4000余人, +1.5个百分点 (en: about 8%);
+    with ``upper`` (a range target's high bound, in the same unit) the range: +6%—7%."""
+    if upper is not None and not (isinstance(upper, float) and math.isnan(upper)):
+        return range_value(value, upper, unit, value_kind, lang)
+    core = _core(value, unit, value_kind)
     if lang == "en":
         core = core.replace("个百分点", " pp")
         return f"{_COMPARATOR_EN.get(comparator, '')}{core}"
@@ -56,10 +86,20 @@ def fact_value(value: float, unit: str, value_kind: str, comparator: str = "=",
     return f"{core}{suffix}"
 
 
+def upper_of(fact: Any) -> float | None:
+    """The high bound of a range fact (``Dataset.ranged_facts``: column ``upper``), else None."""
+    getter = getattr(fact, "get", None)
+    value = getter("upper") if getter is not None else getattr(fact, "upper", None)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
 def as_stated(fact: Any, lang: str = "zh") -> str:
     """:func:`fact_value` of a fact row (a dict or a pandas Series with value, unit,
-    value_kind and comparator): the figure as the report wrote it."""
-    return fact_value(fact["value"], fact["unit"], fact["value_kind"], fact["comparator"], lang)
+    value_kind and comparator, and ``upper`` for a range): the figure as the report wrote it."""
+    return fact_value(fact["value"], fact["unit"], fact["value_kind"], fact["comparator"], lang,
+                      upper_of(fact))
 
 
 def axis_unit_title(unit: str, lang: str = "zh") -> str:

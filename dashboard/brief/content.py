@@ -10,7 +10,7 @@
   /targets), at most ``MAX_TARGET_ROWS`` so the page stays one sheet: the headline targets,
   then those with an actual, then the others, shown in the panel's order; the rest counted.
 * **Chart**: past-year growth against this year's growth target for the headline indicators
-  (``figures.economy.growth_facts``, the overview's chart).
+  (``figures.economy.growth_facts``, the overview's chart; a range target is one bar).
 * **Footnotes** (``notes.Notes``): the source of every number.
 
 Everything is text already formatted for the language: ``document.py`` only escapes and lays
@@ -34,7 +34,7 @@ from dashboard.facts import indicator_name, place_name, report_title, same_place
 from dashboard.figures import economy
 from dashboard.figures.fact_labels import indicator_names, kind_period_label
 from dashboard.figures.gauges import mark_text, target_text, target_title
-from dashboard.format import as_stated, fact_value, with_unit
+from dashboard.format import as_stated, fact_value, upper_of, with_unit
 from dashboard.i18n import HTML_LANG, t
 from dashboard.labels import KIND_COLORS, sector_label
 from dashboard.progress.targets import TargetRow, target_table
@@ -99,7 +99,7 @@ def _actuals(facts: pd.DataFrame) -> pd.DataFrame:
 def figure_ids(choice: Choice) -> list[str]:
     """The indicators of the headline figures (see the module docstring)."""
     dataset = choice.dataset
-    stated = _actuals(dataset.indicators)
+    stated = _actuals(dataset.ranged_facts)
     sector_of: dict[str, str] = {}  # an indicator's sector where the report first states it
     for ind, sector in zip(stated.indicator_id, stated.sector, strict=True):
         sector_of.setdefault(str(ind), str(sector))
@@ -172,7 +172,7 @@ def _figures(choice: Choice) -> tuple[list[Figure], list[str], Notes]:
     place_facts = _actuals(dataset.all_facts[dataset.all_facts.report_id.isin(place)])
     figures, dates = [], []
     for ind in figure_ids(choice):
-        main, growth, _ = pick(select(dataset.indicators, indicators=[ind]))
+        main, growth, _ = pick(select(dataset.ranged_facts, indicators=[ind]))
         if main is None:
             continue
         previous = None if growth is not None else _previous(place_facts, main)
@@ -222,7 +222,7 @@ def _targets(choice: Choice, notes: Notes, limit: int) -> tuple[list[TargetLine]
 # -- chart ------------------------------------------------------------------------------------
 def _chart(choice: Choice, notes: Notes) -> Chart | None:
     dataset, lang, year = choice.dataset, choice.lang, choice.year
-    facts = dataset.indicators
+    facts = dataset.ranged_facts
     ids = [i for i in dataset.headline()
            if not choice.sectors or set(facts[facts.indicator_id == i].sector) & set(
                choice.sectors)]
@@ -247,7 +247,7 @@ def _chart(choice: Choice, notes: Notes) -> Chart | None:
             if fact is None:
                 bars.append(Bar(None, missing))
                 continue
-            bars.append(Bar(float(fact["value"]), as_stated(fact, lang)))
+            bars.append(Bar(float(fact["value"]), as_stated(fact, lang), upper_of(fact)))
             cited.append(notes.fact(fact))
         series.append(Series(kind_period_label(kind, period, lang), KIND_COLORS[kind],
                              tuple(bars)))

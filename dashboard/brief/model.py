@@ -37,6 +37,7 @@ class TargetLine:
 class Bar:
     value: float | None  # None: the report states no such figure
     text: str
+    upper: float | None = None  # a range target (6%—7%): its high bound; value is the low one
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ Print gives the same picture.
 
 Every text is escaped (``xml.sax.saxutils``) and set in the CJK fonts the page names, so a
 chart printed in Chinese shows Chinese, not boxes. Bars are drawn from zero (a negative value
-to the left); a value with no figure says so in words, never as a zero-length bar.
+to the left); a range target (6%—7%) is one bar, solid to its low bound and light on to its
+high bound; a value with no figure says so in words, never as a zero-length bar.
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ def bar_chart(chart: Chart, label: str, width: int = WIDTH) -> str:
     """The SVG document (``<svg>…</svg>``) of ``chart``; ``label`` is its text alternative."""
     groups = len(chart.series)
     label_room = min(220.0, max(text_width(c) for c in chart.categories) + 12, width * 0.3)
-    values = [b.value for s in chart.series for b in s.bars if b.value is not None]
+    values = [v for s in chart.series for b in s.bars for v in (b.value, b.upper)
+              if v is not None]
     lo, hi = min([0.0, *values]), max([0.0, *values])
     span = (hi - lo) or 1.0
     negative = [text_width(b.text, FONT - 1) + 8 for s in chart.series for b in s.bars
@@ -130,9 +132,16 @@ def bar_chart(chart: Chart, label: str, width: int = WIDTH) -> str:
             parts.append(f'<rect x="{min(zero, end):.1f}" y="{y + 1:.1f}" '
                          f'width="{max(abs(end - zero), 1.0):.1f}" height="{BAR - 2}" '
                          f'fill="{series.color}"/>')
+            reach = end
+            if bar.upper is not None:
+                reach = x(bar.upper)
+                parts.append(f'<rect x="{min(end, reach):.1f}" y="{y + 1:.1f}" '
+                             f'width="{max(abs(reach - end), 1.0):.1f}" height="{BAR - 2}" '
+                             f'fill="{series.color}" fill-opacity="0.4" class="range"/>')
             if bar.value >= 0:
-                parts.append(_text(end + 4, mid, bar.text, size=FONT - 1))
+                parts.append(_text(max(end, reach) + 4, mid, bar.text, size=FONT - 1))
             else:
-                parts.append(_text(end - 4, mid, bar.text, anchor="end", size=FONT - 1))
+                parts.append(_text(min(end, reach) - 4, mid, bar.text, anchor="end",
+                                   size=FONT - 1))
     parts.append("</svg>")
     return "".join(parts)

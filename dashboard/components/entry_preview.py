@@ -66,7 +66,7 @@ def preview(dataset: Dataset, indicator_id: Any, year: Any, measure: Any, month:
                                   actual=value, elapsed=mark.elapsed,
                                   baseline=row.baseline.value if row.baseline else None,
                                   value_kind=row.value_kind, direction=row.direction,
-                                  measure=row.measure))
+                                  measure=row.measure, upper=row.upper))
     figure = gauge_figure(row, dataset.reports, lang)
     return dcc.Graph(figure=figure, config={"displayModeBar": False},
                      className="entry-preview-graph")

@@ -88,8 +88,9 @@ def rebuild(content: Content, dataset: Dataset, state: PageState,
 
 
 def quote(dataset: Dataset, click: Any, search: str | None) -> html.Div:
-    # Fact ids are unique across reports: a trend chart's point may come from any report.
-    return cc.quote_for_click(dataset.all_facts, dataset.reports, click,
+    # Fact ids are unique across reports: a trend chart's point may come from any report. A
+    # range target's bar carries its low bound's id; its row there carries the high bound.
+    return cc.quote_for_click(dataset.everything.ranged_facts, dataset.reports, click,
                               lang_from_search(search))
 
 
@@ -117,10 +118,10 @@ def report_line(dataset: Dataset, lang: str) -> html.P | None:
 
 def headline_kpis(dataset: Dataset, ids: Sequence[str], lang: str, grid_id: str) -> dbc.Row:
     """One KPI card per indicator of ``ids``, named even when the report lacks it."""
-    names = indicator_names(dataset.indicators, dataset.lexicon, ids, lang)
+    names = indicator_names(dataset.ranged_facts, dataset.lexicon, ids, lang)
     if not ids:
         return cc.kpi_grid([], grid_id)
-    return cc.kpi_grid([kpi_card(select(dataset.indicators, indicators=[i]), lang, names[i], i)
+    return cc.kpi_grid([kpi_card(select(dataset.ranged_facts, indicators=[i]), lang, names[i], i)
                         for i in ids], grid_id)
 
 
@@ -153,7 +154,8 @@ def trend_cards(page: str, dataset: Dataset, ids: Sequence[str], lang: str) -> l
         return []
     cards = []
     for measure in trends.VALUE_KINDS:
-        fig = trends.trend_figure(dataset.all_facts, reports, dataset.lexicon, ids, measure, lang)
+        fig = trends.trend_figure(dataset.everything.ranged_facts, reports, dataset.lexicon,
+                                  ids, measure, lang)
         if fig is not None:
             cards.append(cc.chart_card(page, f"trend-{measure}", str(fig.layout.meta["title"]),
                                        fig, lang, file_stem=dataset.report_id))

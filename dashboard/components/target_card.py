@@ -106,8 +106,8 @@ def target_card(row: TargetRow, figure: dict, reports: pd.DataFrame, lang: str) 
     """The card: gauge (click it for the sentences), status, actual, warnings, notes."""
     lang = normalize_lang(lang)
     notes: list[Any] = []
-    if len(row.facts) > 1:
-        notes.append(html.Span(t("targets.card.repeats", lang).format(n=len(row.facts)),
+    if len(row.statements) > 1:
+        notes.append(html.Span(t("targets.card.repeats", lang).format(n=len(row.statements)),
                                className="target-note"))
     if row.conflicts:
         values = "、".join(mark_text(m, row, lang) for m in row.conflicts)
@@ -164,6 +164,15 @@ def _mark_panel(mark: Mark | None, reports: pd.DataFrame, row: TargetRow, lang: 
     ], className="quote-panel")
 
 
+def _statement(row: TargetRow, fact: dict[str, object]) -> pd.Series:
+    """A statement of the target as its quote panel shows it: a range's low bound carries
+    the high bound, so the panel says 6%—7% (one sentence states both)."""
+    stated = pd.Series(fact)
+    if row.upper_facts:
+        stated["upper"] = float(str(row.upper_facts[0]["value"]))
+    return stated
+
+
 def quote_body(row: TargetRow, reports: pd.DataFrame, lang: str) -> list[Any]:
     """Everything behind a target: its statements, baseline, actual, warnings."""
     lang = normalize_lang(lang)
@@ -174,7 +183,7 @@ def quote_body(row: TargetRow, reports: pd.DataFrame, lang: str) -> list[Any]:
             html.Div(f"{report_title(reports, str(rel['report_id']), lang)} · {rel['section']}",
                      className="small text-muted")], className="quote-panel")]
     else:
-        statements = [quote_panel(pd.Series(f), reports, lang) for f in row.facts]
+        statements = [quote_panel(_statement(row, f), reports, lang) for f in row.statements]
     sections = [("targets.quote.target", statements),
                 ("targets.quote.baseline", [_mark_panel(row.baseline, reports, row, lang)]),
                 ("targets.quote.actual", [_mark_panel(row.actual, reports, row, lang)])]

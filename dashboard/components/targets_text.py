@@ -42,11 +42,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "targets.download_csv": {"zh": "下载目标表 CSV", "en": "Download targets CSV"},
     "targets.year": {"zh": "年度：", "en": "Year:"},
     "targets.legend": {
-        "zh": "图例：深色竖线为目标值，浅蓝区间为“左右”的容差（±5%），灰色区间到基期值"
-              "（上年实际），彩色条为最新实际值（颜色即状态）。",
+        "zh": "图例：深色竖线为目标值，浅蓝区间为“左右”的容差（±5%）或目标区间（如6%—7%），"
+              "灰色区间到基期值（上年实际），彩色条为最新实际值（颜色即状态）。",
         "en": "Key: the dark line is the target, the light blue band the tolerance of an "
-              "“about” target (±5%), the grey band runs to the baseline (last year's actual), "
-              "the coloured bar is the latest actual (its colour is the status)."},
+              "“about” target (±5%) or a target range (such as 6%–7%), the grey band runs to "
+              "the baseline (last year's actual), the coloured bar is the latest actual (its "
+              "colour is the status)."},
     "targets.notice.invalid": {"zh": "网址中的参数无法识别，已忽略：{names}",
                                "en": "Unrecognised URL parameters were ignored: {names}"},
     "targets.notice.rejected": {

@@ -14,7 +14,9 @@
 2024 target) when some indicator has facts of two kinds or periods. Optional columns on
 ``facts``: ``series`` (legend name overriding the kind) and
 ``derived`` (True for a value computed from a stated one; drawn hatched) and ``label``
-(category label overriding the automatic one). Category and legend labels come from
+(category label overriding the automatic one); ``upper``/``upper_std`` (a range target of
+``Dataset.ranged_facts``: one bar, solid to the low bound and light on to the high bound,
+labelled with the range, 6%—7%). Category and legend labels come from
 :mod:`dashboard.figures.fact_labels`; sizes, wrapping and the pixel layout that keeps it
 readable on a phone from :mod:`dashboard.figures.common`.
 Pure: pandas and plotly only, no Dash.
@@ -115,7 +117,7 @@ def fact_bars(facts: pd.DataFrame, reports: pd.DataFrame, lang: str, title: str,
     legend_names: list[str] = []
     for row_no, (unit, group, cat) in enumerate(zip(units, groups, cats, strict=True), start=1):
         group = group.assign(_cat=cat)
-        value_range, positions = text_layout(group.value_std.tolist(),
+        value_range, positions = text_layout(_reach(group).tolist(),
                                               _bar_texts(group, lang, set(warn_ids)),
                                               PHONE_PLOT_PX - margin_l)
         position = dict(zip(group.index, positions, strict=True))
@@ -126,16 +128,22 @@ def fact_bars(facts: pd.DataFrame, reports: pd.DataFrame, lang: str, title: str,
             part = group[[_trace_key(r) == key for _, r in group.iterrows()]]
             kind, period, series = key
             name = series or kind_period_label(kind, period, lang)
+            color = KIND_COLORS.get(kind, PALETTE[3])
+            texts = _bar_texts(part, lang, set(warn_ids))
+            ranged = _reach(part) != part.value_std
+            # A range's value goes after its upper end (on the range segment) unless it
+            # sits inside the bar.
+            main_texts = ["" if r and position[i] == "outside" else text
+                          for i, r, text in zip(part.index, ranged, texts, strict=True)]
             fig.add_trace(go.Bar(
                 x=part.value_std.tolist(), y=part._cat.tolist(), orientation="h", name=name,
                 legendgroup=name, showlegend=key not in shown,
                 offsetgroup=f"{kind}-{period}" if grouped else None,
-                marker={"color": KIND_COLORS.get(kind, PALETTE[3]),
+                marker={"color": color,
                         "pattern": {"shape": ["/" if d else "" for d in part.derived]},
-                        "line": {"color": [WARNING_COLOR if f in warn_ids else
-                                           KIND_COLORS.get(kind, PALETTE[3])
+                        "line": {"color": [WARNING_COLOR if f in warn_ids else color
                                            for f in part.fact_id], "width": 2}},
-                text=_bar_texts(part, lang, set(warn_ids)),
+                text=main_texts,
                 textposition=[position[i] for i in part.index], insidetextanchor="end",
                 textfont={"size": FONT_PX},
                 cliponaxis=False,
@@ -143,6 +151,9 @@ def fact_bars(facts: pd.DataFrame, reports: pd.DataFrame, lang: str, title: str,
                 hovertemplate=provenance.hovertemplate("%{y} · " + name, lang),
                 meta={"unit": unit, "kind": kind, "period": period},
             ), row=row_no, col=1)
+            if ranged.any():
+                _add_range_segments(fig, part[ranged], texts, ranged, position, name, color,
+                                    f"{kind}-{period}" if grouped else None, row_no, lang)
             if key not in shown:
                 legend_names.append(name)
             shown.add(key)
@@ -155,6 +166,33 @@ def fact_bars(facts: pd.DataFrame, reports: pd.DataFrame, lang: str, title: str,
     fig.update_layout(barmode="group" if grouped else "relative", bargap=0.25)
     return finish(fig, reports, facts, lang, title, plot_px=plot_px, margin_l=margin_l,
                   legend=legend_names, notes=notes)
+
+
+def _reach(facts: pd.DataFrame) -> pd.Series:
+    """How far each bar reaches: a range target's upper end (``upper_std``), else its value."""
+    if "upper_std" not in facts:
+        return facts.value_std
+    return facts.upper_std.where(facts.upper_std.notna(), facts.value_std)
+
+
+def _add_range_segments(fig: go.Figure, ranges: pd.DataFrame, texts: list[str],
+                        ranged: pd.Series, position: dict, name: str, color: str,
+                        offsetgroup: str | None, row_no: int, lang: str) -> None:
+    """A range target (增长6%—7%) is one bar: solid to its low bound, then a light segment
+    on to its high bound (``base`` makes plotly draw it over the bar, in any barmode)."""
+    stated = [text for text, r in zip(texts, ranged, strict=True) if r]
+    fig.add_trace(go.Bar(
+        base=ranges.value_std.tolist(), x=(ranges.upper_std - ranges.value_std).tolist(),
+        y=ranges._cat.tolist(), orientation="h", name=name, legendgroup=name,
+        showlegend=False, offsetgroup=offsetgroup,
+        marker={"color": color, "opacity": 0.4, "line": {"color": color, "width": 2}},
+        text=[text if position[i] == "outside" else ""
+              for i, text in zip(ranges.index, stated, strict=True)],
+        textposition="outside", textfont={"size": FONT_PX}, cliponaxis=False,
+        customdata=provenance.customdata(ranges, lang),
+        hovertemplate=provenance.hovertemplate("%{y} · " + name, lang),
+        meta={"range": True},
+    ), row=row_no, col=1)
 
 
 def _needs_groups(groups: list[pd.DataFrame], lang: str) -> bool:

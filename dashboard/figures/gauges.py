@@ -2,7 +2,8 @@
 
 * the bar is the latest actual, in the colour of the target's status;
 * the dark line (the gauge's threshold) is the target; for a "~" (左右) target a light band
-  marks the tolerance within which it counts as met;
+  marks the tolerance within which it counts as met; for a range (6%—7%) the band is the
+  range and the line its end that decides the status (``status.range_bound``);
 * the grey band from the axis start runs to the baseline (the latest full-year actual before
   the target year);
 * the number is the latest actual, with its change from the baseline.
@@ -27,6 +28,7 @@ from dashboard.format import fact_value
 from dashboard.i18n import add_strings, has_key, normalize_lang, t
 from dashboard.pipeline.quality import ABOUT_TOLERANCE
 from dashboard.progress.marks import Mark
+from dashboard.progress.status import range_bound
 from dashboard.progress.targets import TargetRow
 
 BASELINE_COLOR = "#dde2e8"
@@ -105,14 +107,15 @@ def mark_text(mark: Mark | None, row: TargetRow, lang: str) -> str:
 
 
 def target_text(row: TargetRow, lang: str) -> str:
-    """8%左右, 100亿元以上, 高于地区生产总值增速: the target as stated."""
+    """8%左右, 100亿元以上, +6%—7%, 高于地区生产总值增速: the target as stated."""
     if row.kind == "relative":
         ref = row.reference_en if normalize_lang(lang) == "en" else row.reference_zh
         key = f"gauge.relative.{row.comparator}"
         return t(key if has_key(key) else "gauge.relative.>=", lang).format(ref=ref)
     first = row.facts[0]
+    upper = float(str(row.upper_facts[0]["value"])) if row.upper_facts else None
     return fact_value(float(first["value"]), str(first["unit"]), row.value_kind,  # type: ignore[arg-type]
-                      row.comparator, lang)
+                      row.comparator, lang, upper)
 
 
 def _origin(mark: Mark | None, reports: pd.DataFrame, lang: str) -> str:
@@ -162,10 +165,15 @@ def axis_range(row: TargetRow, values: list[float]) -> tuple[float, float]:
 
 
 def _gauge(row: TargetRow, shape: str, unit: str, target: float | None, base: float | None,
-           actual: float | None) -> tuple[dict, float]:
-    """The gauge spec (axis, bar, baseline band, tolerance band, target line) and axis start."""
+           actual: float | None, factor: float = 1.0) -> tuple[dict, float]:
+    """The gauge spec (axis, bar, baseline band, tolerance or range band, target line) and
+    axis start."""
     band = None
-    if row.comparator == "~" and target is not None:
+    if row.upper is not None and target is not None:
+        upper = row.upper * factor
+        band = (min(target, upper), max(target, upper))
+        target = range_bound(target, upper, row.direction)[1]
+    elif row.comparator == "~" and target is not None:
         spread = abs(target) * ABOUT_TOLERANCE
         band = (target - spread, target + spread)
     values = [v for v in (target, base, actual, *(band or ())) if v is not None]
@@ -210,7 +218,7 @@ def gauge_figure(row: TargetRow, reports: pd.DataFrame, lang: str,
     shape = shape or ("angular" if row.headline else "bullet")
     unit, factor = display_unit(row)
     target, base, actual = _values(row, factor)
-    gauge, lo = _gauge(row, shape, unit, target, base, actual)
+    gauge, lo = _gauge(row, shape, unit, target, base, actual, factor)
     color = STATUS_COLORS[row.status]
     mode = "gauge+number" if actual is not None else "gauge"
     fig = go.Figure(go.Indicator(

@@ -10,6 +10,8 @@ the conflicting bars carry a warning mark. Pure: DataFrame in, go.Figure out; no
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -55,12 +57,16 @@ def _labelled(row: pd.Series, key: str, lang: str) -> pd.Series:
     return row
 
 
-def _derived(source: pd.Series, base: pd.Series, value: float, value_kind: str, unit: str,
-             unit_std: str, key: str, lang: str) -> pd.Series:
-    """A value computed from a stated target: keeps the target's fact id, quote and
-    comparator (so a click opens the sentence it comes from), hatched on the chart."""
+def _derived(source: pd.Series, base: pd.Series, convert: Callable[[float], float],
+             value_kind: str, unit: str, unit_std: str, key: str, lang: str) -> pd.Series:
+    """A value computed from a stated target by ``convert`` (canonical units): keeps the
+    target's fact id, quote and comparator (so a click opens the sentence it comes from),
+    hatched on the chart; a range target's high bound is converted with it."""
     row = _labelled(source, key, lang)
-    row["value"] = row["value_std"] = value
+    row["value"] = row["value_std"] = convert(float(source["value_std"]))
+    upper = source.get("upper_std")
+    if upper is not None and pd.notna(upper):
+        row["upper"] = row["upper_std"] = convert(float(upper))
     row["value_kind"], row["unit"], row["unit_std"] = value_kind, unit, unit_std
     row["derived"] = True
     row["series"] = t("figures.investment.implied", lang)
@@ -85,13 +91,13 @@ def fai_rows(facts: pd.DataFrame, lang: str, view: str = "levels") -> pd.DataFra
         rows += [_labelled(r, "growth_target", lang)
                  for _, r in later[later.value_kind == "growth_pct"].iterrows()]
         if base is not None:
-            rows += [_derived(r, base, (r["value_std"] / base["value_std"] - 1) * 100,
+            rows += [_derived(r, base, lambda v: (v / base["value_std"] - 1) * 100,
                               "growth_pct", "%", "%", "level_as_growth", lang)
                      for _, r in later[later.value_kind == "level"].iterrows()]
     else:
         if base is not None:
             rows.append(_labelled(base, "actual_level", lang))
-            rows += [_derived(r, base, base["value_std"] * (1 + r["value_std"] / 100),
+            rows += [_derived(r, base, lambda v: base["value_std"] * (1 + v / 100),
                               "level", str(base["unit_std"]), str(base["unit_std"]),
                               "growth_as_level", lang)
                      for _, r in later[later.value_kind == "growth_pct"].iterrows()]

@@ -2,7 +2,8 @@
 
 Each trace built from facts gets `customdata` rows of (fact_id, quote, value as stated,
 section) and a hover template that shows the quote, so hovering any bar or point shows the
-sentence behind it and a click hands the fact id to the page's callback.
+sentence behind it and a click hands the fact id to the page's callback. A range target
+(``Dataset.ranged_facts``) is stated as its range (+6%—7%) under its low bound's id.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import fact_value
+from dashboard.format import fact_value, upper_of
 from dashboard.i18n import normalize_lang
 
 CUSTOMDATA_COLUMNS = ("fact_id", "quote", "stated", "section")
@@ -27,7 +28,8 @@ def customdata(facts: pd.DataFrame, lang: str) -> list[list[str]]:
     """One row per fact, in CUSTOMDATA_COLUMNS order."""
     lang = normalize_lang(lang)
     return [[row.fact_id, wrap_quote(str(row.quote)),
-             fact_value(row.value, row.unit, row.value_kind, row.comparator, lang),
+             fact_value(row.value, row.unit, row.value_kind, row.comparator, lang,
+                        upper_of(row)),
              str(row.section)] for row in facts.itertuples()]
 
 

@@ -1,7 +1,8 @@
 """Headline indicators across years, from every report of one place.
 
 One small panel per indicator (its own unit axis): the actual of each year as a line with
-markers, each year's target as an open diamond. Every point carries its fact id and sentence
+markers, each year's target as an open diamond (a range target, 6%—7%, at its low bound with a
+whisker up to its high bound). Every point carries its fact id and sentence
 (``provenance.customdata``) and names the report it comes from in the hover, so a click shows
 the quote like any other chart. A year stated by several reports (the 2024 actual in the
 2025 report and in a bulletin) is drawn once, from the latest report that states it.
@@ -79,6 +80,17 @@ def trend_facts(facts: pd.DataFrame, reports: pd.DataFrame, indicators: Sequence
     return rows.drop(columns="_issued").sort_values(["period", "start"], kind="stable")
 
 
+def _range_whiskers(part: pd.DataFrame, kind: str) -> dict | None:
+    """Error bars from a range target's low bound (the point) up to its high bound."""
+    if "upper_std" not in part or part.upper_std.isna().all():
+        return None
+    spans = (part.upper_std - part.value_std).fillna(0.0)
+    # 下降2%—3% runs downwards (−2 to −3): plotly wants both lengths positive.
+    return {"type": "data", "symmetric": False, "array": spans.clip(lower=0).tolist(),
+            "arrayminus": (-spans).clip(lower=0).tolist(), "color": KIND_COLORS[kind],
+            "thickness": 2, "width": 6}
+
+
 def years_span(facts: pd.DataFrame) -> tuple[int, int]:
     return int(facts.period.min()), int(facts.period.max())
 
@@ -127,7 +139,7 @@ def trend_figure(facts: pd.DataFrame, reports: pd.DataFrame, lexicon: dict,
                 marker={"color": KIND_COLORS[kind], "size": 9 if kind == "actual" else 11,
                         "symbol": "circle" if kind == "actual" else "diamond-open",
                         "line": {"width": 2, "color": KIND_COLORS[kind]}},
-                line={"color": KIND_COLORS[kind]},
+                line={"color": KIND_COLORS[kind]}, error_y=_range_whiskers(part, kind),
                 hovertemplate=_hover(lang, indicator_name(part.iloc[0], lang))), row=row, col=col)
             in_legend.add(kind)
         fig.update_yaxes(rangemode="tozero", tickformat=",.2~f", exponentformat="none",

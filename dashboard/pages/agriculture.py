@@ -46,7 +46,7 @@ def topics(dataset: Dataset) -> dict[str, str]:
 def views(dataset: Dataset) -> dict[str, tuple[str, ...]]:
     """The views this report has (topic -> indicators stated)."""
     return dataset.cached(("agriculture-views",), lambda: agriculture.views(
-        dataset.indicators, topics(dataset)))
+        dataset.ranged_facts, topics(dataset)))
 
 
 def decode(query: dict[str, Any], choices: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -61,7 +61,7 @@ def view_label(view: str, lang: str) -> str:
 
 
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
-    facts = dataset.indicators
+    facts = dataset.ranged_facts
     found = views(dataset)
     view = str(state.get("view") or "")
     if view not in found:
@@ -79,7 +79,7 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
     state, invalid = decode(query, found)
     options = [(v, view_label(v, lang)) for v in found]
     label = t("agriculture.view_label", lang)
-    kpis = kit.headline_kpis(dataset, agriculture.headline(dataset.indicators, topics(dataset)),
+    kpis = kit.headline_kpis(dataset, agriculture.headline(dataset.ranged_facts, topics(dataset)),
                              lang, "agriculture-kpis")
     return kit.page_layout(
         PAGE, lang, dataset, state=state, invalid=bad_report + invalid, intro=[kpis],

@@ -54,7 +54,7 @@ def decode(query: dict[str, Any], choices: list[str]) -> tuple[dict[str, Any], l
 
 
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
-    facts, reports = dataset.indicators, dataset.reports
+    facts, reports = dataset.ranged_facts, dataset.reports
     choices = headline(dataset)
     chosen = [i for i in choices if i in (state.get("ind") or [])]
     names = indicator_names(facts, dataset.lexicon, choices, lang)
@@ -94,7 +94,7 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
     dataset, bad_report = kit.open_report(dataset, query.get("report"))
     choices = headline(dataset)
     state, invalid = decode(query, choices)
-    names = indicator_names(dataset.indicators, dataset.lexicon, choices, lang)
+    names = indicator_names(dataset.ranged_facts, dataset.lexicon, choices, lang)
     checklist = dbc.Checklist(
         id=CONTROL_ID, value=state["ind"], inline=True, switch=False,
         options=[{"label": names[i], "value": i} for i in choices],

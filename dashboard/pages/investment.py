@@ -46,13 +46,13 @@ def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
 def kpi_ids(dataset: Dataset) -> list[str]:
     """Fixed-asset investment first, then the other investment indicators the report states."""
-    rows = select(dataset.indicators, sectors=investment.OTHER_SECTORS).sort_values("start")
+    rows = select(dataset.ranged_facts, sectors=investment.OTHER_SECTORS).sort_values("start")
     found = [i for i in dict.fromkeys(rows.indicator_id) if i != "unclassified"]
     return list(dict.fromkeys([investment.FAI, *found]))[:KPI_CARDS]
 
 
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
-    facts, reports = dataset.indicators, dataset.reports
+    facts, reports = dataset.ranged_facts, dataset.reports
     view = str(state.get("view") or "levels")
     rows = investment.fai_rows(facts, lang, view)
     fai = cc.chart_card(

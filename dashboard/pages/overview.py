@@ -72,7 +72,7 @@ def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 def headline_ids(dataset: Dataset, group: str) -> list[str]:
     """The report's headline indicators in ``group``; for an area, followed by the other
     indicators of its sectors the report states (up to GROUP_CARDS cards)."""
-    facts = dataset.indicators
+    facts = dataset.ranged_facts
     headline = dataset.headline()
     sectors = GROUPS.get(group) or ()
     if not sectors:
@@ -95,7 +95,7 @@ def headline_ids(dataset: Dataset, group: str) -> list[str]:
 
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
     """KPI cards, the growth chart and the trends for the chosen group."""
-    facts = dataset.indicators
+    facts = dataset.ranged_facts
     ids = headline_ids(dataset, str(state.get("group") or "all"))
     growth = economy.growth_facts(facts, ids)
     named = kit.years(dataset)

@@ -43,7 +43,7 @@ def measures(dataset: Dataset) -> list[str]:
     """The measures this report states (all of them when it states none, so the page still
     says so)."""
     found = [m for m in tourism.MEASURES
-             if not tourism.measure_facts(dataset.indicators, m).empty]
+             if not tourism.measure_facts(dataset.ranged_facts, m).empty]
     return found or list(tourism.MEASURES)
 
 
@@ -53,7 +53,7 @@ def decode(query: dict[str, Any], choices: list[str]) -> tuple[dict[str, Any], l
 
 
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
-    facts = dataset.indicators
+    facts = dataset.ranged_facts
     measure = str(state.get("measure") or "growth")
     if measure not in tourism.MEASURES:
         measure = "growth"
@@ -65,7 +65,7 @@ def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:
 
 def _kpis(dataset: Dataset, lang: str) -> Any:
     """One card per indicator of the tourism and consumption sectors, in report order."""
-    rows = select(dataset.indicators, sectors=tourism.SECTORS).sort_values("start")
+    rows = select(dataset.ranged_facts, sectors=tourism.SECTORS).sort_values("start")
     ids = [i for i in dict.fromkeys(rows.indicator_id) if i != "unclassified"]
     if not ids:
         return cc.not_stated(lang)

@@ -1,6 +1,7 @@
 """The slides, one builder per slide id (pure: dataset in, Dash components out).
 
 The dataset is scoped to the report presented (``Dataset.scoped``); every number comes from it
+(its facts as the pages show them, ``Dataset.ranged_facts``: a range target is one figure)
 through the pages' own builders: the figure modules in
 dashboard/figures/ (economy, investment, agriculture), `kpi_card.pick` for headline values and
 `progress.targets.target_table` for the targets, so a slide always says what its page says.
@@ -22,6 +23,7 @@ from dashboard.data import Dataset
 from dashboard.facts import indicator_name, select, source_text
 from dashboard.figures import agriculture, economy, investment
 from dashboard.figures.fact_labels import kind_period_label
+from dashboard.figures.gauges import target_text
 from dashboard.format import as_stated
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.labels import sector_label
@@ -80,7 +82,7 @@ def _not_stated(slide_id: str, kicker: str, title: str, lang: str) -> html.Secti
 def _kpi_slide(slide_id: str, dataset: Dataset, indicators: Sequence[str], kicker: str,
                title_key: str, lang: str) -> html.Section:
     """Big numbers: the latest actual of each indicator, with its growth as a note."""
-    facts = dataset.indicators
+    facts = dataset.ranged_facts
     tiles, used, periods = [], [], []
     for ind in indicators:
         main, growth, _later = pick(select(facts, indicators=[ind]))
@@ -107,7 +109,7 @@ def overview(dataset: Dataset, lang: str, theme: str) -> html.Section:
 
 
 def tourism(dataset: Dataset, lang: str, theme: str) -> html.Section:
-    rows = select(dataset.indicators, sectors=TOURISM_SECTORS, kinds=["actual"])
+    rows = select(dataset.ranged_facts, sectors=TOURISM_SECTORS, kinds=["actual"])
     ids = list(dict.fromkeys(rows.sort_values("start").indicator_id))
     return _kpi_slide("tourism", dataset, ids, t("present.kicker.tourism", lang),
                       "present.title.tourism", lang)
@@ -130,7 +132,7 @@ def _figure_slide(slide_id: str, dataset: Dataset, rows: pd.DataFrame,
 
 
 def economy_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
-    facts = dataset.indicators
+    facts = dataset.ranged_facts
     ids = dataset.headline()
     year = _report_year(dataset)
     return _figure_slide("economy", dataset, economy.growth_facts(facts, ids),
@@ -140,7 +142,7 @@ def economy_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
 
 
 def investment_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
-    facts = dataset.indicators
+    facts = dataset.ranged_facts
     has_fai = not select(facts, indicators=[investment.FAI]).empty
     rows = investment.fai_rows(facts, lang) if has_fai else facts.iloc[0:0]
     return _figure_slide("investment", dataset, rows, lambda: investment.fai_figure(
@@ -148,7 +150,7 @@ def investment_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
 
 
 def agriculture_slide(dataset: Dataset, lang: str, theme: str) -> html.Section:
-    facts = dataset.indicators
+    facts = dataset.ranged_facts
     views = agriculture.views(facts, {ind.id: ind.topic for ind in dataset.lexicon.values()})
     view = next((v for v in AGRICULTURE_VIEWS if v in views), next(iter(views), ""))
     indicators = views.get(view, ())
@@ -188,7 +190,7 @@ def _target_tile(row: TargetRow, lang: str, detail: str = "", kind_note: bool = 
     parts = [kind_period_label(row.kind, row.period, lang)] if kind_note else []
     if row.status != "no_actual":  # before any actual every tile would say so: say nothing
         parts.append(_status_label(row, lang))
-    return kpi_tile(as_stated(row.facts[0], lang), name, " · ".join(parts), detail)
+    return kpi_tile(target_text(row, lang), name, " · ".join(parts), detail)
 
 
 def _statement(row: TargetRow, lang: str) -> html.P:

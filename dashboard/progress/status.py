@@ -50,17 +50,29 @@ def meets(value: float, comparator: str, target: float, direction: str = "up") -
     return value <= target + _EPS if direction == "down" else value >= target - _EPS
 
 
+def range_bound(low: float, high: float, direction: str = "up") -> tuple[str, float]:
+    """The comparator and bound that decide a range target (6%—7%): an actual inside the
+    range or beyond it in the indicator's desired direction meets it, so only the range's
+    near end counts: at least its lower end for an indicator that should rise, at most its
+    upper end for one that should fall (能耗下降2%—3% is met by any decline of 2% or more)."""
+    if direction == "down":
+        return "<=", max(low, high)
+    return ">=", min(low, high)
+
+
 def assess(*, comparator: str, target: float | None, actual: float | None,
            elapsed: float = 1.0, baseline: float | None = None, value_kind: str = "level",
            direction: str = "up", measure: str = "flow",
-           reference: float | None = None, relative: bool = False) -> Assessment:
+           reference: float | None = None, relative: bool = False,
+           upper: float | None = None) -> Assessment:
     """The status of one target.
 
     Arguments: the target's `comparator` and `target` (canonical units), the latest `actual`
     and the share of the year it covers (`elapsed`, 1.0 for a full-year figure), the
     `baseline`, the target's `value_kind`, the indicator's `direction` and `measure`
     (lexicon); `relative=True` for a comparison target, where `actual` (comparator)
-    `reference` is tested and `target` is unused.
+    `reference` is tested and `target` is unused; `upper` for a range target (6%—7%), whose
+    low bound is `target`.
 
     The rule, in the manner of national SDG progress reporting (a status per target, from the
     baseline, the target and the latest actual, and never from colour alone):
@@ -75,6 +87,9 @@ def assess(*, comparator: str, target: float | None, actual: float | None,
     `~` (左右, 约) is met within ±5 % of the target (`pipeline.quality.ABOUT_TOLERANCE`, the same
     tolerance the data-quality rule uses), or beyond it in the desired direction: 8%左右 is met by
     7.6 % and by 9 %, not by 7.5 %.
+    A range (增长6%—7%) is met inside it or beyond it in the desired direction
+    (`range_bound`): 6%—7% by 6 %, 6.5 % and 8 %, not by 5.9 %; an indicator that should fall
+    by anything at or below the range's upper end. Everything below then applies to that bound.
 
     **Full-year actual** (its as-of date is the last day of the target year; every figure a later
     report or a statistical bulletin states for the year): *achieved* if it meets the target,
@@ -111,6 +126,8 @@ def assess(*, comparator: str, target: float | None, actual: float | None,
         ok = meets(actual, comparator if comparator != "=" else ">=", reference or 0.0)
         return Assessment(_closed_or_open(ok, final), final)
     assert target is not None
+    if upper is not None:
+        comparator, target = range_bound(target, upper, direction)
     if final:
         return Assessment(Status.ACHIEVED if meets(actual, comparator, target, direction)
                           else Status.BEHIND, True)

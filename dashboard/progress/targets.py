@@ -1,10 +1,11 @@
 """Every target of a year, with its baseline, latest actual, status, quotes and warnings.
 
 Targets are the target groups of the build (``target_groups.csv``: one group per target, the
-repeated statements of one target merged) of the work reports in the snapshot given, for
-the year given, plus the comparison targets of relative_targets.csv. An unclassified figure
-has no indicator to track, and is counted instead. Headline targets are the growth targets
-(the 主要预期目标 of a work report) and the comparison targets; the others are task targets.
+repeated statements of one target merged, a range's two bounds one target with an ``upper``
+bound) of the work reports in the snapshot given, for the year given, plus the comparison
+targets of relative_targets.csv. An unclassified figure has no indicator to track, and is
+counted instead. Headline targets are the growth targets (the 主要预期目标 of a work report)
+and the comparison targets; the others are task targets.
 Actuals and baselines come from the reports of the same place (another county's results
 never assess a target) and from actuals.csv.
 
@@ -61,10 +62,21 @@ class TargetRow:
     reference_en: str = ""
     # No actual because the report states this indicator for other objects only (objects.py).
     ambiguous: bool = False
+    # A range (增长6%—7%): `value` is its low bound, `upper` its high bound (canonical units),
+    # `upper_facts` the high bound's statements (also in `facts`, after their low bound).
+    upper: float | None = None
+    upper_facts: tuple[dict[str, object], ...] = ()
 
     @property
     def status(self) -> str:
         return self.assessment.status.value
+
+    @property
+    def statements(self) -> tuple[dict[str, object], ...]:
+        """The target's statements, one per sentence: a range's low bounds (its high bound
+        is in the same sentence)."""
+        highs = {f["fact_id"] for f in self.upper_facts}
+        return tuple(f for f in self.facts if f["fact_id"] not in highs)
 
 
 @dataclass(frozen=True)
@@ -113,9 +125,13 @@ def build_table(dataset: Dataset, year: int) -> TargetTable:
     unclassified = int((goals.indicator_id == "unclassified").sum())
     goals = goals[goals.indicator_id != "unclassified"]
     chosen, shared = _by_object(dataset, goals, marks, facts)
+    ranges = dataset.ranges
     rows: list[TargetRow] = []
     for members in groups_of(goals, dataset.target_groups):
         first = members[0]
+        highs = {ranges[str(m.fact_id)] for m in members if str(m.fact_id) in ranges}
+        upper_facts = tuple(m.to_dict() for m in members if str(m.fact_id) in highs)
+        upper = float(str(upper_facts[0]["value_std"])) if upper_facts else None
         indicator = lexicon.get(str(first.indicator_id))
         key = _key(first, year, lexicon)
         pick = chosen.get(str(first.fact_id), 0)
@@ -130,7 +146,7 @@ def build_table(dataset: Dataset, year: int) -> TargetTable:
             comparator=str(first.comparator), target=float(first.value_std),
             actual=actual.value if actual else None, elapsed=actual.elapsed if actual else 1.0,
             baseline=base.value if base else None, value_kind=str(first.value_kind),
-            direction=direction, measure=measure)
+            direction=direction, measure=measure, upper=upper)
         rows.append(TargetRow(
             str(first.fact_id), str(first.indicator_id), str(first.indicator_zh),
             str(first.indicator_en), str(first.sector), year,
@@ -139,7 +155,7 @@ def build_table(dataset: Dataset, year: int) -> TargetTable:
             str(first.value_kind), str(first.comparator), float(first.value_std),
             str(first.unit_std), tuple(m.to_dict() for m in members), base, actual, conflicts,
             assessment, _warnings(dataset.quality, {str(m.fact_id) for m in members}, year),
-            direction, measure, ambiguous=pick is None))
+            direction, measure, ambiguous=pick is None, upper=upper, upper_facts=upper_facts))
     rows += _relative_rows(dataset, year, marks, facts)
     sectors = {s: i for i, s in enumerate(dataset.sector_order)}
     rows.sort(key=lambda r: (not r.headline, 0 if r.headline else sectors.get(r.sector, 99),
