@@ -17,7 +17,7 @@ from .classify import (
     standardise,
 )
 from .lexicon import UNCLASSIFIED, Lexicon, load_lexicon
-from .nouns import Noun, longer_name, measured_noun, own_subject
+from .nouns import Noun, list_qualifier, longer_name, measured_noun, own_subject
 from .numbers import Quantity, find_quantities
 from .periods import (
     covers_span,
@@ -131,6 +131,15 @@ def _sentence_facts(text: str, norm: str, quants: list[Quantity], matches: list,
             noun = measured_noun(norm, q, clause, floor)
             if noun is None and prev_noun is not None and dimension(q) == "percent":
                 noun = prev_noun  # 建成5G基站120个,增长20%: the growth of the figure before
+        named = term.start if term is not None else noun.start if noun is not None else None
+        if named is not None and (opening := list_qualifier(
+                norm, sentence.start, clause[0], named, [m.start for m in matches],
+                lexicon.object_qualifiers)):
+            # 开发区营业收入增长65.8%，税收收入增长29%: the zone's, not the county's
+            key = term.indicator.id if term is not None else noun.indicator_id  # type: ignore[union-attr]
+            written = norm[term.start:term.end] if term is not None else noun.name  # type: ignore[union-attr]
+            term, noun = None, Noun(opening + written, named,
+                                    f"{lexicon.object_qualifiers[opening]}|{key}")
         reading = read_quantity(norm, q, prev_q, prev_reading, term, clause[0])
         if nxt is not None and is_range_pair(norm, q, nxt):
             reading = replace(reading, comparator=">=")

@@ -120,8 +120,9 @@ def _same_unit(units: pd.Series, unit: str) -> pd.Series:
 
 
 def _candidates(marks: pd.DataFrame, key: Key) -> pd.DataFrame:
-    same = (marks["match"] == match_key(key.indicator_id, key.name) if key.name
-            else marks.indicator_id == key.indicator_id)
+    same = marks.indicator_id == key.indicator_id  # (困难群众 = 困难群体: one id, nouns.py)
+    if key.name:
+        same |= marks["match"] == match_key(key.indicator_id, key.name)
     # Figures over as many years as the target: one year, or a span (2021–2025)
     years = key.period - (key.period_start or key.period)
     rows = marks[same & (marks.value_kind == key.value_kind)

@@ -26,11 +26,17 @@ _COMMON = frozenset({"完成", "建设", "实施", "推动", "推进", "项目",
                      "确保", "实现", "达到", "加快", "工程", "提升", "一批", "全部"})
 
 
-def object_words(text: str, start: int, end: int) -> frozenset[str]:
-    """Word pairs of the clause around text[start:end], within a few characters of it."""
+def object_words(text: str, start: int, end: int, wide: bool = False) -> frozenset[str]:
+    """Word pairs of the clause around text[start:end], within a few characters of it; ``wide``
+    (a catch-all name, whose object is often the clause before: 实施省市重点项目18个，实现投资
+    37.43亿元) also those of the clause before."""
     lo = start
     while lo > max(0, start - _REACH) and text[lo - 1] not in _CLAUSE_MARKS:
         lo -= 1
+    if wide and lo > 0 and text[lo - 1] in "，,":
+        lo -= 1
+        while lo > max(0, start - 3 * _REACH) and text[lo - 1] not in _CLAUSE_MARKS:
+            lo -= 1
     hi = end
     while hi < min(len(text), end + _REACH) and text[hi] not in _CLAUSE_MARKS:
         hi += 1

@@ -209,9 +209,14 @@ def goals_of(dataset: Dataset, year: int) -> pd.DataFrame:
 
 
 def _key(row: pd.Series, year: int, lexicon: dict) -> Key:
+    """What the target is matched on; a target over several years (十四五 年均增长) takes a
+    figure over the same years, a name read from the text matches in any word order."""
     indicator = lexicon.get(str(row.indicator_id))
+    start = int(row.period_start) if "period_start" in row and pd.notna(row.period_start) \
+        else year
     return Key(str(row.indicator_id), year, str(row.value_kind), str(row.unit_std),
-               str(row.sector) if indicator and indicator.sector == "context" else None)
+               str(row.sector) if indicator and indicator.sector == "context" else None,
+               start if start < year else None, str(row.indicator_zh))
 
 
 def _by_object(dataset: Dataset, goals: pd.DataFrame, marks: pd.DataFrame,
@@ -235,9 +240,9 @@ def _by_object(dataset: Dataset, goals: pd.DataFrame, marks: pd.DataFrame,
         rows = latest_rows(marks, key)
         # The catch-all's own name (投入资金, 投资) is no word of an object.
         own = name_words(str(firsts[0].indicator_zh)) if catch_all else frozenset()
-        targets = [_words(dataset, f) - own for f in firsts]
-        candidates = [_words(dataset, facts.loc[r.fact_id]) - own if r.fact_id is not None
-                      else frozenset() for r in rows.itertuples()]
+        targets = [_words(dataset, f, catch_all) - own for f in firsts]
+        candidates = [_words(dataset, facts.loc[r.fact_id], catch_all) - own
+                      if r.fact_id is not None else frozenset() for r in rows.itertuples()]
         for first, pick in zip(firsts, assign(targets, candidates, same_object=catch_all),
                                strict=True):
             chosen[str(first.fact_id)] = pick
@@ -246,6 +251,6 @@ def _by_object(dataset: Dataset, goals: pd.DataFrame, marks: pd.DataFrame,
     return chosen, shared
 
 
-def _words(dataset: Dataset, fact: pd.Series) -> frozenset[str]:
+def _words(dataset: Dataset, fact: pd.Series, wide: bool = False) -> frozenset[str]:
     text = dataset.report_text(str(fact.report_id))
-    return object_words(text, int(fact.start), int(fact.end))
+    return object_words(text, int(fact.start), int(fact.end), wide)
