@@ -30,6 +30,19 @@ from dashboard.pipeline.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLES = ROOT / "tests" / "fixtures" / "bundles"
+# The real corpus, beside the repository (read at test time, never copied into it).
+REALREPORTS = ROOT.parent / "shared" / "realreports"
+# 保定市's 2021 and 2022 reports as an admin would load them (titles given), and a province
+# whose 2026 target is a range (地区生产总值增长4.5%—5%).
+REAL_SOURCES = [
+    {"id": "baoding-2021", "file": "baoding_2021.txt", "title": "2021年保定市政府工作报告",
+     "place": "保定市", "place_en": "Baoding City", "report_year": 2021},
+    {"id": "baoding-2022", "file": "baoding_2022.txt", "title": "2022年保定市政府工作报告",
+     "place": "保定市", "place_en": "Baoding City", "report_year": 2022},
+    {"id": "guangdong-2026", "file": "prov_guangdong_2026.txt",
+     "title": "2026年广东省政府工作报告", "place": "广东省", "place_en": "Guangdong Province",
+     "report_year": 2026},
+]
 BROWSER_DIR = ROOT / "tests" / "browser"
 
 
@@ -139,3 +152,26 @@ def app_with(request: pytest.FixtureRequest) -> Iterator:
     yield make
     for ctx in reversed(contexts):
         ctx.pop()
+
+
+@pytest.fixture(scope="session")
+def real_pair_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/ built from real reports of ../shared/realreports (REAL_SOURCES)."""
+    assert REALREPORTS.is_dir(), f"the real corpus is missing: {REALREPORTS}"
+    base = tmp_path_factory.mktemp("real")
+    seeds = base / "seeds"
+    seeds.mkdir()
+    for entry in REAL_SOURCES:
+        shutil.copy(REALREPORTS / str(entry["file"]), seeds / str(entry["file"]))
+    (seeds / "sources.yml").write_text(yaml.safe_dump({"reports": REAL_SOURCES},
+                                                      allow_unicode=True), encoding="utf-8")
+    out = base / "data"
+    build(seeds, out)
+    (out / "actuals.csv").write_text("indicator_id,period,as_of,value,unit,source\n",
+                                     encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_pair(real_pair_dir: Path) -> Dataset:
+    return load_dataset(real_pair_dir)

@@ -75,14 +75,19 @@ def plan_end_year(text: str, start: int, end: int) -> int | None:
     return plan.end if plan is not None else None
 
 
+_LATER_NUMBER = re.compile(r"的\s*[\d.,]+\D+\d")
+
+
 def stated_year(text: str, start: int, end: int) -> int | None:
     """The last year written in text[start:end] that dates what follows (not 比2020年)."""
     found = None
     for match in _YEAR.finditer(text, start, end):
         before = text[max(start, match.start() - 1):match.start()]
-        if before in _NOT_PERIOD_BEFORE and not (
-                before in "从由自" and text.startswith("的", match.end())):
+        dated_value = before in "从由自" and text.startswith("的", match.end())
+        if before in _NOT_PERIOD_BEFORE and not dated_value:
             continue  # 比2020年增长…: a base; 从2015年的56.1亿元: the figure of that year
+        if dated_value and _LATER_NUMBER.match(text, match.end(), end):
+            continue  # 由2013年的2330元增长到8629元: 2013 is the first value's, not the second's
         if 1950 <= int(match.group(1)) <= 2100:
             found = int(match.group(1))
     return found

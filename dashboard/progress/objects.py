@@ -45,6 +45,37 @@ def object_words(text: str, start: int, end: int, wide: bool = False) -> frozens
     return frozenset(pairs - _COMMON)
 
 
+# Names read from the text that say nothing of their object (确保总投资9.5亿元的…管线): like a
+# catch-all indicator, they take only a figure about the same object.
+GENERIC_NAMES = ("总投资", "投资", "资金", "项目", "企业", "总额", "规模")
+# A count of things added (新增高新技术企业100家) is not met by a total reached (达到1200家).
+_ADDED = re.compile(r"新增|净增|新认定|新培育|新引进")
+_TOTAL = re.compile(r"达到|总数|总量|累计达|共有|拥有|保有")
+
+
+def is_generic(name: str) -> bool:
+    from dashboard.pipeline.nouns import object_key
+
+    return object_key(name) in {object_key(g) for g in GENERIC_NAMES}
+
+
+def _lead(text: str, start: int) -> str:
+    """The clause before a number, list items included (全年新增A100家、B1000家: 新增 is B's)."""
+    lo = start
+    while lo > max(0, start - 3 * _REACH) and text[lo - 1] not in ",，;；:：。!?！？\n":
+        lo -= 1
+    return text[lo:start]
+
+
+def same_measure(target_text: str, target_start: int, actual_text: str, actual_start: int
+                 ) -> bool:
+    """False when the target counts things added and the actual a total (or the reverse)."""
+    target, actual = _lead(target_text, target_start), _lead(actual_text, actual_start)
+    return not ((_ADDED.search(target) and _TOTAL.search(actual) and not _ADDED.search(actual))
+                or (_TOTAL.search(target) and _ADDED.search(actual)
+                    and not _ADDED.search(target)))
+
+
 def name_words(name: str) -> frozenset[str]:
     """The word pairs of a name and of its shorter forms (投入资金: 投入, 资金, 投资)."""
     pairs = {name[i:i + 2] for i in range(len(name) - 1)}

@@ -28,7 +28,7 @@ from dashboard.progress.marks import (
     latest_actual,
     latest_rows,
 )
-from dashboard.progress.objects import assign, name_words, object_words
+from dashboard.progress.objects import assign, is_generic, name_words, object_words, same_measure
 from dashboard.progress.status import Assessment, assess
 
 if TYPE_CHECKING:
@@ -137,6 +137,10 @@ def build_table(dataset: Dataset, year: int) -> TargetTable:
         pick = chosen.get(str(first.fact_id), 0)
         actual, conflicts = (None, ()) if pick is None else latest_actual(
             marks, facts, dataset.actuals, key, pick)
+        if actual is not None and actual.fact is not None and not same_measure(
+                dataset.report_text(str(first.report_id)), int(first.start),
+                dataset.report_text(str(actual.fact["report_id"])), int(actual.fact["start"])):
+            actual, conflicts, pick = None, (), None  # 新增100家 is not met by 达到1200家
         if str(first.fact_id) in shared:
             conflicts = ()  # several targets of the indicator: the others' figures are theirs
         base = baseline(marks, facts, dataset.actuals, key)
@@ -234,7 +238,7 @@ def _by_object(dataset: Dataset, goals: pd.DataFrame, marks: pd.DataFrame,
     for key, firsts in by_key.items():
         # A catch-all name (投入资金: its sector comes from the sentence) says nothing of its
         # object, so even one target takes only a figure about the same object.
-        catch_all = key.sector is not None
+        catch_all = key.sector is not None or is_generic(str(firsts[0].indicator_zh))
         if len(firsts) < 2 and not catch_all:
             continue  # one target: the best figure (bulletin first), disagreements shown
         rows = latest_rows(marks, key)
