@@ -39,6 +39,8 @@ FACT_COLUMNS = [
 _QUOTE_MAX = 60
 _YEAR_IN = re.compile(r"\d{4}年")
 _SHARE_OF = re.compile(r"占[^,，;；。]*比重|贡献率")
+_PARTNER = re.compile(r"(?<![针相应核])对[^,，;；。]{1,14}?"
+                      r"(?:国家|地区|市场|东盟|欧盟|美国|日本|韩国|港澳|香港|澳门|台湾)的?$")
 NO_YEAR = ("no year found: neither the title, a dating line (…年…月…日在…会议上) nor a "
            "section heading (2024年工作回顾) names one; give report_year in sources.yml or on "
            "/upload")
@@ -112,6 +114,10 @@ def _sentence_facts(text: str, norm: str, quants: list[Quantity], matches: list,
             # 第一产业增加值占全州生产总值的比重为20.9%, 对经济增长的贡献率: a figure of its own
             suffix = "贡献率" if share.group().endswith("贡献率") else "比重"
             term, noun = None, Noun(norm[term.start:term.end] + suffix, term.start)
+        elif term is not None and term.start >= clause[0] and (
+                partner := _PARTNER.search(norm, clause[0], term.start)):
+            # 对共建“一带一路”国家进出口增长38%: trade with some partners, not all trade
+            term, noun = None, Noun(norm[partner.start():term.end], partner.start())
         elif term is not None and (longer := longer_name(
                 norm, term.start, term.end, q, term.indicator.id,
                 lexicon.names_of(term.indicator.id), lexicon.object_qualifiers)) is not None:

@@ -167,8 +167,10 @@ def read_front(lines: list[str], headings: list[str], given_year: int | None = N
     if year is None:
         year = (int(delivered[:4]) if delivered else heading_year(headings)
                 or (int(published[:4]) if published else None))
-    return Front(title, t, genre, t is not None or bulletin, delivered, published, year or 0,
-                 first, last)
+    # A session line (…在…人民代表大会…会议上) says what the text is: a report to the congress.
+    known = t is not None or bulletin or (dated is not None and "人民代表大会" in "".join(
+        despaced(x) for x in lines[dated[1]:dated[2] + 1]))
+    return Front(title, t, genre, known, delivered, published, year or 0, first, last)
 
 
 def _bulletin_year(lines: list[str], first: int, dated: tuple[str, int, int] | None,

@@ -42,6 +42,10 @@ _APPROX_MARKS = "余多"
 _GROWTH_WORDS = re.compile(r"(?<!保)(?:基本)?持平(?!稳)|两位数")  # not 保持平稳
 # A rank or a span of times: 前10位, 前三名, 4年10次.
 _RANK = re.compile(r"(?<=前)\d+(?=[位名强])|(?<=\d年)\d+(?=次)")
+# A threshold that picks out a group (消除一般公共预算收入10亿元以下的县, 5000万元以上的项目)
+# describes its members: it is no figure of the report.
+_THRESHOLD_AFTER = re.compile(r"(?:余|多)?(?:以上|以下|以内)的(?:县|村|乡|镇|企业|户|家庭|人口"
+                              r"|地区|城市|项目|行政村|贫困村)")
 # A bare magnitude is a number only as a bound: 近万元, 超百亿美元, 突破千亿元.
 _BOUND_BEFORE = re.compile(r"(?:近|超|逾|破|突破|超过)$")
 # Ages bound a group of people (0-17岁, 不满18周岁, 65岁以上老年人): a spec, not a measure; an
@@ -199,7 +203,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             if _is_list_number(text, n_start, n_end):
                 continue
             quantity = _arabic_quantity(text, match)
-        if quantity is not None:
+        if quantity is not None and not _THRESHOLD_AFTER.match(text, quantity.unit_end):
             yield quantity
     yield from pending
 

@@ -165,3 +165,17 @@ def test_a_five_year_base_gets_the_plans_last_year():
            for f in facts_of(text)}
     assert got == {"1.2": (2025, 2025, "gdp"), "9323.1": (2020, 2020, "gdp"),
                    "28": (2025, 2021, "gdp")}
+
+
+@pytest.mark.parametrize(("sentence", "written_figures"), [
+    # a threshold picking out a group, and trade with some partners
+    ("力争尽快消除一般公共预算收入10亿元以下的县，一般公共预算收入增长8%。", {"8": "budget_revenue"}),
+    ("货物进出口总额增长4.4%，对共建“一带一路”国家进出口增长38%。",
+     {"4.4": "foreign_trade", "38": "n_"}),
+])
+def test_groups_and_partners_are_not_the_whole(sentence, written_figures):
+    text = GRAMMAR + sentence + "\n"
+    got = {written(text, f): f["indicator_id"] for f in facts_of(text)}
+    assert set(got) == set(written_figures)
+    for number, indicator in written_figures.items():
+        assert got[number].startswith(indicator)
