@@ -55,7 +55,10 @@ def receive(store: Store, name: object, content: bytes, actor: str, published: D
                                 date.today().isoformat())
         if not meta["id"]:
             meta["id"] = f"report-{hashlib.sha256(document.text.encode()).hexdigest()[:8]}"
-        facts = extract(document.text, str(meta["id"])).facts
+        # A text that names no year is staged all the same: the details form asks the admin
+        # for it (metadata.check), and nothing is built until it is given.
+        year = None if meta["report_year"] else date.today().year
+        facts = extract(document.text, str(meta["id"]), year=year).facts
     except (ValueError, IndexError, KeyError, TypeError) as exc:
         raise UploadError("unreadable", exc.__class__.__name__) from None
     if not facts:
@@ -64,7 +67,10 @@ def receive(store: Store, name: object, content: bytes, actor: str, published: D
 
 
 def raw_facts(upload: Upload) -> pd.DataFrame:
-    return pd.DataFrame(extract(upload.text, upload.report_id).facts, columns=FACT_COLUMNS)
+    year = str(upload.meta.get("report_year") or "")
+    return pd.DataFrame(extract(upload.text, upload.report_id,
+                                year=int(year) if year.isdigit() else None).facts,
+                        columns=FACT_COLUMNS)
 
 
 def review_state(store: Store, upload: Upload, seeds_dir: Path, published: Dataset

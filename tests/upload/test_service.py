@@ -195,3 +195,20 @@ def test_a_seed_reports_id_is_taken(site):
     state = service.safe_review_state(site.store, uploads.get(site.store, upload_id),
                                       site.seeds, site.published())
     assert "id_taken" in state.problems
+
+
+def test_a_text_naming_no_year_is_staged_and_the_admin_is_asked_for_it(site):
+    text = NEXT_REPORT.replace("2025年鹿鸣县政府工作报告", "鹿鸣县政府工作报告")
+    text = "\n".join(line for line in text.split("\n")
+                     if "月" not in line[:12] and "|" not in line)
+    text = text.replace("2024年", "去年").replace("2025年", "今年")
+    upload = uploads.get(site.store, _receive(site, make_docx(text)))
+    assert upload.meta["report_year"] == ""
+    state = service.safe_review_state(site.store, upload, site.seeds, site.published())
+    assert isinstance(state, str) and "no year found" in state
+    with pytest.raises(UploadError):
+        service.publish_upload(site.store, upload.id, site.seeds, site.published(), "admin")
+    uploads.save_meta(site.store, upload.id, {**upload.meta, "report_year": 2025}, "admin")
+    state = service.review_state(site.store, uploads.get(site.store, upload.id), site.seeds,
+                                 site.published())
+    assert not isinstance(state, str) and "report_year" not in state.problems
