@@ -75,14 +75,17 @@ def merge_bundles(target: Path, *names: str) -> Path:
     return target
 
 
-def build_bundles(base: Path, *names: str) -> Path:
-    """Build the named bundles into ``base/data`` (with an empty actuals.csv); the folder."""
-    seeds = merge_bundles(base / "seeds", *names)
-    out = base / "data"
+def build_seeds(seeds: Path, out: Path) -> Path:
+    """Build a seeds-like folder into ``out`` (with an empty actuals.csv); ``out``."""
     build(seeds, out)
     (out / "actuals.csv").write_text("indicator_id,period,as_of,value,unit,source\n",
                                      encoding="utf-8")
     return out
+
+
+def build_bundles(base: Path, *names: str) -> Path:
+    """Build the named bundles into ``base/data``; the folder."""
+    return build_seeds(merge_bundles(base / "seeds", *names), base / "data")
 
 
 @pytest.fixture(scope="session")
@@ -165,11 +168,7 @@ def real_pair_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(REALREPORTS / str(entry["file"]), seeds / str(entry["file"]))
     (seeds / "sources.yml").write_text(yaml.safe_dump({"reports": REAL_SOURCES},
                                                       allow_unicode=True), encoding="utf-8")
-    out = base / "data"
-    build(seeds, out)
-    (out / "actuals.csv").write_text("indicator_id,period,as_of,value,unit,source\n",
-                                     encoding="utf-8")
-    return out
+    return build_seeds(seeds, base / "data")
 
 
 @pytest.fixture(scope="session")

@@ -169,7 +169,8 @@ def test_a_five_year_base_gets_the_plans_last_year():
 
 @pytest.mark.parametrize(("sentence", "written_figures"), [
     # a threshold picking out a group, and trade with some partners
-    ("力争尽快消除一般公共预算收入10亿元以下的县，一般公共预算收入增长8%。", {"8": "budget_revenue"}),
+    ("力争尽快消除一般公共预算收入10亿元以下的县，一般公共预算收入增长8%。",
+     {"8": "budget_revenue"}),
     ("货物进出口总额增长4.4%，对共建“一带一路”国家进出口增长38%。",
      {"4.4": "foreign_trade", "38": "n_"}),
 ])

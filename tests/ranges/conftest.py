@@ -17,18 +17,14 @@ import pytest
 
 from dashboard import theme
 from dashboard.data import Dataset, load_dataset
-from dashboard.pipeline.build import build
+from tests.conftest import build_seeds
 
 BUNDLE = Path(__file__).resolve().parents[1] / "fixtures" / "bundles" / "ranges"
 
 
 @pytest.fixture(scope="session")
 def ranges_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("ranges") / "data"
-    build(BUNDLE, out)
-    (out / "actuals.csv").write_text("indicator_id,period,as_of,value,unit,source\n",
-                                     encoding="utf-8")
-    return out
+    return build_seeds(BUNDLE, tmp_path_factory.mktemp("ranges") / "data")
 
 
 @pytest.fixture(scope="session")
