@@ -83,9 +83,10 @@ def object_key(name: str) -> str:
     """A name read from the text as a matching key: without the verbs that only say the work
     is done, its characters in any order (复垦耕地 = 耕地复垦, 出栏牲畜 = 牲畜出栏, 创建美丽庭院 =
     打造美丽庭院)."""
-    words = _NOT_WORD.sub("", name)
-    core = _NEUTRAL_ENDS.sub("", _DONE_VERBS.sub("", words)) or words
-    return "".join(sorted(core))
+    words = _DONE_VERBS.sub("", _NOT_WORD.sub("", name)) or name
+    core = _NEUTRAL_ENDS.sub("", words)
+    # 重点项目 stays itself: a closing 项目 is dropped only from a name that says more
+    return "".join(sorted(core if len(core) >= 3 else words))
 
 
 def is_open_id(indicator_id: str) -> bool:
