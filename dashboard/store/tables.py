@@ -38,15 +38,39 @@ data_versions = Table(
     Column("reports", Integer, nullable=False),
     Column("facts", Integer, nullable=False),
     Column("withdrawn_at", DateTime(timezone=True), nullable=True),
+    # JSON: the texts, decisions and entries (ids and hashes) it was composed from.
+    Column("manifest", Text, nullable=True),
 )
 
-# The files of a version, byte for byte.
+# The files of a version: names and content hashes; the bytes are in ``blobs``, once.
 version_files = Table(
     "version_files", metadata,
     Column("version_id", Integer, ForeignKey("data_versions.id"), primary_key=True),
     Column("name", String(100), primary_key=True),
     Column("sha256", String(64), nullable=False),
+)
+
+# Every file content ever stored, once, by SHA-256.
+blobs = Table(
+    "blobs", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
     Column("content", LargeBinary, nullable=False),
+)
+
+# The repository's seeds/ as imported into the database (kind: report, review, actuals);
+# a file no longer in seeds/ is retired, never deleted (an earlier version names it).
+source_texts = Table(
+    "source_texts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("imported_by", String(200), nullable=False),
+    Column("retired_at", DateTime(timezone=True), nullable=True),
 )
 
 # A single row (id 1): which version every app instance serves. ``serial`` grows with
@@ -143,6 +167,8 @@ entries = Table(
     Column("updated_by", String(64), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("note", Text, nullable=False),  # the reason of the last return or unlock
+    # Comma-separated: everyone who ever set the value (four eyes: none of them approves).
+    Column("value_editors", Text, nullable=False, server_default=""),
 )
 
 # A report uploaded in the app (#15): its extracted text frozen with its sha256, the sources
@@ -189,5 +215,27 @@ review_indicators = Table(
     Column("sector", String(32), nullable=False),
     Column("dims", String(100), nullable=False),
     Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Tokens for the JSON API (python -m dashboard.users token NAME): only the SHA-256 is kept.
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("label", String(100), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("last_used_at", DateTime(timezone=True), nullable=True),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+# /brief.pdf printed once per (data version, query) and shared by every worker and host.
+rendered_briefs = Table(
+    "rendered_briefs", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("version_id", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )

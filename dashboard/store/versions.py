@@ -25,6 +25,7 @@ from dashboard.pipeline.schema import fingerprint
 from dashboard.store.engine import ROOT, WRITE, Store, StoreError, guard
 from dashboard.store.tables import (
     STATE_ROW,
+    blobs,
     data_versions,
     publish_log,
     publish_state,
@@ -84,8 +85,7 @@ def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | 
             created_by=actor or default_actor(), origin=origin[:500], note=note,
             **counts)).inserted_primary_key[0])
         conn.execute(insert(version_files), [
-            {"version_id": version_id, "name": name, "content": content,
-             "sha256": hashlib.sha256(content).hexdigest()}
+            {"version_id": version_id, "name": name, "sha256": store_blob(conn, content)}
             for name, content in sorted(files.items())])
         _make_current(conn, version_id, previous, "publish", actor, note, now)
         if before_commit is not None:
@@ -147,7 +147,8 @@ def version_files_of(store: Store, version_id: int) -> dict[str, bytes]:
 def _version_content(store: Store, version_id: int) -> tuple[dict[str, bytes], str | None]:
     """A version's files and the schema fingerprint they were validated with."""
     with guard(store, f"cannot read version {version_id}"), store.engine.connect() as conn:
-        rows = conn.execute(select(version_files.c.name, version_files.c.content)
+        rows = conn.execute(select(version_files.c.name, blobs.c.content)
+                            .join(blobs, blobs.c.sha256 == version_files.c.sha256)
                             .where(version_files.c.version_id == version_id)).all()
         schema = conn.execute(select(data_versions.c.schema)
                               .where(data_versions.c.id == version_id)).scalar()
@@ -186,6 +187,15 @@ def export_version(store: Store, version_id: int, out_dir: Path) -> list[Path]:
         path.write_bytes(content)
         written.append(path)
     return written
+
+
+def store_blob(conn: Connection, content: bytes) -> str:
+    """Keep ``content`` once, by its SHA-256 (which is returned)."""
+    digest = hashlib.sha256(content).hexdigest()
+    known = conn.execute(select(blobs.c.sha256).where(blobs.c.sha256 == digest)).first()
+    if known is None:
+        conn.execute(insert(blobs).values(sha256=digest, size=len(content), content=content))
+    return digest
 
 
 def _lock_state(conn: Connection) -> int | None:

@@ -173,13 +173,16 @@ def test_export_writes_back_the_published_files(store, data_dir, tmp_path):
 
 
 def test_a_stored_version_is_validated_again_when_the_schema_changed(store, data_dir):
-    from sqlalchemy import update
+    from sqlalchemy import select, update
+
+    from dashboard.store.tables import blobs
 
     publish_folder(store, data_dir)
     bad = (data_dir / "reports.csv").read_bytes().replace(b",work_report,", b",memo,", 1)
     with store.engine.begin() as conn:
-        conn.execute(update(version_files).where(version_files.c.name == "reports.csv")
-                     .values(content=bad))
+        digest = conn.execute(select(version_files.c.sha256)
+                              .where(version_files.c.name == "reports.csv")).scalar_one()
+        conn.execute(update(blobs).where(blobs.c.sha256 == digest).values(content=bad))
     # Same schema as at publish: the files are trusted as validated, only typed.
     assert "memo" in set(load_version(store, 1).reports.genre)
     with store.engine.begin() as conn:
