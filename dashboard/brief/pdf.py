@@ -7,12 +7,13 @@ with its own profile in that folder, backgrounds printed and the page size from 
 
 * ``missing`` — no Chromium: ``DASHBOARD_CHROMIUM`` names a program that does not exist,
   or none of ``chromium``, ``chromium-browser``, ``google-chrome`` is on the PATH;
-* ``busy`` — this process is already printing one (a non-blocking semaphore: a Chromium
-  takes a core and ~200 MB, and the machine has two cores; waiting requests would pile up);
 * ``failed`` — Chromium ran past ``TIMEOUT_S`` (its whole process group is killed) or wrote
   no PDF.
 
-The semaphore guards a machine resource, not data: nothing about the snapshot is kept here.
+This module only runs Chromium. Who may run it and when (one Chromium per host, a bounded
+queue, never in a request's thread) is ``printer.py``; what was printed is kept by
+``cache.py``. The printer adds the reasons ``busy`` (the queue is full) and ``slow`` (the
+request stopped waiting; the print goes on and is kept for the retry).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 
 ENV_VAR = "DASHBOARD_CHROMIUM"
@@ -31,11 +31,10 @@ CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-st
 TIMEOUT_S = 20.0
 # Time Chromium lets the page "run" before printing: there is no script, only fonts to load.
 VIRTUAL_TIME_MS = 1500
-_printing = threading.BoundedSemaphore(1)
 
 
 class PdfUnavailable(Exception):
-    """No PDF now; ``reason`` is ``missing``, ``busy`` or ``failed``."""
+    """No PDF now; ``reason`` is ``missing``, ``busy``, ``slow`` or ``failed``."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
@@ -88,23 +87,14 @@ def render_pdf(html: str, timeout: float = TIMEOUT_S) -> bytes:
     chromium = find_chromium()
     if chromium is None:
         raise PdfUnavailable("missing")
-    if not _printing.acquire(blocking=False):
-        raise PdfUnavailable("busy")
-    try:
-        with tempfile.TemporaryDirectory(prefix="brief-pdf-",
-                                         ignore_cleanup_errors=True) as folder:
-            base = Path(folder)
-            page, out = base / "brief.html", base / "brief.pdf"
-            page.write_text(html, encoding="utf-8")
-            _run(command(chromium, page.as_uri(), out, base / "profile"), timeout)
-            body = out.read_bytes() if out.exists() else b""
-    finally:
-        _printing.release()
+    with tempfile.TemporaryDirectory(prefix="brief-pdf-",
+                                     ignore_cleanup_errors=True) as folder:
+        base = Path(folder)
+        page, out = base / "brief.html", base / "brief.pdf"
+        page.write_text(html, encoding="utf-8")
+        _run(command(chromium, page.as_uri(), out, base / "profile"), timeout)
+        body = out.read_bytes() if out.exists() else b""
     if not body.startswith(b"%PDF"):
         raise PdfUnavailable("failed", "Chromium wrote no PDF")
     return body
 
-
-def busy() -> threading.BoundedSemaphore:
-    """The semaphore held while printing (tests hold it to see the "busy" answer)."""
-    return _printing

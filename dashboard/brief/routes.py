@@ -2,18 +2,21 @@
 Chromium on the server), plain Flask routes like ``/targets.csv``.
 
 Both read ``?report=&year=&sectors=&lang=`` through ``query.decode``: unknown or hostile
-values give the default brief with a notice, never an error. ``/brief.pdf`` answers 503 with
-a short bilingual message and a link to ``/brief`` (print from the browser) when Chromium is
-missing, busy or fails (``pdf.PdfUnavailable``); it never waits more than ``pdf.TIMEOUT_S``.
+values give the default brief with a notice, never an error.
 
-A PDF is kept per snapshot and brief in a small memo of its own inside the snapshot's memo:
-the snapshot is immutable, so a later data version starts empty, and a warm request for the
-same brief is served at once. It is bounded (``PDF_ENTRIES``), since sector lists make many
-possible briefs and a PDF weighs about 100 kB. The PDF's footer gives the time it was made.
+``/brief.pdf`` is printed at most once per data version and normalised query
+(``cache.py``: in the database's ``rendered_briefs`` when the app has one, so every worker
+and host serves the same bytes; else in the snapshot's memo), and never in the request's
+thread (``printer.py``: one Chromium per host, a bounded queue, the request waiting at most
+``printer.WAIT_S``). When there is no PDF to give (Chromium missing or failing, the queue
+full, the print not done in time) it answers 503 with a short bilingual message, a link to
+``/brief`` (print from the browser) and, when trying again will help, Retry-After. The PDF's
+footer gives the time it was printed.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -23,17 +26,21 @@ from urllib.parse import quote, urlencode
 from flask import Flask, Response, request
 
 from dashboard.brief import document, pdf
+from dashboard.brief.cache import cache_for, key_of, normalised
 from dashboard.brief.content import brief
+from dashboard.brief.printer import Printer
 from dashboard.brief.query import Choice, decode
 from dashboard.brief.strings import both
 from dashboard.context import current_dataset
-from dashboard.data import Dataset, Memo
+from dashboard.data import Dataset
 from dashboard.i18n import t
+from dashboard.startup import STORE_EXTENSION
+from dashboard.store import Store
 
 PATH = "/brief"
 PDF_PATH = "/brief.pdf"
 CSS_FILE = Path(__file__).resolve().parents[2] / "assets" / "brief.css"
-PDF_ENTRIES = 32
+PRINTER = "dashboard.brief.printer"
 RETRY_AFTER_S = 5
 _NO_STORE = {"Cache-Control": "no-store"}
 
@@ -68,19 +75,30 @@ def brief_html(dataset: Dataset, args: Any) -> str:
     return document.render(brief(choice), generated_at(), links=links(choice))
 
 
-def brief_pdf(dataset: Dataset, args: Any) -> tuple[str, bytes]:
-    """(file name, PDF bytes) of the brief for ``args``; raises pdf.PdfUnavailable."""
-    choice = decode(dataset, args)
+def brief_pdf(dataset: Dataset, args: Any, printer: Printer,
+              store: Store | None = None) -> tuple[str, bytes]:
+    """(file name, PDF bytes) of the brief for ``args``: kept, or printed by ``printer``;
+    raises pdf.PdfUnavailable."""
+    choice = normalised(decode(dataset, args))
     content = brief(choice)
-    store = dataset.everything.memo.get(("brief-pdfs",), lambda: Memo(PDF_ENTRIES))
-    body = store.get(choice.key, lambda: pdf.render_pdf(
-        document.render(content, generated_at(), css=stylesheet())))
+    cache = cache_for(store, dataset)
+    key = key_of(dataset.version, choice)
+    body = cache.get(key) or printer.print(cache, key, lambda: document.render(
+        content, generated_at(), css=stylesheet()))
     return f"{content.file_stem}.pdf", body
+
+
+def printer_of(server: Flask) -> Printer:
+    """This worker's printer (a new one after a fork: threads and locks stay behind)."""
+    printer = server.extensions.get(PRINTER)
+    if not isinstance(printer, Printer) or printer.pid != os.getpid():
+        printer = server.extensions[PRINTER] = Printer()
+    return printer
 
 
 def unavailable(reason: str, back: str) -> Response:
     """503: why there is no PDF, in both languages, and a link to print from the browser."""
-    key = reason if reason in ("missing", "busy") else "failed"
+    key = reason if reason in ("missing", "busy", "slow") else "failed"
     zh, en = (t(f"brief.unavailable.{key}", lang) for lang in ("zh", "en"))
     link = both("brief.unavailable.back")
     body = ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
@@ -89,7 +107,7 @@ def unavailable(reason: str, back: str) -> Response:
             f'<p><a href="{escape(back)}">{escape(link)}</a></p>'
             "</body></html>\n")
     headers = dict(_NO_STORE)
-    if key == "busy":
+    if key in ("busy", "slow"):  # trying again will help
         headers["Retry-After"] = str(RETRY_AFTER_S)
     return Response(body, status=503, mimetype="text/html", headers=headers)
 
@@ -104,7 +122,8 @@ def register(server: Flask) -> None:
     def _brief_pdf() -> Response:
         dataset = current_dataset()
         try:
-            name, body = brief_pdf(dataset, request.args)
+            name, body = brief_pdf(dataset, request.args, printer_of(server),
+                                   server.extensions.get(STORE_EXTENSION))
         except pdf.PdfUnavailable as error:
             server.logger.warning("no brief PDF: %s", error)
             return unavailable(error.reason, f"{PATH}?{decode(dataset, request.args).query()}")

@@ -69,6 +69,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "服务器正在生成另一份 PDF，请稍后再试，或打开简报页按 Ctrl+P 打印。",
         "en": "The server is making another PDF. Try again in a moment, or open the brief and "
               "press Ctrl+P."},
+    "brief.unavailable.slow": {
+        "zh": "PDF 正在生成，请几秒后再试，或打开简报页按 Ctrl+P 打印。",
+        "en": "The PDF is being made. Try again in a few seconds, or open the brief and "
+              "press Ctrl+P."},
     "brief.unavailable.failed": {
         "zh": "PDF 生成失败。请打开简报页，按 Ctrl+P 打印或另存为 PDF。",
         "en": "The PDF could not be made. Open the brief and press Ctrl+P to print it or save "

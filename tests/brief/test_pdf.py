@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,9 @@ from werkzeug.serving import make_server
 
 from dashboard.brief import pdf, routes
 from dashboard.brief.content import brief
+from dashboard.brief.printer import Printer
 from dashboard.brief.query import decode
-from dashboard.data import Dataset
+from dashboard.data import Dataset, Memo
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +38,13 @@ def tools() -> None:
     missing = [p for p in POPPLER if shutil.which(p) is None]
     assert not missing, f"install poppler-utils (missing {missing}); make test does"
     assert pdf.find_chromium(), "install Debian's chromium; make test does"
+
+
+@pytest.fixture
+def printer(print_spool: Path) -> Printer:
+    """The app's printer (Chromium in a job's thread, the host's lock held), with time to
+    spare on a loaded test machine."""
+    return Printer(print_spool, wait_s=120)
 
 
 def _run(*args: str | Path) -> str:
@@ -79,9 +88,9 @@ def check(body: bytes, made, path: Path) -> str:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_seeds_brief_prints_on_one_page(tools, seed: Dataset, tmp_path, lang):
+def test_the_seeds_brief_prints_on_one_page(tools, printer, seed: Dataset, tmp_path, lang):
     made = brief(decode(seed, {"lang": lang}))
-    name, body = routes.brief_pdf(seed, {"lang": lang})
+    name, body = routes.brief_pdf(seed, {"lang": lang}, printer)
     assert name == f"{made.file_stem}.pdf"
     text = check(body, made, tmp_path / name)
     assert flat({"zh": "第1页/共1页", "en": "Page 1 of 1"}[lang]) in text
@@ -94,15 +103,15 @@ def test_the_seeds_brief_prints_on_one_page(tools, seed: Dataset, tmp_path, lang
 
 @pytest.mark.parametrize("report, lang", [("luming-2024", "zh"), ("luming-2024", "en"),
                                           ("luming-2025", "en"), ("qingshi-2025", "zh")])
-def test_other_reports_print_on_one_page(tools, counties, tmp_path, report, lang):
+def test_other_reports_print_on_one_page(tools, printer, counties, tmp_path, report, lang):
     made = brief(decode(counties, {"report": report, "lang": lang}))
-    _, body = routes.brief_pdf(counties, {"report": report, "lang": lang})
+    _, body = routes.brief_pdf(counties, {"report": report, "lang": lang}, printer)
     check(body, made, tmp_path / "brief.pdf")
 
 
-def test_a_preliminary_figure_prints_with_its_note(tools, with_entries, tmp_path):
+def test_a_preliminary_figure_prints_with_its_note(tools, printer, with_entries, tmp_path):
     made = brief(decode(with_entries, {"report": "luming-2025"}))
-    _, body = routes.brief_pdf(with_entries, {"report": "luming-2025"})
+    _, body = routes.brief_pdf(with_entries, {"report": "luming-2025"}, printer)
     text = check(body, made, tmp_path / "brief.pdf")
     assert flat("县统计局半年快报（截至2025-06-30，初步数）") in text
     assert flat("<b>县商务局</b>") in text  # the hand-entered source, as text
@@ -131,3 +140,18 @@ def test_the_browsers_own_print_gives_the_same_page(tools, live, seed, tmp_path,
     made = brief(decode(seed, {"lang": lang}))
     text = check(out.read_bytes(), made, out)
     assert flat(routes.t("brief.pdf", lang)) not in text  # the toolbar is not printed
+
+
+def test_the_app_prints_once_off_the_request_thread(tools, app_with, seed, print_spool,
+                                                    tmp_path):
+    """/brief.pdf through the app: Chromium in the printer's job, the PDF kept for the
+    snapshot, so the same brief asked with junk in the query is the same bytes."""
+    seed = replace(seed, memo=Memo())  # nothing printed yet for this snapshot
+    app = app_with(seed, Path(__file__).resolve().parents[1] / "fixtures" / "pages")
+    app.server.extensions[routes.PRINTER] = Printer(print_spool, wait_s=120)
+    client = app.server.test_client()
+    first = client.get("/brief.pdf?lang=en")
+    assert first.status_code == 200, first.get_data(as_text=True)
+    check(first.data, brief(decode(seed, {"lang": "en"})), tmp_path / "brief.pdf")
+    again = client.get("/brief.pdf?lang=en&utm_source=mail&x=1")
+    assert again.status_code == 200 and again.data == first.data

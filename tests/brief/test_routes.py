@@ -1,6 +1,7 @@
 """/brief and /brief.pdf through the Flask test client (no browser): the page, hostile query
-values, the PDF answer when Chromium is missing, busy or failing, the PDF cache, and the
-target panel's links. Chromium's own output is checked in test_pdf.py."""
+values, the PDF answer when Chromium is missing or failing, the PDF kept per snapshot, and
+the target panel's links. The print queue and the kept PDFs are tested in test_printer.py,
+Chromium's own output in test_pdf.py."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ import pytest
 
 from dashboard.brief import pdf, routes
 from dashboard.brief.content import brief
+from dashboard.brief.printer import Printer
 from dashboard.brief.query import decode
 from dashboard.data import Memo
 from dashboard.security import BASE_DIRECTIVES
+from tests.brief.fakes import FakeRender, install
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,25 +105,16 @@ def test_no_chromium_answers_503_with_a_way_to_print(client, monkeypatch):
     assert response.headers["Cache-Control"] == "no-store"
 
 
-def test_a_second_pdf_while_one_is_printing_is_busy(client, fake_chromium):
-    fake_chromium("exit 1")
-    with pdf.busy():  # another request is printing
-        response = client.get("/brief.pdf")
-    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
-    assert "正在生成另一份 PDF" in response.get_data(as_text=True)
-
-
 def test_a_chromium_that_fails_or_hangs_answers_503_in_time(client, fake_chromium):
     fake_chromium("exit 3")
     response = client.get("/brief.pdf")
     assert response.status_code == 503 and "PDF 生成失败" in response.get_data(as_text=True)
+    assert "Retry-After" not in response.headers  # trying again would not help
     fake_chromium("sleep 30 & sleep 30")  # a child of its own, like Chromium's helpers
     started = time.monotonic()
     with pytest.raises(pdf.PdfUnavailable) as error:
         pdf.render_pdf("<p>x</p>", timeout=0.5)
     assert error.value.reason == "failed" and time.monotonic() - started < 5
-    assert pdf.busy().acquire(blocking=False)  # released after the timeout
-    pdf.busy().release()
 
 
 def test_find_chromium(monkeypatch, fake_chromium):
@@ -133,39 +127,35 @@ def test_find_chromium(monkeypatch, fake_chromium):
     assert pdf.find_chromium() is None  # set and empty: PDFs switched off
 
 
-def test_pdfs_are_kept_per_snapshot_and_brief(app_with, counties, pages_folder, monkeypatch):
-    # A snapshot of its own: other tests print briefs of ``counties`` with Chromium.
-    client = app_with(replace(counties, memo=Memo()), pages_folder).server.test_client()
-    made: list[str] = []
-
-    def render(html: str, timeout: float = pdf.TIMEOUT_S) -> bytes:
-        made.append(html)
-        return b"%PDF-1.4 fake"
-
-    monkeypatch.setattr(pdf, "render_pdf", render)
+def test_pdfs_are_kept_per_snapshot_and_brief(app_with, counties, pages_folder, print_spool):
+    # A snapshot of its own: other tests print briefs of ``counties``.
+    app = app_with(replace(counties, memo=Memo()), pages_folder)
+    render = FakeRender()
+    install(app, print_spool, render)
+    client = app.server.test_client()
     first = client.get("/brief.pdf?report=luming-2024&lang=en")
     assert first.status_code == 200 and first.mimetype == "application/pdf"
-    assert first.data == b"%PDF-1.4 fake"
+    assert first.data == b"%PDF-1.4 fake print 1"
     assert first.headers["Content-Disposition"] == (
         "attachment; filename*=UTF-8''luming-2024-brief-2024-en.pdf")
     assert client.get("/brief.pdf?report=luming-2024&lang=en&year=2024").data == first.data
-    assert len(made) == 1  # the same brief: printed once
+    assert len(render.documents) == 1  # the same brief: printed once
     client.get("/brief.pdf?report=luming-2024&lang=zh")
-    assert len(made) == 2
+    assert len(render.documents) == 2
     # What Chromium gets: the stylesheet inlined, no toolbar, no link to anything.
-    assert "<style>" in made[0] and "@page" in made[0]
-    assert 'class="brief-toolbar"' not in made[0]
-    assert "/assets/" not in made[0]
+    made = render.documents[0]
+    assert "<style>" in made and "@page" in made
+    assert 'class="brief-toolbar"' not in made and "/assets/" not in made
 
 
-def test_a_new_snapshot_prints_again(counties, monkeypatch):
-    calls: list[int] = []
-    monkeypatch.setattr(pdf, "render_pdf", lambda html, timeout=0: calls.append(1) or b"%PDF")
+def test_a_new_snapshot_prints_again(counties, print_spool):
+    render = FakeRender()
+    printer = Printer(print_spool, render)
     counties = replace(counties, memo=Memo())
-    routes.brief_pdf(counties, {})
-    routes.brief_pdf(counties, {})
-    routes.brief_pdf(replace(counties, memo=Memo()), {})
-    assert len(calls) == 2
+    routes.brief_pdf(counties, {}, printer)
+    routes.brief_pdf(counties, {}, printer)
+    routes.brief_pdf(replace(counties, memo=Memo()), {}, printer)
+    assert len(render.documents) == 2
 
 
 def test_the_target_panel_links_to_the_brief_and_its_pdf(client):
