@@ -15,7 +15,7 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
-from dashboard.components import entry_import, entry_preview
+from dashboard.components import admin_users, entry_import, entry_preview
 from dashboard.components.entry_import import import_box
 from dashboard.components.entry_list import ACTION_TYPE, EDIT_TYPE, entry_table
 from dashboard.components.entry_text import STRINGS
@@ -27,6 +27,7 @@ from dashboard.entries.checks import MEASURES, PERIOD_KINDS, PRICE_BASES, STATUS
 from dashboard.entries.publishing import publish_approved
 from dashboard.entries.store import EntryError
 from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.policy import Action, allowed
 from dashboard.progress.targets import goals_of, target_years
 from dashboard.store.audit import history
 from dashboard.store.engine import Store, StoreError
@@ -163,6 +164,8 @@ def _user_view(store: Store | None, user: User | None, search: Any) -> tuple[Any
     upload = [html.A(t("entry.upload_link", lang), href=f"/upload?lang={lang}",
                      className="btn btn-sm btn-outline-primary ms-2", id="entry-upload-link")
               ] if user.role == "admin" else []
+    if allowed(user, Action.USER_MANAGE):
+        upload.append(admin_users.nav_link(lang))
     who = html.Form([
         html.Span(t("entry.who", lang).format(name=user.name, role=user.role), className="me-2"),
         html.Button(t("entry.signout", lang), type="submit",

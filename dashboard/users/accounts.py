@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import Connection, and_, func, insert, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.store import audit
 from dashboard.store.engine import WRITE, Store, guard
-from dashboard.store.tables import signin_attempts, users
+from dashboard.store.tables import auth_sessions, signin_attempts, users
 
 ROLES = ("editor", "reviewer", "admin")
 MIN_PASSWORD = 10
@@ -81,14 +81,17 @@ def add_user(store: Store, name: str, password: str, role: str,
 
 
 def set_password(store: Store, name: str, password: str, actor: str = "cli") -> None:
+    """Set a password and end the user's sessions (whoever held the old one is signed out)."""
     check_password(password)
     with guard(store, "cannot change the password"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        changed = conn.execute(update(users).where(users.c.name == name).values(
-            password_hash=generate_password_hash(password))).rowcount
-        if not changed:
+        row = conn.execute(select(users.c.id).where(users.c.name == name)).first()
+        if row is None:
             raise AccountError(f"name: no user {name!r}")
-        audit.record(conn, actor, "user.password", f"user:{name}")
+        conn.execute(update(users).where(users.c.id == row.id).values(
+            password_hash=generate_password_hash(password)))
+        ended = _end_sessions(conn, row.id)
+        audit.record(conn, actor, "user.password", f"user:{name}", new={"sessions_ended": ended})
 
 
 def set_sectors(store: Store, name: str, sectors: Sequence[str], actor: str = "cli") -> None:
@@ -106,15 +109,56 @@ def set_sectors(store: Store, name: str, sectors: Sequence[str], actor: str = "c
                      new={"sectors": text})
 
 
+def set_role(store: Store, name: str, role: str, actor: str = "cli") -> None:
+    """Change a user's role; refused if it would leave no enabled admin."""
+    with guard(store, "cannot change the role"), \
+            store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        row = conn.execute(select(users).where(users.c.name == name)).first()
+        if row is None:
+            raise AccountError(f"name: no user {name!r}")
+        _check(name, role, [s for s in row.sectors.split(",") if s])
+        if role == row.role:
+            return
+        if row.role == "admin" and row.disabled_at is None:
+            _keep_an_admin(conn, row.id)
+        conn.execute(update(users).where(users.c.id == row.id).values(role=role))
+        audit.record(conn, actor, "user.role", f"user:{name}", old={"role": row.role},
+                     new={"role": role})
+
+
 def disable_user(store: Store, name: str, actor: str = "cli", reason: str = "") -> None:
+    """Stop a user from signing in and end their sessions; refused for the last admin."""
     with guard(store, "cannot disable the user"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        changed = conn.execute(update(users).where(
-            and_(users.c.name == name, users.c.disabled_at.is_(None))).values(
-            disabled_at=datetime.now(UTC))).rowcount
-        if not changed:
+        row = conn.execute(select(users).where(
+            and_(users.c.name == name, users.c.disabled_at.is_(None)))).first()
+        if row is None:
             raise AccountError(f"name: no active user {name!r}")
-        audit.record(conn, actor, "user.disable", f"user:{name}", reason=reason)
+        if row.role == "admin":
+            _keep_an_admin(conn, row.id)
+        conn.execute(update(users).where(users.c.id == row.id).values(
+            disabled_at=datetime.now(UTC)))
+        ended = _end_sessions(conn, row.id)
+        audit.record(conn, actor, "user.disable", f"user:{name}",
+                     new={"sessions_ended": ended}, reason=reason)
+
+
+def _keep_an_admin(conn: Connection, leaving: int) -> None:
+    """Refuse a change that would leave no enabled admin (nobody could manage users)."""
+    # FOR UPDATE (PostgreSQL): two admins disabling each other at once queue here, and the
+    # second sees the first's change; SQLite's write lock (WRITE) already serialises them.
+    others = conn.execute(select(users.c.id).where(and_(
+        users.c.role == "admin", users.c.disabled_at.is_(None), users.c.id != leaving)
+    ).with_for_update()).all()
+    if not others:
+        raise AccountError("last_admin: the last enabled admin cannot be disabled or demoted")
+
+
+def _end_sessions(conn: Connection, user_id: int) -> int:
+    """Revoke every live session of a user, in the caller's transaction; how many."""
+    return conn.execute(update(auth_sessions).where(and_(
+        auth_sessions.c.user_id == user_id, auth_sessions.c.revoked_at.is_(None))).values(
+        revoked_at=datetime.now(UTC))).rowcount
 
 
 def list_users(store: Store) -> list[tuple[User, bool]]:
