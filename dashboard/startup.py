@@ -2,9 +2,10 @@
 
 ``python app.py`` and ``gunicorn app:server`` call :func:`create_app_or_exit`. It opens the
 database (``DATABASE_URL``, default ``instance/dashboard.sqlite3``), brings its schema up to
-date, loads ``data/`` (or ``DASHBOARD_DATA_DIR``) into it when it holds no version yet, and
-serves the current version, following new ones as they are published
-(``dashboard/store/live.py``).
+date, imports ``seeds/`` (and the hand-kept ``data/actuals.csv``) into it, publishes a
+version composed from the database when the current one was composed from other inputs (an
+empty database, a new seed text, new reading code), and serves the current version,
+following new ones as they are published (``dashboard/store/live.py``).
 
 Start-up errors: a missing or malformed data file (``DataError``), a database that cannot
 be reached, opened or migrated (``StoreError``) print one line naming the problem to stderr
@@ -37,29 +38,39 @@ def create_app_or_exit() -> Dash:
     with one line on stderr naming the problem and exit status 2.
     """
     from dashboard.data import DataError
+    from dashboard.pipeline.text import ReportError
     from dashboard.store import StoreError
     from dashboard.users.secret import SecretKeyError
 
     try:
         return create_app_from_store()
+    except ReportError as exc:
+        print(f"dashboard: cannot start: {exc.path}: {exc.reason}", file=sys.stderr, flush=True)
+        raise SystemExit(EXIT_DATA_ERROR) from None
     except (DataError, StoreError, SecretKeyError, OSError) as exc:
         message = " ".join(str(exc).split())
         print(f"dashboard: cannot start: {message}", file=sys.stderr, flush=True)
         raise SystemExit(EXIT_DATA_ERROR) from None
 
 
-def create_app_from_store(database_url: str | None = None,
-                          data_dir: Path | None = None) -> Dash:
+def create_app_from_store(database_url: str | None = None, data_dir: Path | None = None,
+                          seeds_dir: Path | None = None) -> Dash:
+    """``data_dir``: where the hand-kept ``actuals.csv`` is; ``seeds_dir``: the report texts
+    (default: ``seeds/`` beside ``data_dir``, else the repository's)."""
     from dashboard.app_factory import create_app
-    from dashboard.pipeline.build import DATA_DIR
+    from dashboard.pipeline.build import DATA_DIR, SEEDS_DIR
     from dashboard.store import open_store
     from dashboard.store.live import VersionFollower
-    from dashboard.store.versions import current_state, ensure_published, load_version
+    from dashboard.store.publishing import bring_up_to_date
+    from dashboard.store.versions import current_state, load_version
 
     if data_dir is None:
         data_dir = Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+    if seeds_dir is None:
+        beside = data_dir.parent / "seeds"
+        seeds_dir = beside if beside.is_dir() else SEEDS_DIR
     store = open_store(database_url)
-    ensure_published(store, data_dir)
+    bring_up_to_date(store, seeds_dir, data_dir / "actuals.csv")
     version_id, serial = current_state(store)
     if version_id is None:
         from dashboard.store import StoreError
@@ -74,6 +85,9 @@ def create_app_from_store(database_url: str | None = None,
 
     app.server.secret_key = secret_key(INSTANCE_DIR)
     users_web.register(app.server, store)
+    from dashboard.api import register_write
+
+    register_write(app.server, store)
     from dashboard.upload import web as upload_web
 
     upload_web.register(app.server, store)

@@ -16,7 +16,6 @@ from urllib.parse import parse_qs
 
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
-from flask import current_app
 
 from dashboard.components import upload_review
 from dashboard.components.language import URL_ID, lang_from_search
@@ -24,13 +23,14 @@ from dashboard.components.upload_text import STRINGS
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.policy import Action, Denied, allowed
 from dashboard.store.engine import Store, StoreError
 from dashboard.store.versions import list_versions
 from dashboard.upload import store as uploads
 from dashboard.upload.actions import ActionError, perform
 from dashboard.upload.documents import EXTENSIONS
 from dashboard.upload.service import ReviewState, safe_review_state
-from dashboard.upload.web import FILE_PATH, seeds_dir
+from dashboard.upload.web import FILE_PATH
 from dashboard.users.web import same_origin, signed_in
 
 dash.register_page(__name__, path="/upload", name="upload", order=96, nav=False)
@@ -90,7 +90,7 @@ def panel(store: Store, upload_id: int | None, selected: Any, lang: str,
     parts: list[Any] = []
     if upload_id is not None and (upload := uploads.get(store, upload_id)) is not None:
         state = known if known is not None and known.upload.id == upload.id else \
-            safe_review_state(store, upload, seeds_dir(current_app), current_dataset())
+            safe_review_state(store, upload, current_dataset())
         parts.append(upload_review.review_panel(state, selected if isinstance(
             selected, str) else None, lang) if isinstance(state, ReviewState) else _alert(
             t("upload.cannot_build", lang).format(reason=state), "danger"))
@@ -112,7 +112,7 @@ def show(search: Any) -> tuple[Any, bool, Any]:
     store, user = signed_in()
     if store is None:
         return _alert(t("upload.error.store", lang), "warning"), True, []
-    if user is None or user.role != "admin":
+    if user is None or not allowed(user, Action.UPLOAD):
         link = html.A(t("entry.signin_link", lang), href=f"/signin?next=/upload&lang={lang}")
         return html.P([t("upload.admins", lang), " ", link], className="alert alert-info"), \
             True, []
@@ -150,7 +150,7 @@ def handle(trigger: Any, meta_values: Any, editor: dict[str, Any], selected: Any
     if trigger is None:
         return no_update, no_update, no_update
     store, user = signed_in()
-    if store is None or user is None or user.role != "admin":
+    if store is None or user is None or not allowed(user, Action.UPLOAD):
         return no_update, _alert(t("upload.error.signin", lang), "warning"), no_update
     if not same_origin():
         return no_update, _alert(t("upload.error.origin", lang), "danger"), no_update
@@ -160,11 +160,13 @@ def handle(trigger: Any, meta_values: Any, editor: dict[str, Any], selected: Any
     fields.update(meta=meta_values, selected=selected if isinstance(selected, str) else None)
     try:
         message, selected, known = perform(store, user, upload_id, trigger, fields,
-                                           seeds_dir(current_app), current_dataset(), lang)
+                                           current_dataset(), lang)
         shown = _alert(message, "success") if message else None
         return panel(store, upload_id, selected, lang, known), shown, selected
     except ActionError as error:
         return no_update, _alert(t(f"upload.error.{error.code}", lang).format(
             detail=error.detail), "danger"), no_update
+    except Denied:
+        return no_update, _alert(t("upload.error.signin", lang), "warning"), no_update
     except StoreError:
         return no_update, _alert(t("upload.error.store", lang), "danger"), no_update

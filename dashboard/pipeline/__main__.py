@@ -20,7 +20,7 @@ STORE_COMMANDS = ("publish", "versions", "export")
 def _add_store_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from dashboard.store.cli import add_commands
 
-    add_commands(commands, DATA_DIR)
+    add_commands(commands, DATA_DIR, SEEDS_DIR)
 
 
 def main(argv: list[str] | None = None) -> int:

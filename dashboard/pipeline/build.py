@@ -25,7 +25,7 @@ from .lexicon import Lexicon, load_lexicon
 from .places import place_en as spelled
 from .places import place_of_text
 from .quality import find_issues
-from .schema import TABLES, column_names, datapackage, validate
+from .schema import TABLES, column_names, datapackage, fingerprint, validate
 from .structure import Layout
 from .text import ReportError, read_report, reading_text
 
@@ -94,6 +94,8 @@ class StagedText:
     file: str
     text: str
     source: dict[str, object]
+    # The frozen file's sha256 (a seed kept in the database); empty: the text's own.
+    sha256: str = ""
 
 
 def process_report(path: Path, source: dict[str, object] | None = None,
@@ -170,8 +172,8 @@ def build_tables(paths: list[Path], sources: dict[str, dict[str, object]],
     readings = [(path, lambda p=path: process_report(p, sources.get(p.name), reviews, lexicon))
                 for path in paths]
     readings += [(Path(s.file), lambda s=s: process_text(
-        s.text, s.file, hashlib.sha256(s.text.encode()).hexdigest(), s.source, reviews,
-        lexicon)) for s in staged]
+        s.text, s.file, s.sha256 or hashlib.sha256(s.text.encode()).hexdigest(), s.source,
+        reviews, lexicon)) for s in staged]
     # One order whether a report is a file or staged in memory: the same tables either way.
     for path, read in sorted(readings, key=lambda r: r[0].name):
         one = read()
@@ -197,6 +199,16 @@ def build_tables(paths: list[Path], sources: dict[str, dict[str, object]],
         sectors=validate("sectors", pd.DataFrame(sector_table(lexicon),
                                                  columns=column_names("sectors"))),
     )
+
+
+def code_fingerprint() -> str:
+    """Changes whenever reading may change: the pipeline's code, its lexicon and the schema
+    (a version composed by other code is composed again at the next publish)."""
+    digest = hashlib.sha256(fingerprint().encode())
+    folder = Path(__file__).resolve().parent
+    for path in sorted([*folder.glob("*.py"), *folder.glob("*.yml")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _write_atomically(outputs: dict[Path, str]) -> None:

@@ -1,28 +1,34 @@
-"""Publishing data versions: validate, store whole, make current; roll back; read back.
+"""Storing data versions: validate, store, make current; withdraw; read back.
 
-``publish`` validates the files with the app's own loader (``dashboard.data_files``) before
-writing anything, then in one transaction stores the version, makes it current and logs it.
-A publish that fails or is killed part-way leaves the previous version current (the
-transaction never commits). ``rollback`` withdraws the current version and makes the one
-before it current again. The in-app importer calls the same functions.
+The storage layer under the one composer (``dashboard/store/publishing.py``, which every
+publisher calls): ``publish`` validates the files with the app's own loader
+(``dashboard.data_files``) before writing anything, then in one transaction stores the
+version (each file's content once, by hash, in ``blobs``) with its manifest, makes it
+current, runs the caller's state changes (``in_transaction``) and writes the publish log and
+the audit row. A publish that fails or is killed part-way leaves the previous version
+current (the transaction never commits). ``rollback`` withdraws the current version and
+makes the one before it current again, in the same way.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import json
 import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from dashboard.data import Dataset
-from dashboard.data_files import dataset_from_files, read_data_files, version_of
+from dashboard.data_files import dataset_from_files, version_of
 from dashboard.pipeline.schema import fingerprint
-from dashboard.store.engine import ROOT, WRITE, Store, StoreError, guard
+from dashboard.store import audit
+from dashboard.store.engine import WRITE, Store, StoreError, guard
 from dashboard.store.tables import (
     STATE_ROW,
     blobs,
@@ -64,12 +70,19 @@ def default_actor() -> str:
     return f"{user}@{socket.gethostname()}"
 
 
+InTransaction = Callable[[Connection, int], None]
+
+
 def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | None = None,
-            note: str = "", before_commit: Callable[[], None] | None = None) -> Published:
+            note: str = "", before_commit: Callable[[], None] | None = None,
+            manifest: Mapping[str, Any] | None = None,
+            in_transaction: InTransaction | None = None) -> Published:
     """Store ``files`` as a new current version; DataError (nothing written) if invalid.
 
-    ``before_commit`` runs inside the transaction, just before it commits (tests use it to
-    kill the process at the worst moment).
+    ``in_transaction(conn, version_id)`` runs inside the transaction once the version is
+    current (the composer sets upload states there, and checks its inputs did not change);
+    ``before_commit`` just before it commits (tests use it to kill the process at the worst
+    moment).
     """
     dataset = dataset_from_files(files, origin)
     content_hash = version_of(files)
@@ -79,33 +92,30 @@ def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | 
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
         previous = _lock_state(conn)
         if previous is not None and _hash_of(conn, previous) == content_hash:
+            if in_transaction is not None:
+                in_transaction(conn, previous)
             return Published(previous, previous, False, **counts)
         version_id = int(conn.execute(insert(data_versions).values(
             content_hash=content_hash, schema=fingerprint(), created_at=now,
             created_by=actor or default_actor(), origin=origin[:500], note=note,
+            manifest=None if manifest is None else json.dumps(manifest, ensure_ascii=False,
+                                                              default=str),
             **counts)).inserted_primary_key[0])
         conn.execute(insert(version_files), [
             {"version_id": version_id, "name": name, "sha256": store_blob(conn, content)}
             for name, content in sorted(files.items())])
         _make_current(conn, version_id, previous, "publish", actor, note, now)
+        if in_transaction is not None:
+            in_transaction(conn, version_id)
         if before_commit is not None:
             before_commit()
     return Published(version_id, previous, True, **counts)
 
 
-def publish_folder(store: Store, data_dir: Path, actor: str | None = None,
-                   note: str = "") -> Published:
-    return publish(store, read_data_files(data_dir), _origin(data_dir), actor, note)
-
-
-def _origin(data_dir: Path) -> str:
-    # "data" rather than a path that only exists on the machine that published.
-    folder = data_dir.resolve()
-    return str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder)
-
-
-def rollback(store: Store, actor: str | None = None, note: str = "") -> Published:
-    """Withdraw the current version; the latest earlier one not withdrawn becomes current."""
+def rollback(store: Store, actor: str | None = None, note: str = "",
+             in_transaction: InTransaction | None = None) -> Published:
+    """Withdraw the current version; the latest earlier one not withdrawn becomes current
+    (``in_transaction(conn, its id)`` then runs in the same transaction)."""
     now = datetime.now(UTC)
     with guard(store, "cannot roll back"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
@@ -122,14 +132,9 @@ def rollback(store: Store, actor: str | None = None, note: str = "") -> Publishe
         conn.execute(update(data_versions).where(data_versions.c.id == current)
                      .values(withdrawn_at=now))
         _make_current(conn, int(earlier.id), current, "rollback", actor, note, now)
+        if in_transaction is not None:
+            in_transaction(conn, int(earlier.id))
     return Published(int(earlier.id), current, True, int(earlier.reports), int(earlier.facts))
-
-
-def ensure_published(store: Store, data_dir: Path) -> Published | None:
-    """An empty database gets the files of ``data_dir`` as its first version."""
-    if current_state(store)[0] is not None:
-        return None
-    return publish(store, read_data_files(data_dir), _origin(data_dir), note="first start")
 
 
 def current_state(store: Store) -> tuple[int | None, int]:
@@ -217,4 +222,14 @@ def _make_current(conn: Connection, version_id: int, previous: int | None, actio
     conn.execute(insert(publish_log).values(
         at=now, action=action, version_id=version_id, previous_version_id=previous,
         actor=actor or default_actor(), note=note))
+    audit.record(conn, (actor or default_actor())[:64], f"version.{action}",
+                 f"version:{version_id}", None if previous is None else {"version": previous},
+                 {"version": version_id}, note)
+
+
+def manifest_of_version(conn: Connection, version_id: int) -> dict[str, Any] | None:
+    """What a version was composed from (None for a version stored before manifests)."""
+    text = conn.execute(select(data_versions.c.manifest)
+                        .where(data_versions.c.id == version_id)).scalar()
+    return None if text is None else json.loads(text)
 

@@ -6,7 +6,6 @@ roll back. Returns the message to show and the item to select next; refusals rai
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from dashboard.data import Dataset
@@ -29,12 +28,11 @@ class ActionError(Exception):
         self.detail = detail
 
 
-def _state(store: Store, upload_id: int | None, seeds_dir: Path, published: Dataset
-           ) -> service.ReviewState:
+def _state(store: Store, upload_id: int | None, published: Dataset) -> service.ReviewState:
     upload = uploads.get(store, upload_id) if upload_id is not None else None
     if upload is None:
         raise ActionError("not_staged")
-    state = service.safe_review_state(store, upload, seeds_dir, published)
+    state = service.safe_review_state(store, upload, published)
     if isinstance(state, str):
         raise ActionError("unreadable", state)
     return state
@@ -82,7 +80,7 @@ def _decision(store: Store, user: User, item: Item, action: str, fields: dict[st
     taken = set(indicators) | {i.id for i in uploads.added_indicators(store)}
     indicator = indicator_from_spec({"id": new_indicator_id(en, taken), "zh": zh,
                                      "en": en, "sector": fields["new_sector"], "dims": dims})
-    uploads.add_indicator(store, indicator, user.name)
+    uploads.add_indicator(store, indicator, user)
     return Decision(item.key, "assign", indicator.id)
 
 
@@ -94,7 +92,7 @@ def _next_open(items: tuple[Item, ...], after: str) -> str | None:
 
 
 def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
-            fields: dict[str, Any], seeds_dir: Path, published: Dataset, lang: str
+            fields: dict[str, Any], published: Dataset, lang: str
             ) -> tuple[str, str | None, service.ReviewState | None]:
     """(message, the item to select, the review state when the click changed nothing)."""
     kind = trigger.get("type") if isinstance(trigger, dict) else None
@@ -102,13 +100,13 @@ def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
         kind = "upload-" + str(trigger.get("action")).replace("_", "-")
     if kind == "upload-rollback":
         try:
-            result = service.roll_back(store, user.name)
+            result = service.roll_back(store, user)
         except StoreError as exc:
             if "no earlier version" in str(exc) or "nothing is published" in str(exc):
                 raise ActionError("first_version") from None
             raise
         return t("upload.rolled_back", lang).format(version=result.version_id), None, None
-    state = _state(store, upload_id, seeds_dir, published)
+    state = _state(store, upload_id, published)
     upload = state.upload
     if kind == "upload-pick":
         key = str(trigger.get("key"))
@@ -121,13 +119,13 @@ def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
         problems = metadata.check(meta, service.taken_ids(store, published))
         if {"id", "id_taken"} & set(problems):  # the id names files and reports: never saved
             raise ActionError("details", ", ".join(problems))
-        uploads.save_meta(store, upload.id, meta, user.name)
+        uploads.save_meta(store, upload.id, meta, user)
         if problems:
             raise ActionError("details", ", ".join(problems))
         return t("upload.details_saved", lang), fields["selected"], None
     if kind == "upload-publish":
         try:
-            result = service.publish_upload(store, upload.id, seeds_dir, published, user.name)
+            result = service.publish_upload(store, upload.id, published, user)
         except UploadError as error:
             raise ActionError(error.code, error.detail) from None
         return t("upload.published", lang).format(version=result.version_id), None, None
@@ -138,7 +136,7 @@ def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
         for item in state.items:
             if item.category == category and item.decision is None:
                 uploads.decide(store, upload.id, Decision(item.key, "accept"), item.sentence,
-                               _number_text(item), user.name)
+                               _number_text(item), user)
         return t("upload.decided", lang).format(action=t("upload.accept_rest", lang)), None, \
             None
     if kind == "upload-decide":
@@ -147,8 +145,7 @@ def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
         if item is None or action not in ("accept", "assign", "edit", "reject", "new"):
             raise ActionError("bad_decision")
         decision = _decision(store, user, item, action, fields, state)
-        uploads.decide(store, upload.id, decision, item.sentence, _number_text(item),
-                       user.name)
+        uploads.decide(store, upload.id, decision, item.sentence, _number_text(item), user)
         done = t(f"upload.{'new_indicator' if action == 'new' else action}", lang)
         return t("upload.decided", lang).format(action=done), \
             _next_open(state.items, item.key), None

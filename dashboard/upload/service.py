@@ -1,8 +1,10 @@
 """The upload workflow as plain functions the page and the routes call (no Dash).
 
-receive → (review: details, decisions, new indicators) → publish → (rollback). Every write is
-one audited transaction; publishing goes through ``store.versions.publish`` (validated
-first, one transaction: a failure or a killed process leaves the published version serving).
+receive → (review: details, decisions, new indicators) → publish → (rollback). Every
+function asks the policy first (``dashboard.policy``: only an admin uploads); every write is
+one audited transaction; publishing and rolling back go through the one composer
+(``dashboard/store/publishing.py``): the upload's state changes in the same transaction as
+the version, and a failure or a killed process leaves the published version serving.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
 from dashboard.data import DataError, Dataset
 from dashboard.pipeline.extract import FACT_COLUMNS, extract
 from dashboard.pipeline.text import ReportError
+from dashboard.policy import Action, Actor, require
 from dashboard.store.engine import Store
-from dashboard.store.versions import Published, current_state, publish, rollback
+from dashboard.store.publishing import publish_current, rollback_current
+from dashboard.store.versions import Published
 
 from . import metadata, queue, staging
 from . import store as uploads
@@ -46,9 +49,11 @@ def taken_ids(store: Store, published: Dataset) -> set[str]:
     return {str(r) for r in published.reports.report_id} - uploaded
 
 
-def receive(store: Store, name: object, content: bytes, actor: str, published: Dataset
+def receive(store: Store, name: object, content: bytes, user: Actor, published: Dataset
             ) -> int:
     """Read, extract and stage an uploaded file; UploadError (nothing kept) if unusable."""
+    require(user, Action.UPLOAD)
+    actor = user.name
     document = read_document(name, content)
     try:
         meta = metadata.prefill(document.text, published.reports, document.name, actor,
@@ -63,7 +68,7 @@ def receive(store: Store, name: object, content: bytes, actor: str, published: D
         raise UploadError("unreadable", exc.__class__.__name__) from None
     if not facts:
         raise UploadError("no_figures")
-    return uploads.stage(store, document, hashlib.sha256(content).hexdigest(), meta, actor)
+    return uploads.stage(store, document, hashlib.sha256(content).hexdigest(), meta, user)
 
 
 def raw_facts(upload: Upload) -> pd.DataFrame:
@@ -73,11 +78,10 @@ def raw_facts(upload: Upload) -> pd.DataFrame:
                         columns=FACT_COLUMNS)
 
 
-def review_state(store: Store, upload: Upload, seeds_dir: Path, published: Dataset
-                 ) -> ReviewState:
+def review_state(store: Store, upload: Upload, published: Dataset) -> ReviewState:
     """The staged version of ``upload``, its queue and its summary (ReportError, DataError
     if the staged tables cannot be built)."""
-    staged = staging.build_staged(store, upload, seeds_dir)
+    staged = staging.build_staged(store, upload)
     decisions = dict(staged.reviews.decisions)
     items = queue.review_items(staged.dataset, raw_facts(upload), upload.report_id,
                                upload.text, decisions)
@@ -86,40 +90,34 @@ def review_state(store: Store, upload: Upload, seeds_dir: Path, published: Datas
                        tuple(problems))
 
 
-def publish_upload(store: Store, upload_id: int, seeds_dir: Path, published: Dataset,
-                   actor: str) -> Published:
+def publish_upload(store: Store, upload_id: int, published: Dataset, user: Actor
+                   ) -> Published:
     """Publish a fully reviewed upload as the new current version."""
+    require(user, Action.UPLOAD)
     upload = uploads.get(store, upload_id)
     if upload is None or upload.state not in ("staged", "withdrawn"):
         raise UploadError("not_staged")
-    state = safe_review_state(store, upload, seeds_dir, published)
+    state = safe_review_state(store, upload, published)
     if isinstance(state, str):
         raise UploadError("unreadable", state)
     if state.problems:
         raise UploadError("details", ", ".join(state.problems))
     if state.open_items:
         raise UploadError("open_items", str(state.open_items))
-    result = publish(store, state.staged.files, staging.describe(upload), actor,
-                     note=f"{upload.report_id} ({upload.file_name})")
-    uploads.set_state(store, upload.id, "published", actor, result.version_id)
-    return result
+    return publish_current(store, user, note=f"{upload.report_id} ({upload.file_name})",
+                           origin=staging.describe(upload), staged_id=upload.id)
 
 
-def roll_back(store: Store, actor: str) -> Published:
-    """The previous version is current again; an upload that made the withdrawn one is
-    marked withdrawn (it can be published again from its staged copy)."""
-    before, _ = current_state(store)
-    result = rollback(store, actor, note="rolled back in the app")
-    if before is not None:
-        uploads.withdraw_version(store, before, actor)
-    return result
+def roll_back(store: Store, user: Actor) -> Published:
+    """The previous version is current again; the uploads and in-year figures are set to
+    what it holds (an upload not in it is withdrawn and can be published again)."""
+    return rollback_current(store, user, note="rolled back in the app")
 
 
-def safe_review_state(store: Store, upload: Upload, seeds_dir: Path, published: Dataset
-                      ) -> ReviewState | str:
+def safe_review_state(store: Store, upload: Upload, published: Dataset) -> ReviewState | str:
     """``review_state`` or the one-line reason it cannot be built."""
     try:
-        return review_state(store, upload, seeds_dir, published)
+        return review_state(store, upload, published)
     except ReportError as exc:
         return exc.reason
     except DataError as exc:

@@ -1,8 +1,9 @@
 """Uploads, reviewers' decisions and added indicators in the database, every change audited.
 
-Each function is one transaction: the row and its audit row are written together or not at
-all. Decisions are keyed by their sentence (``pipeline/decisions.fact_key``) and shared by
-every upload, so a decision made once is reused when the same text is read again.
+Each function asks the policy first (only an admin uploads and reviews) and is one
+transaction: the row and its audit row are written together or not at all. Decisions are
+keyed by their sentence (``pipeline/decisions.fact_key``) and shared by every upload, so a
+decision made once is reused when the same text is read again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import insert, select, update
 
 from dashboard.pipeline.decisions import Decision, Reviews, indicator_from_spec
 from dashboard.pipeline.lexicon import Indicator
+from dashboard.policy import Action, Actor, require
 from dashboard.store.audit import record
 from dashboard.store.engine import WRITE, Store, guard
 from dashboard.store.tables import review_decisions, review_indicators, uploads
@@ -59,8 +61,10 @@ def _upload(row: Any) -> Upload:
 
 
 def stage(store: Store, document: Document, file_sha256: str, meta: Mapping[str, Any],
-          actor: str) -> int:
+          user: Actor) -> int:
     """Keep an uploaded report's text for review; its earlier staged uploads are discarded."""
+    require(user, Action.UPLOAD)
+    actor = user.name
     now = datetime.now(UTC)
     text_sha = hashlib.sha256(document.text.encode()).hexdigest()
     with guard(store, "cannot keep the upload"), \
@@ -93,8 +97,10 @@ def list_uploads(store: Store, states: tuple[str, ...] = STATES) -> list[Upload]
     return [_upload(r) for r in rows]
 
 
-def save_meta(store: Store, upload_id: int, meta: Mapping[str, Any], actor: str) -> None:
+def save_meta(store: Store, upload_id: int, meta: Mapping[str, Any], user: Actor) -> None:
     """The sources entry a person confirmed (report id, title, place, dates, genre…)."""
+    require(user, Action.UPLOAD)
+    actor = user.name
     with guard(store, "cannot save the report's details"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
         old = conn.execute(select(uploads.c.meta).where(uploads.c.id == upload_id)).scalar()
@@ -105,29 +111,11 @@ def save_meta(store: Store, upload_id: int, meta: Mapping[str, Any], actor: str)
                None if old is None else json.loads(old), dict(meta))
 
 
-def set_state(store: Store, upload_id: int, state: str, actor: str,
-              version_id: int | None = None, reason: str = "") -> None:
-    with guard(store, "cannot change the upload"), \
-            store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        old = conn.execute(select(uploads.c.state).where(uploads.c.id == upload_id)).scalar()
-        values: dict[str, Any] = {"state": state, "updated_at": datetime.now(UTC)}
-        if version_id is not None:
-            values["version_id"] = version_id
-        conn.execute(update(uploads).where(uploads.c.id == upload_id).values(**values))
-        record(conn, actor, f"upload.{state}", f"upload:{upload_id}", {"state": old},
-               {"state": state, "version_id": version_id}, reason)
-
-
-def withdraw_version(store: Store, version_id: int, actor: str) -> None:
-    """A rollback took ``version_id`` away: the upload that made it is withdrawn."""
-    for upload in list_uploads(store, ("published",)):
-        if upload.version_id == version_id:
-            set_state(store, upload.id, "withdrawn", actor, reason="version rolled back")
-
-
 def decide(store: Store, upload_id: int, decision: Decision, sentence: str, number: str,
-           actor: str) -> None:
+           user: Actor) -> None:
     """Record (or change) the decision on one figure, with its audit row."""
+    require(user, Action.UPLOAD)
+    actor = user.name
     now = datetime.now(UTC)
     new = {"action": decision.action, "indicator_id": decision.indicator_id,
            "value": decision.value, "sentence": sentence[:300], "number": number[:60],
@@ -148,7 +136,9 @@ def decide(store: Store, upload_id: int, decision: Decision, sentence: str, numb
                {k: v for k, v in new.items() if k not in ("decided_by", "decided_at")})
 
 
-def add_indicator(store: Store, indicator: Indicator, actor: str) -> None:
+def add_indicator(store: Store, indicator: Indicator, user: Actor) -> None:
+    require(user, Action.UPLOAD)
+    actor = user.name
     with guard(store, "cannot add the indicator"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
         conn.execute(insert(review_indicators).values(

@@ -17,6 +17,7 @@ from flask import Flask, Response, redirect, request
 
 from dashboard.context import current_dataset
 from dashboard.pipeline.build import SEEDS_DIR
+from dashboard.policy import Action, allowed
 from dashboard.store.engine import Store, StoreError
 from dashboard.users.web import current_user, same_origin
 
@@ -53,7 +54,7 @@ def register(server: Flask, store: Store) -> None:
             return _too_large()  # before a byte of the body is read
         lang = request.args.get("lang", "zh")
         user = current_user(server, store)
-        if user is None or user.role != "admin":
+        if not allowed(user, Action.UPLOAD):
             return Response("Admins only.", status=403, mimetype="text/plain")
         if not same_origin():
             return _back(lang, error="origin")
@@ -65,7 +66,7 @@ def register(server: Flask, store: Store) -> None:
         if len(content) > MAX_BYTES:
             return _too_large()
         try:
-            upload_id = receive(store, sent.filename, content, user.name, current_dataset())
+            upload_id = receive(store, sent.filename, content, user, current_dataset())
         except UploadError as error:
             log.info("upload refused: %s", error)
             return _back(lang, error=error.code)
@@ -76,7 +77,7 @@ def register(server: Flask, store: Store) -> None:
     @server.get(EXPORT_PATH)
     def _export(upload_id: int) -> Response:
         user = current_user(server, store)
-        if user is None or user.role != "admin":
+        if not allowed(user, Action.UPLOAD):
             return Response("Admins only.", status=403, mimetype="text/plain")
         try:
             upload = uploads.get(store, upload_id)

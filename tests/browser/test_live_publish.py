@@ -14,8 +14,8 @@ from dashboard.facts import report_title
 from dashboard.i18n import t
 from dashboard.startup import create_app_from_store
 from dashboard.store import open_store
-from dashboard.store.versions import publish_folder, rollback
-from tests.store.folders import copy_reports
+from dashboard.store.versions import rollback
+from tests.store.folders import copy_reports, publish_folder
 
 
 def _selector_shown(dash_duo) -> bool:

@@ -7,11 +7,12 @@ from datetime import date
 import pytest
 
 from dashboard.entries import store as entries
-from dashboard.entries.publishing import actuals_text, publish_approved
+from dashboard.entries.publishing import actuals_text
 from dashboard.figures.gauges import gauge_figure
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.progress.targets import target_table
-from dashboard.store.versions import current_state, load_version, publish_folder
+from dashboard.store.publishing import bring_up_to_date, publish_approval
+from dashboard.store.versions import current_state, load_version
 from dashboard.users import accounts
 
 PASSWORD = "correct horse battery"
@@ -27,19 +28,25 @@ def people(store):
             accounts.add_user(store, "wang", PASSWORD, "reviewer", []))
 
 
+@pytest.fixture
+def seeded(store, counties_dir):
+    """The database holding the two counties' texts and the version composed from them."""
+    bring_up_to_date(store, counties_dir.parent / "seeds", counties_dir / "actuals.csv")
+    return store
+
+
 def _approved(store, people, fields):
     editor, reviewer = people
     draft = entries.save(store, editor, fields, load_lexicon().indicators, date(2025, 7, 20))
-    entries.submit(store, editor, draft.id, None)
-    return entries.approve(store, reviewer, draft.id, None)
+    sent = entries.submit(store, editor, draft.id, draft.version)
+    return entries.approve(store, reviewer, draft.id, sent.version)
 
 
-def test_an_approved_figure_reaches_the_gauge_with_its_date_and_status(store, people,
-                                                                        data_dir):
-    publish_folder(store, data_dir)
+def test_an_approved_figure_reaches_the_gauge_with_its_date_and_status(seeded, store,
+                                                                        people):
     before, _ = current_state(store)
     _approved(store, people, HALF)
-    published = publish_approved(store, "wang")
+    published = publish_approval(store, people[1], "approve")
     assert published.created and published.previous_id == before
     dataset = load_version(store, published.version_id).scoped("luming-2025")
     gdp = next(r for r in target_table(dataset, 2025).rows
@@ -50,15 +57,15 @@ def test_an_approved_figure_reaches_the_gauge_with_its_date_and_status(store, pe
     figure = gauge_figure(gdp, dataset.reports, "zh")
     (source,) = [a.text for a in figure.layout.annotations if a.name == "source"]
     assert "实际：县统计局半年快报（截至2025-06-30，初步数）" in source.replace("<br>", "")
-    assert publish_approved(store, "wang").created is False  # nothing new: no new version
+    # Nothing new: no new version.
+    assert publish_approval(store, people[1], "again").created is False
 
 
-def test_drafts_and_submitted_figures_stay_private(store, people, data_dir):
-    publish_folder(store, data_dir)
-    editor, _ = people
+def test_drafts_and_submitted_figures_stay_private(seeded, store, people):
+    editor, reviewer = people
     draft = entries.save(store, editor, HALF, load_lexicon().indicators, date(2025, 7, 20))
-    entries.submit(store, editor, draft.id, None)
-    published = publish_approved(store, "wang")
+    entries.submit(store, editor, draft.id, draft.version)
+    published = publish_approval(store, reviewer, "nothing approved")
     actuals = load_version(store, published.version_id).actuals
     assert not (actuals.status != "").any()  # no figure of the app: none approved
 

@@ -38,3 +38,36 @@ def seeds_with_next_year(target: Path) -> Path:
     (seeds / "sources.yml").write_text(yaml.safe_dump(sources, allow_unicode=True),
                                        encoding="utf-8")
     return seeds
+
+
+def publish_folder(store, data_dir: Path, actor: str | None = None, note: str = ""):
+    """Store the tables of ``data_dir`` as they are (a test's way to set up a version; the
+    app's publishers compose from the database: ``dashboard/store/publishing.py``)."""
+    from dashboard.data_files import read_data_files
+    from dashboard.store.versions import publish
+
+    return publish(store, read_data_files(data_dir), str(data_dir.name), actor, note)
+
+
+def ensure_published(store, data_dir: Path):
+    from dashboard.store.versions import current_state
+
+    if current_state(store)[0] is not None:
+        return None
+    return publish_folder(store, data_dir, note="first start")
+
+
+def site_without(counties_dir: Path, target: Path, drop: str) -> Path:
+    """``target/seeds`` (the counties' seeds without report ``drop``) and ``target/data``
+    (the hand-kept actuals): a deployment whose start-up serves the other reports. Returns
+    the data folder (the start-up reads the seeds beside it)."""
+    seeds = Path(shutil.copytree(counties_dir.parent / "seeds", target / "seeds"))
+    (seeds / f"{drop}.txt").unlink()
+    sources = yaml.safe_load((seeds / "sources.yml").read_text(encoding="utf-8"))
+    sources["reports"] = [r for r in sources["reports"] if r["id"] != drop]
+    (seeds / "sources.yml").write_text(yaml.safe_dump(sources, allow_unicode=True),
+                                       encoding="utf-8")
+    data = target / "data"
+    data.mkdir(parents=True)
+    shutil.copy(counties_dir / "actuals.csv", data / "actuals.csv")
+    return data

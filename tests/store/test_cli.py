@@ -3,6 +3,7 @@ result, one line on stderr and exit status 2 for a problem."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,16 +18,32 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
-def test_publish_rollback_versions_export(database, data_dir, tmp_path, capsys):
-    assert main(["publish", "--data", str(data_dir), "--note", "first", "--by", "ops"]) == 0
-    assert "version 1 published and current (3 report(s)" in capsys.readouterr().out
-    assert main(["publish", "--data", str(data_dir)]) == 0
+@pytest.fixture
+def seeds(counties_dir: Path) -> Path:
+    """The seeds the two counties' tables were built from."""
+    return counties_dir.parent / "seeds"
+
+
+def _publish(seeds: Path, data_dir: Path, *more: str) -> int:
+    return main(["publish", "--seeds", str(seeds), "--actuals", str(data_dir / "actuals.csv"),
+                 *more])
+
+
+def test_publish_rollback_versions_export(database, seeds, data_dir, tmp_path, capsys):
+    assert _publish(seeds, data_dir, "--note", "first", "--by", "ops") == 0
+    out = capsys.readouterr().out
+    assert "seeds: 4 new, 0 retired, 0 kept" in out  # 3 texts and the hand-kept actuals
+    assert "version 1 published and current (3 report(s)" in out
+    assert _publish(seeds, data_dir) == 0
     assert "same as version 1, which is current; nothing to publish" in capsys.readouterr().out
     (data_dir / "actuals.csv").write_text(
         "indicator_id,period,as_of,value,unit,source\n"
         "gdp,2025,2025-06-30,5.1,%,县统计局《2025年1-6月主要经济指标》\n", encoding="utf-8")
-    assert main(["publish", "--data", str(data_dir)]) == 0
+    assert _publish(seeds, data_dir) == 0
     assert "version 2 published" in capsys.readouterr().out
+    assert main(["versions", "--explain", "2"]) == 0
+    explained = capsys.readouterr().out
+    assert explained.count("  text    seed") == 3 and "hand-kept actuals seed" in explained
     assert main(["versions"]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert listed[0].startswith("1\t") and "ops" in listed[0] and listed[0].endswith("first")
@@ -37,24 +54,23 @@ def test_publish_rollback_versions_export(database, data_dir, tmp_path, capsys):
     assert (tmp_path / "out" / "actuals.csv").read_text(encoding="utf-8").count("\n") == 2
 
 
-def test_problems_are_one_line_and_exit_2(database, data_dir, capsys):
+def test_problems_are_one_line_and_exit_2(database, seeds, data_dir, tmp_path, capsys):
     assert main(["publish", "--rollback"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "nothing is published yet" in err
     assert err.count("\n") == 1
-    path = data_dir / "quality.csv"
-    path.write_text(path.read_text(encoding="utf-8").splitlines()[0].replace(
-        "severity", "level") + "\n", encoding="utf-8")
-    assert main(["publish", "--data", str(data_dir)]) == 2
+    changed = Path(shutil.copytree(seeds, tmp_path / "seeds"))
+    (changed / "sources.yml").write_text("reports: [{file: }", encoding="utf-8")
+    assert _publish(changed, data_dir) == 2
     err = capsys.readouterr().err
-    assert "quality.csv: line 1: column(s) ['severity'] missing" in err
+    assert "sources.yml: malformed sources file" in err
     assert err.count("\n") == 1
     assert main(["export", "7", "--out", str(data_dir / "x")]) == 2
     assert "no version 7" in capsys.readouterr().err
 
 
-def test_an_unreachable_database(data_dir, monkeypatch, capsys):
+def test_an_unreachable_database(seeds, data_dir, monkeypatch, capsys):
     monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@127.0.0.1:9/none")
-    assert main(["publish", "--data", str(data_dir)]) == 2
+    assert _publish(seeds, data_dir) == 2
     err = capsys.readouterr().err
     assert "cannot connect" in err and ":pw@" not in err and err.count("\n") == 1

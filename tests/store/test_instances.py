@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.data import load_dataset
-from tests.store.folders import copy_reports
+from tests.store.folders import site_without
 from tests.store.instance import AppInstance, app_env, pipeline, until
 
 pytestmark = pytest.mark.postgres
@@ -22,20 +22,21 @@ def _serves(instance: AppInstance, report: str, present: bool, hits: int = 6) ->
 def test_publish_through_one_instance_read_through_the_other(pg_cluster, counties_dir,
                                                              tmp_path):
     url = pg_cluster.new_database()
-    first = copy_reports(counties_dir, tmp_path / "first", drop=NEW_REPORT)
+    first = site_without(counties_dir, tmp_path / "first", drop=NEW_REPORT)
+    seeds = counties_dir.parent / "seeds"
     title = str(load_dataset(counties_dir).report(NEW_REPORT)["title"])
     one = AppInstance(url, first, tmp_path / "one.log")
     two = AppInstance(url, first, tmp_path / "two.log")
     try:
         one.wait_ready()
         two.wait_ready()
-        # Whichever started first loaded data/ into the empty database; both serve it.
+        # Whichever started first composed its seeds in the empty database; both serve it.
         assert one.version() == two.version()
         assert NEW_REPORT not in two.version()["reports"]
         assert title not in two.page_layout(f"report={NEW_REPORT}")
 
         env = app_env(url, first)  # the environment instance one runs with
-        published = pipeline("publish", "--data", str(counties_dir), "--note", "next year",
+        published = pipeline("publish", "--seeds", str(seeds), "--note", "next year",
                              env=env)
         assert published.returncode == 0, published.stderr
         assert "version 2 published" in published.stdout
@@ -58,7 +59,7 @@ def test_publish_through_one_instance_read_through_the_other(pg_cluster, countie
         assert status == 200 and two.page_layout("report=luming-2024")
         assert NEW_REPORT not in two.version()["reports"]
         pg_cluster.start()
-        again = until(lambda: pipeline("publish", "--data", str(counties_dir), env=env))
+        again = until(lambda: pipeline("publish", "--seeds", str(seeds), env=env))
         assert again.returncode == 0, again.stderr
         until(lambda: _serves(two, NEW_REPORT, True))
         assert "reachable again" in two.log.read_text()

@@ -27,7 +27,8 @@ def test_next_years_report_goes_live_and_back(tmp_path: Path):
         seeds = seeds_with_next_year(tmp_path / "seeds")
         built = pipeline("build", "--seeds", str(seeds), "--out", str(data), env=env)
         assert built.returncode == 0, built.stderr
-        published = pipeline("publish", "--data", str(data), env=env)
+        published = pipeline("publish", "--seeds", str(seeds), "--actuals",
+                             str(data / "actuals.csv"), env=env)
         assert published.returncode == 0, published.stderr
         until(lambda: all(NEXT_ID in app.version()["reports"] for _ in range(6)))
         page = app.page_layout(f"report={NEXT_ID}&lang=zh")

@@ -17,15 +17,13 @@ from dashboard.store import Store, StoreError
 from dashboard.store.tables import data_versions, publish_log, version_files
 from dashboard.store.versions import (
     current_state,
-    ensure_published,
     export_version,
     list_versions,
     load_version,
     publish,
-    publish_folder,
     rollback,
 )
-from tests.store.folders import copy_reports
+from tests.store.folders import copy_reports, ensure_published, publish_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 

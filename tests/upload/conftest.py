@@ -14,7 +14,12 @@ from dashboard.data import Dataset
 from dashboard.pipeline.build import build
 from dashboard.store import open_store
 from dashboard.store.engine import Store
-from dashboard.store.versions import current_state, load_version, publish_folder
+from dashboard.store.publishing import bring_up_to_date
+from dashboard.store.versions import current_state, load_version
+from dashboard.users.accounts import User
+
+# The acting admin of the service tests (the policy lets an admin upload).
+ADMIN = User(1, "admin", "admin", ())
 
 BUNDLE = Path(__file__).parents[1] / "fixtures" / "bundles" / "two-years"
 NEXT_REPORT = (BUNDLE / "luming-2025.txt").read_text(encoding="utf-8")
@@ -44,7 +49,7 @@ def make_site(base: Path, url: str | None = None) -> Site:
     (data / "actuals.csv").write_text("indicator_id,period,as_of,value,unit,source\n",
                                       encoding="utf-8")
     store = open_store(url or f"sqlite:///{base / 'upload.sqlite3'}")
-    publish_folder(store, data, actor="tests")
+    bring_up_to_date(store, seeds, data / "actuals.csv")
     return Site(store, seeds, data)
 
 

@@ -11,7 +11,7 @@ import pytest
 from dashboard.pipeline.decisions import Decision
 from dashboard.upload import metadata, service
 from dashboard.upload import store as uploads
-from tests.upload.conftest import NEXT_REPORT
+from tests.upload.conftest import ADMIN, NEXT_REPORT
 
 EVAL = Path(__file__).parents[1] / "fixtures" / "eval"
 BULLETIN = """鹿鸣县2024年国民经济和社会发展统计公报
@@ -56,25 +56,25 @@ def test_a_place_without_history_gets_its_english_name_spelled_for_the_admin():
 
 
 def _publish(site, content: bytes, name: str) -> int:
-    upload_id = service.receive(site.store, name, content, "admin", site.published())
-    state = service.review_state(site.store, uploads.get(site.store, upload_id), site.seeds,
+    upload_id = service.receive(site.store, name, content, ADMIN, site.published())
+    state = service.review_state(site.store, uploads.get(site.store, upload_id),
                                  site.published())
     for item in state.items:
         if item.decision is None:
             uploads.decide(site.store, upload_id, Decision(item.key, "accept"), item.sentence,
-                           "", "admin")
+                           "", ADMIN)
     return upload_id
 
 
 def test_a_bulletin_differing_from_the_report_is_a_conflict(site):
     first = _publish(site, NEXT_REPORT.encode(), "luming-2025.txt")
-    service.publish_upload(site.store, first, site.seeds, site.published(), "admin")
-    upload_id = service.receive(site.store, "公报.txt", BULLETIN.encode("gb18030"), "admin",
+    service.publish_upload(site.store, first, site.published(), ADMIN)
+    upload_id = service.receive(site.store, "公报.txt", BULLETIN.encode("gb18030"), ADMIN,
                                 site.published())
     upload = uploads.get(site.store, upload_id)
     assert upload.meta["genre"] == "statistical_bulletin"
     assert upload.meta["id"] == "luming-2024-bulletin"
-    state = service.review_state(site.store, upload, site.seeds, site.published())
+    state = service.review_state(site.store, upload, site.published())
     conflicts = [i for i in state.items if i.category == "conflict"]
     assert [(c.indicator_id, c.value) for c in conflicts] == [("gdp", 73.8)]
     assert conflicts[0].detail.startswith("luming-2025: 73.15")

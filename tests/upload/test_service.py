@@ -18,17 +18,17 @@ from dashboard.upload import service
 from dashboard.upload import store as uploads
 from dashboard.upload.documents import UploadError
 from dashboard.upload.export import export_zip
-from tests.upload.conftest import NEXT_REPORT
+from tests.upload.conftest import ADMIN, NEXT_REPORT
 from tests.upload.makers import make_docx
 
 
 def _receive(site, content=None, name="鹿鸣县2025年政府工作报告.docx"):
     content = content if content is not None else make_docx(NEXT_REPORT)
-    return service.receive(site.store, name, content, "admin", site.published())
+    return service.receive(site.store, name, content, ADMIN, site.published())
 
 
 def _state(site, upload_id):
-    return service.review_state(site.store, uploads.get(site.store, upload_id), site.seeds,
+    return service.review_state(site.store, uploads.get(site.store, upload_id),
                                 site.published())
 
 
@@ -36,7 +36,7 @@ def _decide_all(site, upload_id):
     for item in _state(site, upload_id).items:
         if item.decision is None:
             uploads.decide(site.store, upload_id, Decision(item.key, "accept"),
-                           item.sentence, "", "admin")
+                           item.sentence, "", ADMIN)
 
 
 def test_details_are_prefilled_from_the_text_and_the_place_history(site):
@@ -71,11 +71,11 @@ def test_publishing_waits_for_every_item_then_fills_last_years_gauges(site):
     before = site.published()
     empty = [r for r in target_table(before.scoped("luming-2024"), 2024).rows if r.actual]
     with pytest.raises(UploadError) as refused:
-        service.publish_upload(site.store, upload_id, site.seeds, before, "admin")
+        service.publish_upload(site.store, upload_id, before, ADMIN)
     assert refused.value.code == "open_items"
     assert current_state(site.store)[0] == list_versions(site.store)[-1].id
     _decide_all(site, upload_id)
-    result = service.publish_upload(site.store, upload_id, site.seeds, before, "admin")
+    result = service.publish_upload(site.store, upload_id, before, ADMIN)
     after = site.published()
     assert result.created and "luming-2025" in set(after.reports.report_id)
     filled = [r for r in target_table(after.scoped("luming-2024"), 2024).rows if r.actual]
@@ -84,7 +84,7 @@ def test_publishing_waits_for_every_item_then_fills_last_years_gauges(site):
                if r.actual.fact is not None)
     assert uploads.get(site.store, upload_id).state == "published"
     # Rolled back in one step: the previous version serves, the upload is withdrawn.
-    service.roll_back(site.store, "admin")
+    service.roll_back(site.store, ADMIN)
     assert "luming-2025" not in set(site.published().reports.report_id)
     assert uploads.get(site.store, upload_id).state == "withdrawn"
     actions = [r.action for r in history(site.store, f"upload:{upload_id}")]
@@ -97,9 +97,9 @@ def test_decisions_change_the_tables_are_audited_and_are_reused(site):
     target = next(i for i in state.items if i.category == "target")
     other = next(i for i in state.items if i.category == "target" and i.key != target.key)
     uploads.decide(site.store, upload_id, Decision(target.key, "reject"), target.sentence,
-                   "", "admin")
+                   "", ADMIN)
     uploads.decide(site.store, upload_id, Decision(other.key, "edit", value=12345.0),
-                   other.sentence, "", "admin")
+                   other.sentence, "", ADMIN)
     staged = _state(site, upload_id)
     facts = staged.staged.dataset.indicators
     mine = facts[facts.report_id == "luming-2025"]
@@ -123,11 +123,11 @@ def test_export_rebuilds_the_published_tables_from_the_repository(site, tmp_path
 
     added = indicator_from_spec({"id": "r_test_indicator", "zh": "测试指标", "en": "Test",
                                  "sector": "economy", "dims": ["count"]})
-    uploads.add_indicator(site.store, added, "admin")
+    uploads.add_indicator(site.store, added, ADMIN)
     uploads.decide(site.store, upload_id, Decision(named.key, "assign", added.id),
-                   named.sentence, "", "admin")
+                   named.sentence, "", ADMIN)
     _decide_all(site, upload_id)
-    service.publish_upload(site.store, upload_id, site.seeds, site.published(), "admin")
+    service.publish_upload(site.store, upload_id, site.published(), ADMIN)
     published = site.published()
     body = export_zip(site.store, uploads.get(site.store, upload_id), site.seeds)
     repo = tmp_path / "repo"
@@ -158,9 +158,11 @@ def test_a_failed_publish_leaves_the_published_version(site, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(service, "publish", broken)
+    from dashboard.store import publishing
+
+    monkeypatch.setattr(publishing, "publish", broken)
     with pytest.raises(RuntimeError):
-        service.publish_upload(site.store, upload_id, site.seeds, site.published(), "admin")
+        service.publish_upload(site.store, upload_id, site.published(), ADMIN)
     assert current_state(site.store) == before
     assert uploads.get(site.store, upload_id).state == "staged"
 
@@ -175,25 +177,25 @@ def test_a_file_without_figures_is_refused_and_nothing_is_kept(site):
 def test_a_corrected_upload_replaces_the_earlier_one_of_its_report(site):
     first = _receive(site)
     _decide_all(site, first)
-    service.publish_upload(site.store, first, site.seeds, site.published(), "admin")
+    service.publish_upload(site.store, first, site.published(), ADMIN)
     corrected = _receive(site, NEXT_REPORT.replace("73.15", "73.16").encode("gb18030"),
                          "corrected.txt")
     _decide_all(site, corrected)
-    service.publish_upload(site.store, corrected, site.seeds, site.published(), "admin")
+    service.publish_upload(site.store, corrected, site.published(), ADMIN)
     facts = site.published().indicators
     assert 73.16 in set(facts[facts.report_id == "luming-2025"].value)
     # Both uploads say published; the staged build of a third takes the latest only.
     third = _receive(site, make_docx(NEXT_REPORT), "again.docx")
-    assert service.safe_review_state(site.store, uploads.get(site.store, third), site.seeds,
+    assert service.safe_review_state(site.store, uploads.get(site.store, third),
                                      site.published()).problems == ()
 
 
 def test_a_seed_reports_id_is_taken(site):
     upload_id = _receive(site)
     upload = uploads.get(site.store, upload_id)
-    uploads.save_meta(site.store, upload_id, {**upload.meta, "id": "luming-2024"}, "admin")
+    uploads.save_meta(site.store, upload_id, {**upload.meta, "id": "luming-2024"}, ADMIN)
     state = service.safe_review_state(site.store, uploads.get(site.store, upload_id),
-                                      site.seeds, site.published())
+                                      site.published())
     assert "id_taken" in state.problems
 
 
@@ -204,11 +206,11 @@ def test_a_text_naming_no_year_is_staged_and_the_admin_is_asked_for_it(site):
     text = text.replace("2024年", "去年").replace("2025年", "今年")
     upload = uploads.get(site.store, _receive(site, make_docx(text)))
     assert upload.meta["report_year"] == ""
-    state = service.safe_review_state(site.store, upload, site.seeds, site.published())
+    state = service.safe_review_state(site.store, upload, site.published())
     assert isinstance(state, str) and "no year found" in state
     with pytest.raises(UploadError):
-        service.publish_upload(site.store, upload.id, site.seeds, site.published(), "admin")
-    uploads.save_meta(site.store, upload.id, {**upload.meta, "report_year": 2025}, "admin")
-    state = service.review_state(site.store, uploads.get(site.store, upload.id), site.seeds,
+        service.publish_upload(site.store, upload.id, site.published(), ADMIN)
+    uploads.save_meta(site.store, upload.id, {**upload.meta, "report_year": 2025}, ADMIN)
+    state = service.review_state(site.store, uploads.get(site.store, upload.id),
                                  site.published())
     assert not isinstance(state, str) and "report_year" not in state.problems
