@@ -11,12 +11,12 @@ import re
 
 import pandas as pd
 
+from .decisions import Sentences
 from .lexicon import Lexicon
 from .nouns import is_open_id
 from .structure import Layout
 from .units import unit_info
 
-_SENTENCE_END = "。!?！？;；\n"
 _AFTER_UNIT = re.compile(r"(?:余|多)?(?:以上|以下|左右|以内)?")
 _OBJECT = re.compile(r"[^,，。;；、:：!?！？\n]{0,4}")
 # Between the two numbers of a range: the sign alone (the low bound's unit is cut off first).
@@ -54,9 +54,11 @@ def passages(text: str, layout: Layout, report_id: str) -> list[dict[str, object
     return rows
 
 
-def _sentence_and_object(text: str, fact: pd.Series) -> tuple[int, str]:
+def _sentence_and_object(text: str, fact: pd.Series, sentences: Sentences
+                         ) -> tuple[int, str]:
+    """Where the figure's sentence starts, and the few words after its unit."""
     start, end = int(fact.start), int(fact.end)
-    sentence = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    sentence, _ = sentences.span(start, end)  # after the last end mark before the figure
     unit = str(fact.unit)
     pos = end + len(unit) if unit and text.startswith(unit, end) else end
     pos = _AFTER_UNIT.match(text, pos).end()  # type: ignore[union-attr]
@@ -110,20 +112,29 @@ def target_groups(facts: pd.DataFrame, texts: dict[str, str]) -> list[dict[str, 
     goals = facts[facts.kind.isin(["target", "plan"])
                   & (facts.indicator_id != "unclassified")]
     clusters: list[tuple[tuple, list[pd.Series], set, str]] = []
+    # The clusters of each key, in the order made, and each text's sentence ends found once:
+    # a long text's many targets cost no square (#23).
+    by_key: dict[tuple, list[tuple[tuple, list[pd.Series], set, str]]] = {}
+    ends: dict[str, Sentences] = {}
     for statement in _statements(goals, texts):
         fact, last = statement[0], statement[-1]
         key = (fact.report_id, fact.indicator_id, int(fact.period), fact.value_kind,
                round(float(fact.value_std), 9), fact.unit_std,
                round(float(last.value_std), 9) if len(statement) > 1 else None)
-        sentence, _ = _sentence_and_object(texts[str(fact.report_id)], fact)
-        _, obj = _sentence_and_object(texts[str(fact.report_id)], last)
-        for ckey, members, sentences, cobj in clusters:
-            if ckey == key and sentence not in sentences and (not obj or not cobj or obj == cobj):
+        text = texts[str(fact.report_id)]
+        if str(fact.report_id) not in ends:
+            ends[str(fact.report_id)] = Sentences(text)
+        sentence, _ = _sentence_and_object(text, fact, ends[str(fact.report_id)])
+        _, obj = _sentence_and_object(text, last, ends[str(fact.report_id)])
+        for _, members, sentences, cobj in by_key.get(key, ()):
+            if sentence not in sentences and (not obj or not cobj or obj == cobj):
                 members.extend(statement)
                 sentences.add(sentence)
                 break
         else:
-            clusters.append((key, list(statement), {sentence}, obj))
+            cluster = (key, list(statement), {sentence}, obj)
+            clusters.append(cluster)
+            by_key.setdefault(key, []).append(cluster)
     rows = []
     for _, members, _, _ in clusters:
         target_id = str(members[0].fact_id)

@@ -12,11 +12,14 @@ value, same unit), ``reject`` (not a figure of this report: dropped).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,6 +29,7 @@ from .text import ReportError, reading_text
 ACTIONS = ("accept", "assign", "edit", "reject")
 REVIEW_DIR = "review"
 _SENTENCE_END = "。!?！？;；\n"
+_MARKS = re.compile("[" + re.escape(_SENTENCE_END) + "]")
 
 
 @dataclass(frozen=True)
@@ -43,20 +47,80 @@ class Reviews:
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]: from after the previous end mark to the next."""
+    """The sentence around text[start:end]: from after the previous end mark to the next.
+
+    One figure only: this scans the text (up to all of it when a mark never occurs), so a
+    caller with many figures of one text uses :class:`Sentences` instead."""
     begin = max((text.rfind(mark, 0, start) for mark in _SENTENCE_END), default=-1) + 1
     stops = [pos for mark in _SENTENCE_END if (pos := text.find(mark, end)) != -1]
     return begin, (min(stops) + 1 if stops else len(text))
 
 
+class Sentences:
+    """The end marks of a text found once: each figure's sentence is then two bisections,
+    the same span as ``sentence_span`` gives."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.marks = [m.start() for m in _MARKS.finditer(text)]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        before = bisect.bisect_left(self.marks, start)  # marks[before - 1] < start
+        after = bisect.bisect_left(self.marks, end)  # marks[after] >= end
+        begin = self.marks[before - 1] + 1 if before else 0
+        return begin, (self.marks[after] + 1 if after < len(self.marks) else self.length)
+
+
 def fact_key(text: str, start: int, end: int) -> str:
-    """A key for the number at text[start:end] that depends only on its sentence."""
+    """A key for the number at text[start:end] that depends only on its sentence.
+
+    One figure only (it normalises the whole text): for a text's figures use ``fact_keys``."""
+    return fact_keys(text, [(start, end)])[0]
+
+
+def fact_keys(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """``fact_key`` of every span of one text, in one pass: the text is normalised once,
+    each sentence is hashed once and each number counted once along its sentence, so a text
+    with many figures costs time linear in its length (the old per-figure key normalised the
+    whole text again for each figure: quadratic). The keys are the same as ever: decisions in
+    the database and in ``seeds/review/`` are stored by them."""
     norm = reading_text(text)
-    begin, stop = sentence_span(norm, start, end)
-    sentence, number = norm[begin:stop].strip(), norm[start:end]
-    before = norm[begin:start].count(number) if number else 0
-    digest = hashlib.sha256(f"{sentence}\x1f{number}\x1f{before}".encode()).hexdigest()
-    return digest[:20]
+    sentences = Sentences(norm)
+    digests: dict[tuple[int, int], Any] = {}
+    # (sentence begin, number) -> [where the next search starts, occurrences counted so far,
+    # how far the text was searched]: the count before a later figure continues from there.
+    counters: dict[tuple[int, str], list[int]] = {}
+    keys = [""] * len(spans)
+    for index in sorted(range(len(spans)), key=lambda i: spans[i][0]):
+        start, end = spans[index]
+        begin, stop = sentences.span(start, end)
+        digest = digests.get((begin, stop))
+        if digest is None:
+            digest = hashlib.sha256(norm[begin:stop].strip().encode() + b"\x1f")
+            digests[(begin, stop)] = digest
+        number = norm[start:end]
+        before = _count_before(norm, number, begin, start, counters) if number else 0
+        one = digest.copy()
+        one.update(f"{number}\x1f{before}".encode())
+        keys[index] = one.hexdigest()[:20]
+    return keys
+
+
+def _count_before(norm: str, number: str, begin: int, start: int,
+                  counters: dict[tuple[int, str], list[int]]) -> int:
+    """``norm[begin:start].count(number)`` for figures met in order of ``start``: the same
+    left-to-right, non-overlapping count, continued from the previous figure's."""
+    state = counters.get((begin, number))
+    if state is None or state[2] > start:
+        state = counters[(begin, number)] = [begin, 0, begin]
+    # An occurrence starting before ``searched - len(number) + 1`` lies wholly in the part
+    # already searched: it was counted then, or there is none.
+    position, count = max(state[0], state[2] - len(number) + 1), state[1]
+    while (found := norm.find(number, position, start)) != -1:
+        count += 1
+        position = found + len(number)
+    state[:] = [position, count, start]
+    return count
 
 
 def with_indicators(lexicon: Lexicon, added: Iterable[Indicator]) -> Lexicon:
@@ -72,8 +136,9 @@ def apply(facts: list[dict], text: str, reviews: Reviews, lexicon: Lexicon) -> l
     if not reviews.decisions:
         return facts
     kept = []
-    for fact in facts:
-        decision = reviews.decisions.get(fact_key(text, int(fact["start"]), int(fact["end"])))
+    keys = fact_keys(text, [(int(fact["start"]), int(fact["end"])) for fact in facts])
+    for fact, key in zip(facts, keys, strict=True):
+        decision = reviews.decisions.get(key)
         if decision is None or decision.action == "accept":
             kept.append(fact)
         elif decision.action == "assign" and decision.indicator_id in lexicon.indicators:

@@ -9,7 +9,6 @@ are a contradiction.
 
 from __future__ import annotations
 
-import itertools
 import math
 
 import pandas as pd
@@ -30,46 +29,64 @@ def level_range(comparator: str, level: float) -> tuple[float, float]:
     return level, level
 
 
-def _baseline(facts: pd.DataFrame, target: pd.Series) -> pd.Series | None:
-    """The indicator's latest actual level before the target year, in the target's report."""
-    prior = facts[(facts.report_id == target.report_id)
-                  & (facts.indicator_id == target.indicator_id) & (facts.kind == "actual")
-                  & (facts.value_kind == "level") & (facts.period < target.period)]
+def _baseline(prior: pd.DataFrame | None, period: int) -> pd.Series | None:
+    """The indicator's latest actual level before ``period``: ``prior`` holds the report's
+    actual levels of the indicator, in the facts' order."""
+    if prior is None:
+        return None
+    prior = prior[prior.period < period]
     if prior.empty:
         return None
     return prior.sort_values(["period", "start"]).iloc[-1]
 
 
-def _as_level(facts: pd.DataFrame, target: pd.Series) -> tuple[float, str, pd.Series | None]:
+def _as_level(target: pd.Series, base: pd.Series | None) -> tuple[float, str]:
     if target.value_kind == "level":
-        return float(target.value_std), str(target.unit_std), None
-    base = _baseline(facts, target)
+        return float(target.value_std), str(target.unit_std)
     if target.value_kind != "growth_pct" or base is None:
-        return math.nan, "", None
-    return float(base.value_std) * (1 + float(target.value_std) / 100), str(base.unit_std), base
+        return math.nan, ""
+    return float(base.value_std) * (1 + float(target.value_std) / 100), str(base.unit_std)
 
 
 def _fmt(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+def _disjoint_pairs(ranges: list[tuple[float, float, str] | None]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of ranges of one unit that do not overlap, in ``combinations`` order.
+
+    Targets stated alike share one range and never contradict each other, so ranges are
+    compared once per distinct pair (a long text repeating a target costs no square)."""
+    members: dict[tuple[float, float, str], list[int]] = {}
+    for i, one in enumerate(ranges):
+        if one is not None:
+            members.setdefault(one, []).append(i)
+    clashes = {key: [other for other in members if other[2] == key[2]
+                     and not (key[0] <= other[1] and other[0] <= key[1])] for key in members}
+    pairs = [(i, j) for key, indices in members.items() for other in clashes[key]
+             for i in indices for j in members[other] if i < j]
+    return sorted(pairs)
+
+
 def contradictory_targets(facts: pd.DataFrame) -> list[dict[str, object]]:
     findings: list[dict[str, object]] = []
     targets = facts[(facts.kind == "target") & (facts.indicator_id != "unclassified")]
+    levels = facts[(facts.kind == "actual") & (facts.value_kind == "level")]
+    series = {key: frame for key, frame in levels.groupby(["report_id", "indicator_id"])}
     for (report_id, indicator_id, period), group in targets.groupby(
             ["report_id", "indicator_id", "period"], sort=True):
-        for a, b in itertools.combinations(group.itertuples(index=False), 2):
-            a, b = pd.Series(a._asdict()), pd.Series(b._asdict())
-            level_a, unit_a, base_a = _as_level(facts, a)
-            level_b, unit_b, base_b = _as_level(facts, b)
-            if math.isnan(level_a) or math.isnan(level_b) or unit_a != unit_b:
-                continue
-            lo_a, hi_a = level_range(a.comparator, level_a)
-            lo_b, hi_b = level_range(b.comparator, level_b)
-            if lo_a <= hi_b and lo_b <= hi_a:
-                continue
-            base = base_a if base_a is not None else base_b
-            involved = [a.fact_id, b.fact_id] + ([base.fact_id] if base is not None else [])
+        # Every target of the group has the same baseline: its report, indicator and year.
+        base = _baseline(series.get((report_id, indicator_id)), period)
+        rows = [pd.Series(row._asdict()) for row in group.itertuples(index=False)]
+        stated = [_as_level(row, base) for row in rows]
+        ranges = [None if math.isnan(level) else (*level_range(row.comparator, level), unit)
+                  for row, (level, unit) in zip(rows, stated, strict=True)]
+        for i, j in _disjoint_pairs(ranges):
+            a, b = rows[i], rows[j]
+            (level_a, unit_a), (level_b, _) = stated[i], stated[j]
+            used = base if a.value_kind == "growth_pct" or b.value_kind == "growth_pct" \
+                else None
+            involved = [a.fact_id, b.fact_id] + ([used.fact_id] if used is not None else [])
             findings.append({
                 "finding_id": f"contradictory_targets:{a.fact_id}:{b.fact_id}",
                 "report_id": report_id,
@@ -78,8 +95,8 @@ def contradictory_targets(facts: pd.DataFrame) -> list[dict[str, object]]:
                 "indicator_id": indicator_id,
                 "period": int(period),
                 "fact_ids": ";".join(involved),
-                "message_zh": _message_zh(a, b, level_a, level_b, unit_a, base),
-                "message_en": _message_en(a, b, level_a, level_b, unit_a, base),
+                "message_zh": _message_zh(a, b, level_a, level_b, unit_a, used),
+                "message_en": _message_en(a, b, level_a, level_b, unit_a, used),
             })
     return findings
 

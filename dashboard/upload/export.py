@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from dashboard.pipeline.decisions import REVIEW_DIR, dump_review, fact_key
+from dashboard.pipeline.decisions import REVIEW_DIR, dump_review, fact_keys
 from dashboard.pipeline.extract import extract
 
 from . import store as uploads
@@ -56,7 +56,7 @@ def sources_text(current: str, entry: dict[str, object]) -> str:
 
 def review_text(store: uploads.Store, upload: Upload) -> str:
     facts = extract(upload.text, upload.report_id).facts
-    keys = {fact_key(upload.text, int(f["start"]), int(f["end"])) for f in facts}
+    keys = set(fact_keys(upload.text, [(int(f["start"]), int(f["end"])) for f in facts]))
     rows = uploads.decision_rows(store)
     # Only decisions on this text's figures: an acknowledged target without an actual
     # changes no table (it stays in the audit log).

@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from dashboard.data import Dataset
-from dashboard.pipeline.decisions import Decision, fact_key, sentence_span
+from dashboard.pipeline.decisions import Decision, Sentences, fact_keys
 from dashboard.pipeline.lexicon import UNCLASSIFIED
 from dashboard.pipeline.nouns import is_open_id
 from dashboard.progress.targets import target_table
 
 CATEGORIES = ("unclassified", "named", "target", "no_actual", "conflict")
 _TOLERANCE = 0.005  # relative difference below which two statements of a figure agree
+_SHOWN = 1000  # characters of a sentence shown on either side of its number (real: < 500)
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,24 @@ class Summary:
     facts_after: int
 
 
-def _item(fact: pd.Series, text: str, category: str, decisions: dict[str, Decision],
-          detail: str = "") -> Item:
-    start, end = int(fact.start), int(fact.end)
-    begin, stop = sentence_span(text, start, end)
-    key = fact_key(text, start, end)
-    return Item(key, category, str(fact.indicator_id), str(fact.indicator_zh),
-                float(fact.value), str(fact.unit), int(fact.period), text[begin:stop],
-                (start - begin, end - begin), detail, decisions.get(key))
+def _items(found: list[tuple[Any, str, str]], text: str, decisions: dict[str, Decision]
+           ) -> list[Item]:
+    """Queue items of (figure, category, detail): every key in one pass over the text and
+    every sentence by bisection (``Sentences``), so the queue is linear in the text."""
+    keys = fact_keys(text, [(int(fact.start), int(fact.end)) for fact, _, _ in found])
+    sentences = Sentences(text)
+    items = []
+    for (fact, category, detail), key in zip(found, keys, strict=True):
+        start, end = int(fact.start), int(fact.end)
+        begin, stop = sentences.span(start, end)
+        # A sentence is shown around its number, at most _SHOWN characters either side: a
+        # text without end marks would otherwise copy itself into every item.
+        begin, stop = max(begin, start - _SHOWN), min(stop, end + _SHOWN)
+        items.append(Item(key, category, str(fact.indicator_id), str(fact.indicator_zh),
+                          float(fact.value), str(fact.unit), int(fact.period),
+                          text[begin:stop], (start - begin, end - begin), detail,
+                          decisions.get(key)))
+    return items
 
 
 def _conflicts(facts: pd.DataFrame, everything: pd.DataFrame, reports: pd.DataFrame,
@@ -110,8 +122,8 @@ def review_items(staged: Dataset, raw: pd.DataFrame, report_id: str, text: str,
     reassigned figure stays in the queue, with its decision)."""
     facts = raw.sort_values("start")
     conflicts = _conflicts(facts, staged.indicators, staged.reports, report_id)
-    items: list[Item] = []
-    for _, fact in facts.iterrows():
+    found: list[tuple[Any, str, str]] = []
+    for fact in facts.itertuples(index=False):
         if fact.indicator_id == UNCLASSIFIED:
             category = "unclassified"
         elif is_open_id(str(fact.indicator_id)):
@@ -122,7 +134,8 @@ def review_items(staged: Dataset, raw: pd.DataFrame, report_id: str, text: str,
             category = "target"
         else:
             continue
-        items.append(_item(fact, text, category, decisions, conflicts.get(fact.fact_id, "")))
+        found.append((fact, category, conflicts.get(fact.fact_id, "")))
+    items = _items(found, text, decisions)
     items += _no_actual(staged, report_id, decisions)
     order = {c: i for i, c in enumerate(CATEGORIES)}
     return sorted(items, key=lambda i: order[i.category])
