@@ -52,15 +52,19 @@ def version_of(files: Mapping[str, bytes]) -> str:
 
 
 def dataset_from_files(files: Mapping[str, bytes], label: str,
-                       version: str | None = None, validated: bool = False) -> Dataset:
+                       version: str | None = None, validated: bool = False,
+                       frames: Mapping[str, pd.DataFrame] | None = None) -> Dataset:
     """Validate every table of one version into a snapshot; DataError on the first problem.
 
     ``label`` names the version in messages (a folder, or "version 7"). ``validated``: the
     files passed this same schema before (a stored version with the current schema
     fingerprint), so only the column types are set: a few times faster, which is what a
-    worker picking up a new version waits for.
+    worker picking up a new version waits for. ``frames``: tables already read (by table
+    name) from identical files of an earlier version; their files may be left out.
     """
-    tables = {name: _table(files, name, label, validated) for name in TABLES}
+    kept = frames or {}
+    tables = {name: kept[name] if name in kept else _table(files, name, label, validated)
+              for name in TABLES}
     probe = Dataset(**tables)
     actuals_label = f"{label}/{ACTUALS_FILE}"
     actuals, rejections = empty_actuals(), []

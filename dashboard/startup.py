@@ -62,7 +62,7 @@ def create_app_from_store(database_url: str | None = None, data_dir: Path | None
     from dashboard.store import open_store
     from dashboard.store.live import VersionFollower
     from dashboard.store.publishing import bring_up_to_date
-    from dashboard.store.versions import current_state, load_version
+    from dashboard.store.versions import TableReuse, current_state
 
     if data_dir is None:
         data_dir = Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
@@ -76,9 +76,10 @@ def create_app_from_store(database_url: str | None = None, data_dir: Path | None
         from dashboard.store import StoreError
 
         raise StoreError(f"{store.label}: no data version is current")
-    snapshot = load_version(store, version_id)
+    loader = TableReuse()
+    snapshot = loader(store, version_id)
     app = create_app(snapshot=snapshot,
-                     refresh=VersionFollower(store, (version_id, serial)))
+                     refresh=VersionFollower(store, (version_id, serial), loader=loader))
     app.server.extensions[STORE_EXTENSION] = store
     from dashboard.users import web as users_web
     from dashboard.users.secret import secret_key

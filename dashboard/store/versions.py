@@ -26,7 +26,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from dashboard.data import Dataset
 from dashboard.data_files import dataset_from_files, version_of
-from dashboard.pipeline.schema import fingerprint
+from dashboard.pipeline.schema import TABLES, fingerprint
 from dashboard.store import audit
 from dashboard.store.engine import WRITE, Store, StoreError, guard
 from dashboard.store.tables import (
@@ -169,6 +169,41 @@ def load_version(store: Store, version_id: int) -> Dataset:
     return dataset_from_files(files, f"version {version_id}",
                               version=f"{version_id}-{version_of(files)}",
                               validated=schema == fingerprint())
+
+
+class TableReuse:
+    """A worker's loader of versions: a table whose file is the same (by hash) as in the
+    version loaded last is taken from it instead of read again, so after an approval (one
+    changed ``actuals.csv``) a worker reads one small file, not every report's tables."""
+
+    def __init__(self) -> None:
+        self._hashes: dict[str, str] = {}
+        self._last: Dataset | None = None
+
+    def __call__(self, store: Store, version_id: int) -> Dataset:
+        with guard(store, f"cannot read version {version_id}"), store.engine.connect() as conn:
+            hashes = {str(n): str(h) for n, h in conn.execute(
+                select(version_files.c.name, version_files.c.sha256)
+                .where(version_files.c.version_id == version_id)).all()}
+            row = conn.execute(select(data_versions.c.schema, data_versions.c.content_hash)
+                               .where(data_versions.c.id == version_id)).one()
+            same_schema = row.schema == fingerprint()
+            reuse = {table: getattr(self._last, table) for table, spec in TABLES.items()
+                     if self._last is not None and same_schema
+                     and hashes.get(spec[0]) == self._hashes.get(spec[0]) is not None}
+            wanted = [n for n in hashes if n not in {TABLES[t][0] for t in reuse}]
+            files = {str(n): bytes(c) for n, c in conn.execute(
+                select(version_files.c.name, blobs.c.content)
+                .join(blobs, blobs.c.sha256 == version_files.c.sha256)
+                .where(version_files.c.version_id == version_id,
+                       version_files.c.name.in_(wanted))).all()}
+        if not hashes:
+            raise StoreError(f"{store.label}: version {version_id} has no files")
+        dataset = dataset_from_files(files, f"version {version_id}",
+                                     version=f"{version_id}-{row.content_hash}",
+                                     validated=same_schema, frames=reuse)
+        self._hashes, self._last = hashes, dataset
+        return dataset
 
 
 def list_versions(store: Store) -> list[VersionRow]:

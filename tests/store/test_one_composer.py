@@ -212,3 +212,17 @@ def test_a_publish_killed_part_way_changes_no_state(site):
     assert current_state(site.store) == before
     assert uploads.get(site.store, upload_id).state == "staged"
     assert_consistent(site)
+
+
+def test_a_worker_reads_again_only_the_tables_that_changed(site, people):
+    from dashboard.store.versions import TableReuse
+
+    loader = TableReuse()
+    before = loader(site.store, current_state(site.store)[0])
+    _approve(site, people, "6", "5.2%")
+    after = loader(site.store, current_state(site.store)[0])
+    assert after.indicators is before.indicators and after.passages is before.passages
+    assert after.actuals is not before.actuals and 5.2 in set(after.actuals.value)
+    fresh = load_version(site.store, current_state(site.store)[0])
+    assert after.version == fresh.version
+    assert after.actuals.equals(fresh.actuals) and after.indicators.equals(fresh.indicators)
