@@ -137,6 +137,8 @@ def http_request(base: str, method: str, path: str, body: bytes | None = None,
         headers["Referer"] = referrer
     if body is not None:
         headers["Content-Type"] = "application/json"
+        # A page of the site sends it: the app refuses writes from anywhere else.
+        headers["Origin"] = f"{parts.scheme}://{parts.netloc}"
     start = time.perf_counter()
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     try:

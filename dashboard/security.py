@@ -23,7 +23,16 @@
 * ``X-Frame-Options: SAMEORIGIN`` (for browsers that ignore ``frame-ancestors``),
   ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: same-origin``.
 
-The guard (``before_request``) answers ``400`` to a ``POST /_dash-update-component`` whose
+Writes come from this site only (``before_request``, the first hook): a request with an
+unsafe method (POST, PUT, PATCH, DELETE — Dash's callbacks, sign-in, uploads, everything) is
+refused with ``403`` and one bilingual line unless its ``Origin`` (else its ``Referer``) is
+an allowed origin (``web_settings``: ``DASHBOARD_ORIGIN``, else the request's own host).
+Browsers send ``Origin`` with every fetch and form POST, so another site can never make a
+signed-in browser write. The one exception is a script calling the JSON API: a request
+with ``Authorization: Bearer`` and no ``Origin``, ``Referer`` or ``Cookie`` carries no
+browser's credentials (a browser's cross-site request always has an ``Origin``).
+
+The callback guard (``before_request``) answers ``400`` to a ``POST /_dash-update-component`` whose
 body is not shaped like a Dash callback request for a known callback — wrong types, an
 unknown output, a missing key, the wrong number of inputs — so malformed requests get a
 client error instead of an exception deep in Dash (which would be a 500). Request bodies
@@ -46,9 +55,13 @@ from typing import Any
 from dash import Dash, callback_context
 from flask import Flask, Response, request
 
+from dashboard import web_settings
+
 CALLBACK_PATH = "/_dash-update-component"
 BAD_REQUEST = "错误的请求 / Bad request"
 TOO_LARGE = "请求过大 / Request too large"
+CROSS_SITE = "请求来自其他网站，已拒绝 / Refused: request from another site"
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 MAX_BODY_BYTES = 4 * 1024 * 1024
 
 STATIC_HEADERS = {
@@ -95,8 +108,23 @@ def _inline_scripts(app: Dash) -> list[str]:
     return [*app._inline_scripts, app.renderer]
 
 
+def api_client() -> bool:
+    """A script calling the JSON API with a token: no browser credentials or page origin."""
+    bearer = request.headers.get("Authorization", "")[:7].lower() == "bearer "
+    return bearer and not any(h in request.headers for h in ("Origin", "Referer", "Cookie"))
+
+
+def write_refused(settings: web_settings.WebSettings) -> bool:
+    """This request writes and neither comes from an allowed origin nor is an API client."""
+    return (request.method in UNSAFE_METHODS and not api_client()
+            and not web_settings.origin_allowed(settings))
+
+
 def install_security_headers(server: Flask, app: Dash) -> None:
-    """Add the headers to every response and the callback-request guard (see module doc)."""
+    """Add the headers to every response, the same-origin check of every write and the
+    callback-request guard (see module doc); reads the web settings (``web_settings``)."""
+    if not isinstance(server.config.get(web_settings.CONFIG_KEY), web_settings.WebSettings):
+        web_settings.install(server)
     lock = threading.Lock()
     cached: dict[str, Any] = {"key": None, "csp": ""}
 
@@ -111,6 +139,13 @@ def install_security_headers(server: Flask, app: Dash) -> None:
 
     if server.config.get("MAX_CONTENT_LENGTH") is None:
         server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+
+    @server.before_request
+    def _refuse_cross_site_writes() -> Response | None:
+        if not write_refused(web_settings.settings_of(server)):
+            return None
+        server.logger.info("refused %s %s from another origin", request.method, request.path)
+        return Response(CROSS_SITE, status=403, mimetype="text/plain")
 
     @server.before_request
     def _guard_callback_requests() -> Response | None:

@@ -140,7 +140,8 @@ def test_failing_callback_returns_generic_error():
         "changedPropIds": ["url.hash"],
         "state": [],
     }
-    response = app.server.test_client().post("/_dash-update-component", json=body)
+    response = app.server.test_client().post("/_dash-update-component", json=body,
+                                             headers={"Origin": "http://localhost"})
     # Dash(on_error=security.on_callback_error): logged, answered as "no update".
     assert response.status_code in (200, 204)
     assert response.status_code == 204 or response.json["response"] == {}

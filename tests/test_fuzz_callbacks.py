@@ -284,6 +284,7 @@ PARTS = 2
 @pytest.mark.parametrize("part", range(PARTS))
 def test_callbacks_survive_tampered_requests(app, part):
     client = app.server.test_client()
+    client.environ_base["HTTP_ORIGIN"] = "http://localhost"  # as a page of the site sends
     assert client.get("/").status_code == 200  # first request: Dash adds the pages router
     callbacks = _server_callbacks(app)
     assert len(callbacks) >= 5, sorted(callbacks)
@@ -351,6 +352,7 @@ def test_every_page_url_with_hostile_query_renders(app):
     import dash
 
     client = app.server.test_client()
+    client.environ_base["HTTP_ORIGIN"] = "http://localhost"  # as a page of the site sends
     client.get("/")
     router = next(k for k in _server_callbacks(app) if "_pages_content" in k)
     paths = [p["path"] for p in dash.page_registry.values()] + ["/no/such/page"]

@@ -15,8 +15,9 @@ import brotli
 import pytest
 from dash import Input, Output
 
-from dashboard import security, server
+from dashboard import security, server, web_settings
 from dashboard.app_factory import create_app
+from dashboard.users.secret import SecretKeyError
 
 SCRIPT_TAG = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 ALLOWED_SOURCES = re.compile(r"^(?:'self'|'none'|'unsafe-inline'|'sha256-[A-Za-z0-9+/=]+'|"
@@ -35,7 +36,15 @@ def app(counties):
 
 @pytest.fixture
 def client(app):
-    return app.server.test_client()
+    return _client(app)
+
+
+def _client(app, origin="http://localhost"):
+    """A test client whose requests come from a page of ``origin``, as a browser's do."""
+    client = app.server.test_client()
+    if origin:
+        client.environ_base["HTTP_ORIGIN"] = origin
+    return client
 
 
 def _csp(response) -> dict[str, list[str]]:
@@ -179,7 +188,7 @@ def test_callback_errors_are_logged_and_answered_as_no_update(caplog):
         "state": [],
     }
     with caplog.at_level(logging.ERROR, logger="dashboard.callbacks"):
-        response = app.server.test_client().post("/_dash-update-component", json=body)
+        response = _client(app).post("/_dash-update-component", json=body)
     assert response.status_code in (200, 204)
     assert "secret-detail" not in response.get_data(as_text=True)
     assert any("site-footer" in r.getMessage() and r.exc_info for r in caplog.records)
@@ -248,7 +257,7 @@ def test_callbacks_answer_from_the_snapshot_of_the_request(luming, qingshi):
     from dashboard.context import source_of
 
     app = create_app(snapshot=luming)
-    client = app.server.test_client()
+    client = _client(app)
     body = {**_footer_body("zh"), "inputs": [
         {"id": "lang-store", "property": "data", "value": "zh"},
         {"id": "url", "property": "search", "value": ""}]}
@@ -267,3 +276,132 @@ def test_deeply_nested_json_is_a_client_error(client):
         response = client.post("/_dash-update-component", data=data,
                                content_type="application/json")
         assert response.status_code == 400, depth
+
+
+# --- One same-origin check for every write (web_settings: DASHBOARD_ORIGIN, proxies) ---
+
+
+@pytest.mark.parametrize("headers", [
+    {},                                                   # neither Origin nor Referer
+    {"Origin": "http://evil.example"},
+    {"Origin": "null"},
+    {"Origin": "http://evil.example", "Referer": "http://localhost/"},
+    {"Referer": "http://evil.example/page"},
+    {"Origin": "http://localhost.evil.example"},
+])
+def test_a_callback_from_another_site_is_refused(app, headers):
+    """Before, Dash's callback endpoint took POSTs from any site (only some callbacks
+    checked the origin themselves)."""
+    client = _client(app, origin=None)
+    response = client.post("/_dash-update-component", json=_footer_body(), headers=headers)
+    assert response.status_code == 403 and response.mimetype == "text/plain"
+    assert response.get_data(as_text=True) == security.CROSS_SITE
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_a_callback_from_this_site_passes(app):
+    for headers in ({"Origin": "http://localhost"}, {"Referer": "http://localhost/targets"},
+                    {"Origin": "https://localhost"}):
+        response = _client(app, origin=None).post("/_dash-update-component",
+                                                 json=_footer_body(), headers=headers)
+        assert response.status_code == 200, headers
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "POST"])
+def test_every_unsafe_method_on_any_path_is_checked(app, method):
+    client = _client(app, origin="http://evil.example")
+    for path in ("/", "/auth/signout", "/upload/file", "/api/v1/entries", "/no/such/path"):
+        assert client.open(path, method=method).status_code == 403, (method, path)
+    assert client.get("/healthz").status_code == 200  # reading is never refused
+
+
+def test_a_script_with_a_bearer_token_and_no_browser_headers_is_let_through(app):
+    """The JSON API's clients (curl, scripts) send no Origin; what they may do is the API's
+    token check. A browser's cross-site request always has an Origin, so it cannot pass."""
+    bearer = {"Authorization": "Bearer abc123"}
+    plain = _client(app, origin=None)
+    assert plain.post("/_dash-update-component", json=_footer_body(),
+                      headers=bearer).status_code == 200
+    refused = [
+        {**bearer, "Origin": "http://evil.example"},
+        {**bearer, "Referer": "http://evil.example/"},
+        {"Authorization": "Basic abc123"},
+    ]
+    for headers in refused:
+        assert plain.post("/_dash-update-component", json=_footer_body(),
+                          headers=headers).status_code == 403, headers
+    signed_in = _client(app, origin=None)  # a cookie: a browser's credentials ride along
+    signed_in.set_cookie("dashboard_session", "x")
+    assert signed_in.post("/_dash-update-component", json=_footer_body(),
+                          headers=bearer).status_code == 403
+
+
+def test_the_configured_origin_is_read_once_when_the_app_is_created(counties, monkeypatch):
+    """Behind a proxy that rewrites Host to localhost, the browser's Origin is the public
+    address: before, every write was refused there."""
+    public = "https://dash.example.gov.cn"
+    monkeypatch.setenv(web_settings.ORIGIN_ENV, f"{public}, http://intranet.example:8080")
+    app = create_app(snapshot=counties)
+    monkeypatch.setenv(web_settings.ORIGIN_ENV, "http://evil.example")  # too late
+    for origin in (public, "https://DASH.example.gov.cn:443", "http://intranet.example:8080"):
+        assert _client(app, origin).post("/_dash-update-component",
+                                         json=_footer_body()).status_code == 200, origin
+    # Only the configured ones: not the request's own host, nor http for https.
+    for origin in ("http://localhost", "http://dash.example.gov.cn", "http://evil.example",
+                   "https://dash.example.gov.cn:8443"):
+        assert _client(app, origin).post("/_dash-update-component",
+                                         json=_footer_body()).status_code == 403, origin
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    (web_settings.ORIGIN_ENV, "dash.example.gov.cn"),
+    (web_settings.ORIGIN_ENV, "https://dash.example.gov.cn/dashboard"),
+    (web_settings.ORIGIN_ENV, "ftp://dash.example.gov.cn"),
+    (web_settings.PROXIES_ENV, "10.0.0.0/33"),
+    (web_settings.PROXIES_ENV, "proxy.local"),
+])
+def test_a_wrong_setting_stops_the_app_naming_it(name, value):
+    with pytest.raises(SecretKeyError, match=f"^{name}: "):
+        web_settings.read_settings({name: value})
+
+
+def test_defaults_trust_loopback_proxies_only():
+    settings = web_settings.read_settings({})
+    assert settings.origins == ()
+    assert [str(n) for n in settings.trusted_proxies] == ["127.0.0.0/8", "::1/128"]
+
+
+@pytest.mark.parametrize(("peer", "forwarded", "client"), [
+    ("192.0.2.7", "10.1.1.1", "192.0.2.7"),                    # untrusted peer: ignored
+    ("127.0.0.1", "10.1.1.1", "10.1.1.1"),                     # loopback proxy
+    ("127.0.0.1", "6.6.6.6, 10.1.1.1", "10.1.1.1"),            # spoofed hop on the left
+    ("127.0.0.1", "10.1.1.1, 127.0.0.2", "10.1.1.1"),          # two trusted proxies
+    ("127.0.0.1", "garbage, 10.1.1.1", "10.1.1.1"),
+    ("127.0.0.1", "10.1.1.1, garbage", "127.0.0.1"),           # the proxy sent nonsense
+    ("127.0.0.1", "", "127.0.0.1"),
+    ("::ffff:127.0.0.1", "2001:db8::5", "2001:db8::5"),
+    ("127.0.0.1", "[2001:db8::5]:4711", "2001:db8::5"),
+    ("127.0.0.1", "192.0.2.44:4711", "192.0.2.44"),
+])
+def test_the_client_address_comes_from_trusted_proxies_only(peer, forwarded, client):
+    from flask import Flask
+
+    flask_app = Flask(__name__)
+    settings = web_settings.read_settings({})
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    with flask_app.test_request_context("/", headers=headers,
+                                        environ_base={"REMOTE_ADDR": peer}):
+        assert web_settings.client_address(settings) == client
+
+
+def test_a_trusted_proxy_may_name_the_host_and_scheme(app):
+    """Without DASHBOARD_ORIGIN, the allowed origin is the host the browser asked for: a
+    trusted proxy's X-Forwarded-Host; from anyone else that header is ignored."""
+    forwarded = {"X-Forwarded-Host": "dash.example.gov.cn", "X-Forwarded-Proto": "https"}
+    proxy = _client(app, origin="https://dash.example.gov.cn")
+    assert proxy.post("/_dash-update-component", json=_footer_body(),
+                      headers=forwarded).status_code == 200
+    stranger = _client(app, origin="https://dash.example.gov.cn")
+    stranger.environ_base["REMOTE_ADDR"] = "192.0.2.7"
+    assert stranger.post("/_dash-update-component", json=_footer_body(),
+                         headers=forwarded).status_code == 403

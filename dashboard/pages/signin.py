@@ -16,6 +16,7 @@ from dash import dcc, html
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.users.accounts import MAX_NAME, MAX_PASSWORD
 from dashboard.users.web import safe_next
 
 dash.register_page(__name__, path="/signin", name="signin", order=90, nav=False)
@@ -28,8 +29,9 @@ add_strings({
     "signin.password": {"zh": "密码", "en": "Password"},
     "signin.submit": {"zh": "登录", "en": "Sign in"},
     "signin.error.failed": {"zh": "用户名或密码不正确。", "en": "Wrong user name or password."},
-    "signin.error.throttled": {"zh": "登录失败次数过多，请15分钟后再试。",
-                               "en": "Too many failed sign-ins: try again in 15 minutes."},
+    "signin.error.throttled": {"zh": "登录失败次数过多，请稍后再试（最长15分钟）。",
+                               "en": "Too many failed sign-ins: try again later "
+                                     "(at most 15 minutes)."},
     "signin.error.unavailable": {"zh": "登录服务暂不可用（未连接数据库）。",
                                  "en": "Sign-in is unavailable (no database)."},
     "signin.error.origin": {"zh": "请求来源不符，已拒绝。",
@@ -58,11 +60,11 @@ def render(_dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.D
         html.Form([
             html.Label(t("signin.name", lang), htmlFor="signin-name", className="form-label"),
             dcc.Input(id="signin-name", name="name", type="text", autoComplete="username",
-                       required=True, maxLength=64, className="form-control mb-3"),
+                       required=True, maxLength=MAX_NAME, className="form-control mb-3"),
             html.Label(t("signin.password", lang), htmlFor="signin-password",
                        className="form-label"),
             dcc.Input(id="signin-password", name="password", type="password",
-                       autoComplete="current-password", required=True, maxLength=200,
+                       autoComplete="current-password", required=True, maxLength=MAX_PASSWORD,
                        className="form-control mb-3"),
             dcc.Input(type="hidden", name="next", value=safe_next(query.get("next"))),
             dcc.Input(type="hidden", name="lang", value=lang),

@@ -5,6 +5,7 @@
     python -m dashboard.users sectors NAME economy,investment
     python -m dashboard.users disable NAME --reason "left the office"
     python -m dashboard.users list
+    python -m dashboard.users unlock NAME     (clear NAME's failed sign-ins, every address)
 
 The password is asked twice without echo; when standard input is not a terminal (a script)
 it is read as two lines. The database is ``DATABASE_URL`` (default the SQLite file under
@@ -40,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     disable.add_argument("name")
     disable.add_argument("--reason", default="")
     commands.add_parser("list", help="list users, their roles and sectors")
+    unlock = commands.add_parser("unlock", help="let a user sign in again at once after "
+                                 "failed sign-ins (from every address)")
+    unlock.add_argument("name")
     return parser
 
 
@@ -79,6 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             chosen = [s.strip() for s in args.sectors.split(",") if s.strip()]
             accounts.set_sectors(store, args.name, chosen)
             print(f"{args.name}: {','.join(chosen)}")
+        elif args.command == "unlock":
+            from dashboard.users import throttle
+
+            throttle.clear_lock(store, args.name, "cli")
+            print(f"unlocked {args.name}")
         elif args.command == "password":
             accounts.set_password(store, args.name, read_password())
             print(f"password set for {args.name}")

@@ -1,4 +1,4 @@
-"""Accounts: create, change and check users; throttle failed sign-ins.
+"""Accounts: create, change and check users (sign-ins are throttled by ``throttle.py``).
 
 Passwords are hashed with werkzeug's scrypt (``generate_password_hash``); a hash never leaves
 this module in a return value, a log line or a message. Roles: ``editor`` (enters and
@@ -11,22 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, and_, insert, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.store import audit
 from dashboard.store.engine import WRITE, Store, guard
-from dashboard.store.tables import auth_sessions, signin_attempts, users
+from dashboard.store.tables import auth_sessions, users
+from dashboard.users import throttle
 
 ROLES = ("editor", "reviewer", "admin")
+# The one password rule (``check_password``): the CLI, the admin pages and the sign-in form
+# (whose maxlength is MAX_PASSWORD) all accept exactly the same passwords.
 MIN_PASSWORD = 10
+MAX_PASSWORD = 200
 MAX_NAME = 64
-# Failed sign-ins allowed per name, and per address, in the window before refusing.
-MAX_FAILURES = 5
-FAILURE_WINDOW = timedelta(minutes=15)
 # Checked against when the name is unknown, so a wrong name takes as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password of anyone")
 
@@ -57,9 +58,19 @@ def _check(name: str, role: str, sectors: Sequence[str]) -> None:
         raise AccountError(f"sectors: unknown {', '.join(unknown)}")
 
 
+def password_length(password: str) -> int:
+    """The length as a browser counts it for ``maxlength`` (UTF-16 code units), so that a
+    password of emoji or rare characters is measured the same by the form and the rule."""
+    return len(password.encode("utf-16-le")) // 2
+
+
 def check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
+    """The password rule: MIN_PASSWORD to MAX_PASSWORD characters; AccountError if not."""
+    length = password_length(password)
+    if length < MIN_PASSWORD:
         raise AccountError(f"password: at least {MIN_PASSWORD} characters")
+    if length > MAX_PASSWORD:
+        raise AccountError(f"password: at most {MAX_PASSWORD} characters")
 
 
 def add_user(store: Store, name: str, password: str, role: str,
@@ -179,29 +190,23 @@ def user_by_id(store: Store, user_id: int) -> User | None:
     return None if row is None else user_from_row(row)
 
 
-def throttled(store: Store, name: str, address: str, now: datetime | None = None) -> bool:
-    """Too many failed sign-ins for this name or from this address lately."""
-    since = (now or datetime.now(UTC)) - FAILURE_WINDOW
-    failed = and_(signin_attempts.c.ok == 0, signin_attempts.c.at >= since)
-    with guard(store, "cannot check sign-in attempts"), store.engine.connect() as conn:
-        by_name = conn.execute(select(func.count()).where(
-            and_(failed, signin_attempts.c.name == name[:MAX_NAME]))).scalar_one()
-        by_address = conn.execute(select(func.count()).where(
-            and_(failed, signin_attempts.c.address == address[:64]))).scalar_one()
-    return by_name >= MAX_FAILURES or by_address >= MAX_FAILURES * 4
-
-
 def authenticate(store: Store, name: str, password: str, address: str) -> User | None:
     """The user if the name and password match an active account, else None; every attempt
-    is recorded for throttling (check ``throttled`` first)."""
-    with guard(store, "cannot read the user"), store.engine.connect() as conn:
-        row = conn.execute(select(users).where(
-            and_(users.c.name == name[:MAX_NAME], users.c.disabled_at.is_(None)))).first()
-    ok = check_password_hash(row.password_hash if row else _DUMMY_HASH, password) and row
+    is recorded for throttling (ask ``throttle.check`` first).
+
+    A name or password longer than the rules allow fails without being hashed: no account
+    can have it, and it is never cut down to one that could.
+    """
+    row, ok = None, False
+    if len(name) <= MAX_NAME and password_length(password) <= MAX_PASSWORD:
+        with guard(store, "cannot read the user"), store.engine.connect() as conn:
+            row = conn.execute(select(users).where(
+                and_(users.c.name == name, users.c.disabled_at.is_(None)))).first()
+        ok = bool(check_password_hash(row.password_hash if row else _DUMMY_HASH, password)
+                  and row)
     with guard(store, "cannot record the sign-in"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        conn.execute(insert(signin_attempts).values(
-            name=name[:MAX_NAME], address=address[:64], at=datetime.now(UTC), ok=int(bool(ok))))
+        throttle.record_in(conn, name, address, ok)
         if ok:
             audit.record(conn, name, "user.signin", f"user:{name}")
     return user_from_row(row) if ok else None

@@ -1,30 +1,36 @@
 """Sign-in and sign-out over HTTP, and who is signed in on a request.
 
-* ``POST /auth/signin`` (the form of ``/signin``): throttled per name and address; on
-  success any previous session of the browser is ended and a new one opened (its token in
-  an HttpOnly, SameSite=Lax cookie, Secure over HTTPS), then a redirect to ``next``.
+* ``POST /auth/signin`` (the form of ``/signin``): throttled per name and client address
+  (``throttle.py``; the address from a trusted proxy's X-Forwarded-For, ``web_settings``);
+  on success any previous session of the browser is ended and a new one opened (its token
+  in an HttpOnly, SameSite=Lax cookie, Secure when the browser is on https: the request,
+  a trusted proxy's X-Forwarded-Proto or an https ``DASHBOARD_ORIGIN`` says so), then a
+  redirect to ``next``.
 * ``POST /auth/signout``: ends the session everywhere and clears the cookie.
 * ``GET /auth/me``: the signed-in user's name, role and sectors (401 if none).
 
-Every POST must come from this site: its ``Origin`` (or, without one, its ``Referer``) must
-name the request's own host, so another site cannot make a signed-in browser write. The
-cookie's token is signed with the app's secret key (``secret.py``) and looked up by its hash.
+Every POST must come from this site (``same_origin``, the rule that ``dashboard.security``
+applies to every write before any route runs: ``Origin``, else ``Referer``, names an allowed
+origin), so another site cannot make a signed-in browser write. The cookie's token is
+signed with the app's secret key (``secret.py``) and looked up by its hash.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pandas as pd
 from flask import Flask, Response, current_app, jsonify, redirect, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from dashboard import web_settings
 from dashboard.downloads import to_csv
 from dashboard.store.audit import history
 from dashboard.store.engine import Store, StoreError
-from dashboard.users.accounts import User, authenticate, throttled
+from dashboard.users import throttle
+from dashboard.users.accounts import MAX_NAME, MAX_PASSWORD, User, authenticate
 from dashboard.users.sessions import LIFETIME, close_session, open_session, session_user
 
 COOKIE = "dashboard_session"
@@ -41,12 +47,9 @@ def safe_next(value: object) -> str:
 
 
 def same_origin() -> bool:
-    """The request comes from a page of this site (Origin, else Referer, names our host)."""
-    source = request.headers.get("Origin") or request.headers.get("Referer")
-    if not source:
-        return False
-    parts = urlsplit(source)
-    return parts.scheme in ("http", "https") and parts.netloc == request.host
+    """The request comes from a page of an allowed origin (``web_settings.origin_allowed``:
+    ``DASHBOARD_ORIGIN``, else the request's own host)."""
+    return web_settings.origin_allowed(web_settings.settings_of())
 
 
 def _serializer(server: Flask) -> URLSafeSerializer:
@@ -94,12 +97,16 @@ def register(server: Flask, store: Store) -> None:
         lang = form.get("lang", "zh")
         if not same_origin():
             return _back(lang, error="origin")
-        name, password = form.get("name", "")[:64], form.get("password", "")[:200]
-        address = request.remote_addr or "unknown"
+        # Not cut to length: an over-long value fails (authenticate), it never signs in as a
+        # shorter one. The form's maxlength and the password rule use the same limits.
+        name, password = form.get("name", ""), form.get("password", "")
+        settings = web_settings.settings_of(server)
+        address = web_settings.client_address(settings)
         try:
-            if throttled(store, name, address):
+            if throttle.check(store, name[:MAX_NAME + 1], address) > 0:
                 return _back(lang, error="throttled")
-            user = authenticate(store, name, password, address)
+            user = authenticate(store, name[:MAX_NAME + 1], password[:MAX_PASSWORD + 1],
+                                address)
             if user is None:
                 return _back(lang, error="failed", next=safe_next(form.get("next")))
             close_session(store, cookie_token(server))  # a new id at every sign-in
@@ -108,7 +115,7 @@ def register(server: Flask, store: Store) -> None:
             return _back(lang, error="unavailable")
         response = redirect(safe_next(form.get("next")), code=303)
         response.set_cookie(COOKIE, _serializer(server).dumps(token), httponly=True,
-                            samesite="Lax", secure=request.is_secure, path="/",
+                            samesite="Lax", secure=web_settings.is_https(settings), path="/",
                             max_age=int(LIFETIME.total_seconds()))
         return response
 

@@ -87,7 +87,9 @@ def test_no_write_gets_through(site, store):
                                        content_type="application/json", headers=headers)
                 sent["callbacks"] += 1
                 _assert_no_leak(response, output)
-                assert response.status_code in (200, 204), (output, response.status_code)
+                # Another site (or none named) is refused before any callback runs.
+                expected = (200, 204) if origin == "http://localhost" else (403,)
+                assert response.status_code in expected, (output, response.status_code)
         form = data.draw(st.dictionaries(
             st.sampled_from(["name", "password", "next", "lang"]),
             # (a form body is bytes: no lone surrogates, unlike JSON)

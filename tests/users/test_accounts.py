@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from dashboard.store.audit import history
 from dashboard.store.tables import auth_sessions, users
-from dashboard.users import accounts
+from dashboard.users import accounts, throttle
 from dashboard.users.sessions import LIFETIME, close_session, open_session, session_user
 
 PASSWORD = "correct horse battery"
@@ -52,12 +52,33 @@ def test_sign_in_checks_the_password_and_throttles_failures(store):
     assert accounts.authenticate(store, "wang", PASSWORD, "10.0.0.1").name == "wang"
     assert accounts.authenticate(store, "wang", "wrong password", "10.0.0.1") is None
     assert accounts.authenticate(store, "nobody", PASSWORD, "10.0.0.1") is None
-    assert not accounts.throttled(store, "wang", "10.0.0.1")
-    for _ in range(accounts.MAX_FAILURES):
+    assert throttle.check(store, "wang", "10.0.0.1") == 0
+    for _ in range(throttle.FREE_FAILURES):
         accounts.authenticate(store, "wang", "wrong password", "10.0.0.2")
-    assert accounts.throttled(store, "wang", "10.0.0.9")  # by name, from anywhere
-    later = datetime.now(UTC) + accounts.FAILURE_WINDOW + timedelta(seconds=1)
-    assert not accounts.throttled(store, "wang", "10.0.0.9", now=later)
+    assert throttle.check(store, "wang", "10.0.0.2") > 0  # this pair waits...
+    assert throttle.check(store, "wang", "10.0.0.9") == 0  # ...not the name elsewhere
+    later = datetime.now(UTC) + throttle.MAX_WAIT + timedelta(seconds=1)
+    assert throttle.check(store, "wang", "10.0.0.2", now=later) == 0
+
+
+def test_one_password_rule_for_every_way_in(store):
+    """200 characters are set and sign in; 201 are refused by the rule and never sign in
+    (before, the CLI took any length and the form cut the password to 200)."""
+    longest, too_long = "p" * accounts.MAX_PASSWORD, "p" * (accounts.MAX_PASSWORD + 1)
+    accounts.check_password(longest)
+    with pytest.raises(accounts.AccountError, match="^password: at most 200"):
+        accounts.check_password(too_long)
+    accounts.add_user(store, "long", longest, "editor", ["economy"])
+    assert accounts.authenticate(store, "long", longest, "10.0.0.1") is not None
+    with pytest.raises(accounts.AccountError, match="^password:"):
+        accounts.add_user(store, "longer", too_long, "editor", ["economy"])
+    with pytest.raises(accounts.AccountError, match="^password:"):
+        accounts.set_password(store, "long", too_long)
+    assert accounts.authenticate(store, "long", too_long, "10.0.0.1") is None
+    # Counted as a browser counts maxlength: an emoji is two.
+    assert accounts.password_length("😀" * 100) == 200
+    with pytest.raises(accounts.AccountError, match="^password: at most"):
+        accounts.check_password("😀" * 100 + "x")
 
 
 def test_a_disabled_user_cannot_sign_in_and_loses_its_sessions(store):

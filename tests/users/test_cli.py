@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.store import open_store
+from dashboard.store.audit import history
+from dashboard.users import accounts, throttle
 from dashboard.users.__main__ import main, read_password
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,6 +62,33 @@ def test_unknown_sector_and_unreachable_database(tmp_path, monkeypatch, capsys):
     assert main(["list"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "secret" not in err and err.count("\n") == 1
+
+
+def test_unlock_clears_failed_sign_ins(tmp_path):
+    url = f"sqlite:///{tmp_path / 'users.sqlite3'}"
+    _run(url, "add", "li", "--role", "editor", stdin=f"{PASSWORD}\n{PASSWORD}\n")
+    store = open_store(url)
+    for _ in range(throttle.FREE_FAILURES + 2):
+        accounts.authenticate(store, "li", "wrong password", "10.0.0.66")
+    assert throttle.check(store, "li", "10.0.0.66") > 0
+    result = _run(url, "unlock", "li")
+    assert (result.returncode, result.stdout) == (0, "unlocked li\n")
+    assert throttle.check(store, "li", "10.0.0.66") == 0
+    assert history(store, "user:li")[-1].action == "user.unlock"
+    missing = _run(url, "unlock", "nobody")
+    assert missing.returncode == 2 and missing.stderr == "error: name: no user 'nobody'\n"
+
+
+def test_the_cli_takes_exactly_the_passwords_the_form_takes(tmp_path):
+    """200 characters are accepted (and sign in); 201 are refused, as the form refuses them."""
+    url = f"sqlite:///{tmp_path / 'users.sqlite3'}"
+    longest, too_long = "p" * 200, "p" * 201
+    assert _run(url, "add", "li", "--role", "editor",
+                stdin=f"{longest}\n{longest}\n").returncode == 0
+    assert accounts.authenticate(open_store(url), "li", longest, "10.0.0.1") is not None
+    refused = _run(url, "password", "li", stdin=f"{too_long}\n{too_long}\n")
+    assert refused.returncode == 2
+    assert refused.stderr == "error: password: at most 200 characters\n"
 
 
 def test_read_password_asks_twice():

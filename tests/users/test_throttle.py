@@ -36,7 +36,7 @@ def test_the_wait_doubles_after_the_free_failures_up_to_the_cap(store):
     last = _fail(store, throttle.FREE_FAILURES - 1)
     assert throttle.check(store, "wang", "10.0.0.66", now=last) == 0
     waits = []
-    for extra in range(15):
+    for _ in range(15):
         last = _fail(store, 1, start=last + timedelta(hours=1))
         waits.append(throttle.check(store, "wang", "10.0.0.66", now=last))
     assert waits[:4] == [1.0, 2.0, 4.0, 8.0]
