@@ -55,12 +55,14 @@ PAUSE_S = 8.0
 def per_request_cost(url: str, data: Path) -> dict[str, float]:
     from dashboard.context import SnapshotSource
     from dashboard.data import load_dataset
+    from dashboard.data_files import read_data_files
     from dashboard.store import open_store
     from dashboard.store.live import VersionFollower
-    from dashboard.store.versions import current_state, ensure_published
+    from dashboard.store.versions import current_state, publish
 
     store = open_store(url)
-    ensure_published(store, data)
+    if current_state(store)[0] is None:  # the storage layer alone: what following costs
+        publish(store, read_data_files(data), "benchmark")
     follower = VersionFollower(store, current_state(store))
     source = SnapshotSource(load_dataset(data), follower)
     source.current()
