@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.entries.store import Entry
+from dashboard.entries.store import EDITABLE, Entry
 from dashboard.i18n import t
+from dashboard.policy import Action, allowed
 from dashboard.store.audit import AuditRow
 from dashboard.users.accounts import User
 
@@ -13,17 +14,19 @@ ACTION_TYPE = "entry-action"
 EDIT_TYPE = "entry-edit"
 
 
-def actions_for(entry: Entry, user: User) -> list[str]:
-    """What ``user`` may do with ``entry`` now (the store checks again on every write)."""
-    found = []
-    if entry.state in ("draft", "returned") and user.may_edit(entry.sector):
-        found += ["edit", "submit"]
-    if entry.state == "submitted" and user.role in ("reviewer", "admin") \
-            and entry.updated_by != user.name:
-        found += ["approve", "return"]
-    if entry.state == "approved" and user.role == "admin":
-        found.append("unlock")
-    return found
+# The buttons each state offers, and the policy's action behind each.
+_OFFERED = {"edit": Action.ENTRY_EDIT, "submit": Action.ENTRY_SUBMIT,
+            "approve": Action.ENTRY_APPROVE, "return": Action.ENTRY_RETURN,
+            "unlock": Action.ENTRY_UNLOCK}
+_BY_STATE = {**dict.fromkeys(EDITABLE, ("edit", "submit")),
+             "submitted": ("approve", "return"), "approved": ("unlock",)}
+
+
+def actions_for(entry: Entry, user: User | None) -> list[str]:
+    """What ``user`` may do with ``entry`` now, as the policy says (the store asks it again
+    on every write): four eyes hide approve and return from anyone who set the figure."""
+    return [a for a in _BY_STATE.get(entry.state, ())
+            if allowed(user, _OFFERED[a], entry.subject)]
 
 
 def _button(entry: Entry, action: str, lang: str) -> html.Button:

@@ -5,9 +5,10 @@ Columns: the form's fields (``checks.FIELDS``); the header names them. Outcomes 
 run: ``new``, ``update`` (a draft or returned figure of the same indicator, year, month and
 measure), ``unknown_indicator``, ``locked`` (that figure is approved or under review),
 ``duplicate`` (an earlier row of the file), ``bad_unit``, ``invalid`` (another field, named),
-``forbidden`` (another sector), ``needs_comment`` (a soft check without a comment). The
-commit runs the same checks inside its transaction and writes every row or none; a process
-killed during the commit leaves nothing behind.
+``forbidden`` (the policy refuses the user that sector), ``needs_comment`` (a soft check
+without a comment). The commit runs the same checks inside its transaction and writes every
+row or none; a process killed during the commit leaves nothing behind. Whoever imports a
+figure is one of its value editors (four eyes: they never approve it).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from openpyxl import load_workbook
 from sqlalchemy import Connection, insert, select, update
 
 from dashboard.entries.checks import FIELDS, read_figure, warnings
-from dashboard.entries.store import entry_from_row
+from dashboard.entries.store import add_editor, entry_from_row, quote_editor
 from dashboard.pipeline.lexicon import Indicator
+from dashboard.policy import Action, Subject, allowed
 from dashboard.store import audit
 from dashboard.store.engine import WRITE, Store, guard
 from dashboard.store.tables import entries
@@ -97,7 +99,7 @@ def _checked(rows: list[list[object]]) -> list[dict[str, object]]:
             for row in body]
 
 
-def _plan(conn: Connection, user: User, rows: list[dict[str, object]],
+def _plan(conn: Connection, user: User | None, rows: list[dict[str, object]],
           indicators: Mapping[str, Indicator], today: date) -> list[tuple[RowResult, object]]:
     planned: list[tuple[RowResult, object]] = []
     seen: set[tuple] = set()
@@ -114,7 +116,8 @@ def _plan(conn: Connection, user: User, rows: list[dict[str, object]],
             planned.append((RowResult(line, "duplicate"), None))
             continue
         seen.add(key)
-        if not user.may_edit(indicators[figure.indicator_id].sector):
+        if not allowed(user, Action.ENTRY_EDIT,
+                       Subject(sector=indicators[figure.indicator_id].sector)):
             planned.append((RowResult(line, "forbidden"), None))
             continue
         same = conn.execute(select(entries).where(
@@ -139,13 +142,13 @@ def _plan(conn: Connection, user: User, rows: list[dict[str, object]],
     return planned
 
 
-def dry_run(store: Store, user: User, rows: list[dict[str, object]],
+def dry_run(store: Store, user: User | None, rows: list[dict[str, object]],
             indicators: Mapping[str, Indicator], today: date | None = None) -> list[RowResult]:
     with guard(store, "cannot check the import"), store.engine.connect() as conn:
         return [r for r, _ in _plan(conn, user, rows, indicators, today or date.today())]
 
 
-def commit(store: Store, user: User, rows: list[dict[str, object]],
+def commit(store: Store, user: User | None, rows: list[dict[str, object]],
            indicators: Mapping[str, Indicator], today: date | None = None,
            before_commit=None) -> list[RowResult]:  # noqa: ANN001 - a test hook
     """Write every row (all new or update) in one transaction, or none; the row results."""
@@ -157,20 +160,24 @@ def commit(store: Store, user: User, rows: list[dict[str, object]],
         if not planned or any(r.outcome not in OK for r in results):
             conn.rollback()
             return results
+        assert user is not None  # every row was allowed, so someone is signed in
         for _, (figure, same, doubtful) in planned:  # type: ignore[misc]
             values = {**asdict(figure), "sector": indicators[figure.indicator_id].sector,
                       "flagged": int(doubtful), "updated_by": user.name, "updated_at": now}
             if same is None:
                 new_id = conn.execute(insert(entries).values(
-                    **values, state="draft", version=1, created_by=user.name,
-                    note="")).inserted_primary_key[0]
+                    **values, state="draft", version=1, created_by=user.name, note="",
+                    value_editors=quote_editor(user.name))).inserted_primary_key[0]
                 audit.record(conn, user.name, "entry.import", f"entry:{new_id}",
                              new=asdict(figure))
             else:
+                old = asdict(entry_from_row(same).figure)
+                editors = same.value_editors if old == asdict(figure) else add_editor(
+                    same.value_editors, same.created_by, user.name)
                 conn.execute(update(entries).where(entries.c.id == same.id).values(
-                    **values, version=same.version + 1))
+                    **values, version=same.version + 1, value_editors=editors))
                 audit.record(conn, user.name, "entry.import", f"entry:{same.id}",
-                             old=asdict(entry_from_row(same).figure), new=asdict(figure))
+                             old=old, new=asdict(figure))
         if before_commit is not None:
             before_commit()
     return results

@@ -27,9 +27,8 @@ from dashboard.entries.checks import MEASURES, PERIOD_KINDS, PRICE_BASES, STATUS
 from dashboard.entries.publishing import publish_approved
 from dashboard.entries.store import EntryError
 from dashboard.i18n import add_strings, normalize_lang, t
-from dashboard.policy import Action, allowed
+from dashboard.policy import Action, Subject, allowed
 from dashboard.progress.targets import goals_of, target_years
-from dashboard.store.audit import history
 from dashboard.store.engine import Store, StoreError
 from dashboard.users.accounts import User
 from dashboard.users.web import AUDIT_PATH, same_origin, signed_in
@@ -129,13 +128,11 @@ def _names(dataset: Dataset, lang: str) -> dict[str, str]:
 
 
 def listing(store: Store, user: User, lang: str) -> Any:
-    changes: dict[int, list] = {}
-    for row in history(store):
-        if row.subject.startswith("entry:") and row.subject[6:].isdigit():
-            changes.setdefault(int(row.subject[6:]), []).append(row)
-    table = entry_table(entry_store.list_entries(store), user, _names(current_dataset(), lang),
-                        lang, changes)
-    if user.role != "admin":
+    """The figures ``user`` may see (the store asks the policy), each with its history."""
+    shown = entry_store.list_entries(store, user=user)
+    table = entry_table(shown, user, _names(current_dataset(), lang), lang,
+                        entry_store.histories(store, shown))
+    if not allowed(user, Action.AUDIT_READ):
         return table
     return html.Div([table, html.A(t("entry.audit_csv", lang), href=AUDIT_PATH,
                                    className="btn btn-sm btn-outline-secondary")])
@@ -149,7 +146,8 @@ def show_user(search: Any) -> tuple[Any, bool, Any, bool]:
     """Who is signed in, their figures, and the form only for those who enter figures."""
     store, user = signed_in()
     who, hidden, listing = _user_view(store, user, search)
-    enters = user is not None and (user.role == "admin" or bool(user.sectors))
+    enters = any(allowed(user, Action.ENTRY_EDIT, Subject(sector=s))
+                 for s in {i.sector for i in current_dataset().lexicon.values()})
     return who, hidden, listing, not enters
 
 
@@ -163,7 +161,7 @@ def _user_view(store: Store | None, user: User | None, search: Any) -> tuple[Any
             className="alert alert-info"), True, []
     upload = [html.A(t("entry.upload_link", lang), href=f"/upload?lang={lang}",
                      className="btn btn-sm btn-outline-primary ms-2", id="entry-upload-link")
-              ] if user.role == "admin" else []
+              ] if allowed(user, Action.UPLOAD) else []
     if allowed(user, Action.USER_MANAGE):
         upload.append(admin_users.nav_link(lang))
     who = html.Form([
@@ -235,7 +233,8 @@ def _perform(store: Store, user: User, trigger: Any, fields: dict[str, Any], rea
     done = {"submit": lambda: entry_store.submit(store, user, entry_id, version),
             "approve": lambda: entry_store.approve(store, user, entry_id, version),
             "return": lambda: entry_store.return_entry(store, user, entry_id, version, reason),
-            "unlock": lambda: entry_store.unlock(store, user, entry_id, reason)}[action]()
+            "unlock": lambda: entry_store.unlock(store, user, entry_id, version, reason)
+            }[action]()
     parts = [t("entry.done", lang).format(action=t(f"entry.action.{action}", lang))]
     if action in ("approve", "unlock"):
         try:
@@ -267,10 +266,10 @@ def form_values(trigger: Any) -> tuple[Any, ...]:
     if store is None or user is None or entry_id is None:
         return (no_update,) * (len(FIELDS) + 1)
     try:
-        entry = entry_store.get(store, entry_id)
+        entry = entry_store.get(store, entry_id, user)
     except (EntryError, StoreError):
         return (no_update,) * (len(FIELDS) + 1)
-    if not user.may_edit(entry.sector):
+    if not allowed(user, Action.ENTRY_EDIT, entry.subject):
         return (no_update,) * (len(FIELDS) + 1)
     f = entry.figure
     return (f.indicator_id, f.year, f.period_kind, f.through_month, f.measure, f"{f.value:g}",

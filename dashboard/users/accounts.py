@@ -17,6 +17,7 @@ from sqlalchemy import Connection, and_, insert, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from dashboard.pipeline.lexicon import load_lexicon
+from dashboard.policy import Action, Subject, allowed
 from dashboard.store import audit
 from dashboard.store.engine import WRITE, Store, guard
 from dashboard.store.tables import auth_sessions, users
@@ -44,7 +45,9 @@ class User:
     sectors: tuple[str, ...]
 
     def may_edit(self, sector: str) -> bool:
-        return self.role == "admin" or (self.role == "editor" and sector in self.sectors)
+        """Whether the policy lets this user enter figures of ``sector`` (asks it, so the
+        answer cannot drift from what the entry service enforces)."""
+        return allowed(self, Action.ENTRY_EDIT, Subject(sector=sector))
 
 
 def _check(name: str, role: str, sectors: Sequence[str]) -> None:

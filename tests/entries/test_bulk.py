@@ -47,9 +47,9 @@ def test_a_clean_file_is_new_rows_then_all_written(store, li):
     rows = _rows(GOOD)
     lexicon = load_lexicon().indicators
     assert [r.outcome for r in bulk.dry_run(store, li, rows, lexicon, TODAY)] == ["new"] * 3
-    assert entries.list_entries(store) == []  # a dry run writes nothing
+    assert entries.list_entries(store, user=li) == []  # a dry run writes nothing
     assert [r.outcome for r in bulk.commit(store, li, rows, lexicon, TODAY)] == ["new"] * 3
-    saved = entries.list_entries(store)
+    saved = entries.list_entries(store, user=li)
     assert [e.figure.value for e in saved] == [5.1, 5.6, 8.2]
     assert [r.action for r in history(store)][-3:] == ["entry.import"] * 3
     again = bulk.dry_run(store, li, rows, lexicon, TODAY)
@@ -60,8 +60,8 @@ def test_every_kind_of_bad_row_is_named_and_nothing_is_written(store, li):
     lexicon = load_lexicon().indicators
     approved = entries.save(store, li, {**dict(zip(HEADER.split(","), GOOD.splitlines()[0]
                                                    .split(","), strict=True))}, lexicon, TODAY)
-    entries.submit(store, li, approved.id, None)
-    entries.approve(store, accounts.user_by_id(store, 1), approved.id, None)
+    sent = entries.submit(store, li, approved.id, approved.version)
+    entries.approve(store, accounts.user_by_id(store, 1), approved.id, sent.version)
     text = GOOD + textwrap.dedent("""\
         moon,2025,quarter,3,growth_pct,5%,,,final,x,
         gdp,2025,quarter,6,growth_pct,5亿元,,,final,x,
@@ -76,10 +76,10 @@ def test_every_kind_of_bad_row_is_named_and_nothing_is_written(store, li):
         (5, "unknown_indicator", "indicator_id"), (6, "bad_unit", "unit"),
         (7, "duplicate", ""), (8, "forbidden", ""), (9, "invalid", "value"),
         (10, "needs_comment", "comment")]
-    before = len(entries.list_entries(store))
+    before = len(entries.list_entries(store, user=li))
     assert [r.outcome for r in bulk.commit(store, li, _rows(text), lexicon, TODAY)] == [
         r.outcome for r in results]
-    assert len(entries.list_entries(store)) == before  # all or nothing
+    assert len(entries.list_entries(store, user=li)) == before  # all or nothing
 
 
 def test_xlsx_and_bad_files(store, li):
@@ -125,9 +125,9 @@ def test_a_commit_killed_part_way_writes_nothing(store, li, tmp_path):
     result = subprocess.run([sys.executable, "-c", KILLED, url, str(figures)], cwd=ROOT,
                             env=dict(os.environ), capture_output=True, timeout=120)
     assert result.returncode == -signal.SIGKILL
-    assert entries.list_entries(store) == []
+    assert entries.list_entries(store, user=li) == []
     assert not [r for r in history(store) if r.action == "entry.import"]
     # The database is not left locked: the same import now goes through.
     rows = bulk.read_rows(figures.read_bytes(), "figures.csv")
     assert len(bulk.commit(store, li, rows, load_lexicon().indicators, TODAY)) == 3
-    assert len(entries.list_entries(store)) == 3
+    assert len(entries.list_entries(store, user=li)) == 3

@@ -51,7 +51,7 @@ def test_concurrent_editors_lose_nothing(store):
 
     errors = _run([work(u) for u in users])
     assert errors == []
-    saved = entries.list_entries(store)
+    saved = entries.list_entries(store, user=users[0])
     assert len(saved) == EDITORS * EACH
     for user in users:
         mine = sorted(e.figure.value for e in saved if e.created_by == user.name)
@@ -73,7 +73,7 @@ def test_concurrent_edits_of_one_figure_conflict_instead_of_overwriting(store):
     def work(user):
         def edit():
             for _ in range(5):
-                seen = entries.get(store, first.id)
+                seen = entries.get(store, first.id, user)
                 try:
                     entries.save(store, user, {**FORM, "value": f"{len(user.name)}亿元",
                                                "source": user.name}, lexicon,
@@ -85,7 +85,7 @@ def test_concurrent_edits_of_one_figure_conflict_instead_of_overwriting(store):
         return edit
 
     assert _run([work(u) for u in users]) == []
-    final = entries.get(store, first.id)
+    final = entries.get(store, first.id, users[0])
     assert final.version == 1 + len(wins)  # every accepted edit is one version, none lost
     assert len(wins) + len(conflicts) == EDITORS * 5
     with store.engine.connect() as conn:
