@@ -90,7 +90,8 @@ def show(search: Any) -> tuple[Any, bool, Any, Any]:
     refused = _refused(store, user, lang)
     if refused is not None or store is None or user is None:
         return refused, True, [], []
-    who = html.Span(t("entry.who", lang).format(name=user.name, role=user.role))
+    who = html.Span(t("entry.who", lang).format(name=user.name,
+                                                role=t(f"admin.role.{user.role}", lang)))
     try:
         return (who, False, *_listing(store, user, lang))
     except (Denied, StoreError):
@@ -113,43 +114,52 @@ def pick(target: Any) -> tuple[Any, Any]:
 
 @callback(Output("admin-users-message", "children"), Output("admin-users-secret", "children"),
           Output("admin-users-list", "children"), Output("admin-target", "options"),
-          *[Input(b, "n_clicks") for b in BUTTONS],
+          Output("admin-new-name", "value"), *[Input(b, "n_clicks") for b in BUTTONS],
           State("admin-new-name", "value"), State("admin-new-role", "value"),
           State("admin-new-sectors", "value"), State("admin-target", "value"),
           State("admin-role", "value"), State("admin-sectors", "value"),
           State("admin-reason", "value"), State(URL_ID, "search"),
           prevent_initial_call=True)
-def act(*values: Any) -> tuple[Any, Any, Any, Any]:
+def act(*values: Any) -> tuple[Any, Any, Any, Any, Any]:
     *form, search = values[len(BUTTONS):]
     clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
     return handle(ctx.triggered_id if clicked else None, dict(zip(FIELDS, form, strict=True)),
                   search)
 
 
-def handle(trigger: Any, form: dict[str, Any], search: Any) -> tuple[Any, Any, Any, Any]:
+def handle(trigger: Any, form: dict[str, Any], search: Any) -> tuple[Any, Any, Any, Any, Any]:
     """What a click does (``trigger``: the clicked button's id): the message, the temporary
-    password (if any), the users table and the user options."""
+    password (if any), the users table, the user options and the add form's name (emptied
+    once added, so a second click does not try the same name again)."""
     lang = _lang(search)
     if trigger not in BUTTONS:
-        return no_update, no_update, no_update, no_update
+        return (no_update,) * 5
     store, user = signed_in()
     refused = _refused(store, user, lang)
     if refused is not None or store is None or user is None:
-        return refused, None, no_update, no_update
+        return _failed(refused)
     if not same_origin():
-        return _alert(t("admin.error.origin", lang), "danger"), None, no_update, no_update
+        return _failed(_alert(t("admin.error.origin", lang), "danger"))
     try:
         done, name, secret = _perform(store, user, trigger, form)
-        message = _alert(t(f"admin.done.{done}", lang).format(name=name), "success")
-        shown = parts.secret_box(name, secret, lang) if secret else None
-        return (message, shown, *_listing(store, user, lang))
     except admin.AdminError as error:
-        return _alert(t(f"admin.error.{error.code}", lang), "danger"), None, no_update, \
-            no_update
+        return _failed(_alert(t(f"admin.error.{error.code}", lang), "danger"))
     except Denied:
-        return _alert(t("admin.error.denied", lang), "danger"), None, no_update, no_update
+        return _failed(_alert(t("admin.error.denied", lang), "danger"))
     except StoreError:
-        return _alert(t("admin.error.store", lang), "danger"), None, no_update, no_update
+        return _failed(_alert(t("admin.error.store", lang), "danger"))
+    message = _alert(t(f"admin.done.{done}", lang).format(name=name), "success")
+    shown = parts.secret_box(name, secret, lang) if secret else None
+    try:
+        table, options = _listing(store, user, lang)
+    except StoreError:  # the change is made; the list shows at the next opening
+        table, options = no_update, no_update
+    return message, shown, table, options, "" if done == "add" else no_update
+
+
+def _failed(message: Any) -> tuple[Any, Any, Any, Any, Any]:
+    """A refusal: the message, no temporary password, nothing else changed."""
+    return message, None, no_update, no_update, no_update
 
 
 def _text(value: Any) -> str:

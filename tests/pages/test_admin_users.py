@@ -85,8 +85,9 @@ def test_anyone_but_an_admin_sees_no_users_and_changes_nothing(site, who, says):
         for button in module.BUTTONS:
             form = {**EMPTY, "new_name": "zhao", "new_role": "admin", "target": "boss",
                     "role": "editor", "sectors": ["tourism"]}
-            message, secret, listing, options = module.handle(button, form, "?lang=zh")
+            message, secret, listing, _, name = module.handle(button, form, "?lang=zh")
             assert says in _text(message) and secret is None and listing is no_update
+            assert name is no_update
     assert _counts(store) == before
     assert accounts.authenticate(store, "boss", PASSWORD, "10.0.0.1") is not None
 
@@ -95,18 +96,18 @@ def test_an_admin_adds_a_user_and_sees_the_temporary_password_once(site):
     _, store, _, module = site
     with _as(site, "boss"):
         shown, hidden, listing, options = module.show("?lang=en")
-        assert not hidden and "boss" in _text(shown)
+        assert not hidden and "Signed in: boss (Admin)" in _text(shown)
         assert {"boss", "li", "wang"} <= set(_text(listing).split())
         form = {**EMPTY, "new_name": "zhao", "new_sectors": ["tourism"]}
-        message, secret, listing, options = module.handle("admin-add", form, "?lang=en")
-    assert "Added zhao" in _text(message)
+        message, secret, listing, options, name = module.handle("admin-add", form, "?lang=en")
+    assert "Added zhao" in _text(message) and name == ""
     (code,) = [n for n in walk(secret) if getattr(n, "id", None) == "admin-secret-value"]
     assert accounts.authenticate(store, "zhao", code.children, "10.0.0.1").name == "zhao"
     assert "zhao" in [o["value"] for o in options] and "Tourism" in _text(listing)
     assert history(store, "user:zhao")[0].actor == "boss"
     with _as(site, "boss"):  # the next answer does not show it again
-        message, secret, _, _ = module.handle("admin-add", form, "?lang=zh")
-    assert "已被使用" in _text(message) and secret is None
+        message, secret, _, _, name = module.handle("admin-add", form, "?lang=zh")
+    assert "已被使用" in _text(message) and secret is None and name is no_update
 
 
 def test_an_admin_changes_resets_clears_and_disables(site):
@@ -117,14 +118,14 @@ def test_an_admin_changes_resets_clears_and_disables(site):
         form = {**EMPTY, "target": "li", "role": "reviewer", "sectors": ["tourism", "trade"]}
         for button, says in (("admin-save-role", "角色"), ("admin-save-sectors", "负责领域"),
                              ("admin-unlock", "登录锁定")):
-            message, secret, _, _ = module.handle(button, form, "?lang=zh")
+            message, secret, _, _, _ = module.handle(button, form, "?lang=zh")
             assert says in _text(message) and "alert-success" in message.className
-        message, secret, _, _ = module.handle("admin-reset", form, "?lang=zh")
+        message, secret, _, _, _ = module.handle("admin-reset", form, "?lang=zh")
         assert "已重置 li 的密码" in _text(message)
         temporary = next(n.children for n in walk(secret)
                          if getattr(n, "id", None) == "admin-secret-value")
         assert session_user(store, li_session) is None
-        message, _, listing, options = module.handle(
+        message, _, listing, options, _ = module.handle(
             "admin-disable", {**form, "reason": "left"}, "?lang=zh")
         assert "已停用 li" in _text(message) and "已停用" in _text(listing)
         assert "li" not in [o["value"] for o in options]
@@ -150,9 +151,9 @@ def test_the_last_admin_is_told_why_and_bad_values_are_refused(site):
                             "负责领域无效"),
                            ({**EMPTY, "new_name": "zhao", "new_role": ["admin"]}, "角色无效")):
             button = "admin-reset" if form["new_name"] == "" else "admin-add"
-            message, secret, listing, _ = module.handle(button, form, "?lang=zh")
+            message, secret, listing, _, _ = module.handle(button, form, "?lang=zh")
             assert says in _text(message) and secret is None and listing is no_update
-        assert module.handle({"type": "x"}, EMPTY, "?lang=zh") == (no_update,) * 4
+        assert module.handle({"type": "x"}, EMPTY, "?lang=zh") == (no_update,) * 5
     assert _counts(store) == before
 
 
@@ -161,7 +162,7 @@ def test_a_request_from_another_site_changes_nothing(site):
     before = _counts(store)
     for origin in ("http://evil.example", None):
         with _as(site, "boss", origin=origin):
-            message, secret, _, _ = module.handle(
+            message, secret, _, _, _ = module.handle(
                 "admin-add", {**EMPTY, "new_name": "zhao"}, "?lang=en")
         assert "another site" in _text(message) and secret is None
     assert _counts(store) == before
