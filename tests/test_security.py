@@ -405,3 +405,21 @@ def test_a_trusted_proxy_may_name_the_host_and_scheme(app):
     stranger.environ_base["REMOTE_ADDR"] = "192.0.2.7"
     assert stranger.post("/_dash-update-component", json=_footer_body(),
                          headers=forwarded).status_code == 403
+
+
+def test_a_wrong_setting_stops_start_up_in_one_line(tmp_path, counties_dir, monkeypatch,
+                                                    capsys):
+    import shutil
+
+    from dashboard import startup
+
+    data = shutil.copytree(counties_dir, tmp_path / "data")
+    monkeypatch.setenv(startup.DATA_DIR_ENV, str(data))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    monkeypatch.setenv(web_settings.PROXIES_ENV, "10.0.0.0/8, proxy.local")
+    with pytest.raises(SystemExit) as stop:
+        startup.create_app_or_exit()
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err == ("dashboard: cannot start: DASHBOARD_TRUSTED_PROXIES: 'proxy.local' is not "
+                   "an IP address or CIDR\n")

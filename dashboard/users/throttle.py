@@ -4,8 +4,9 @@ Failures are counted per (name, address) pair: after ``FREE_FAILURES`` failed si
 name from one address, that pair waits 1 s, then 2 s, 4 s … up to ``MAX_WAIT`` after each
 further failure. Nothing is counted per name alone, so failures sent from one address never
 stop the same name signing in from another. To stop one address trying a few passwords on
-many names (spraying), the failures of an address over all names get the same backoff after
-``ADDRESS_FREE_FAILURES``.
+many names (spraying), the failures of an address over all names within ``ADDRESS_WINDOW``
+get the same backoff after ``ADDRESS_FREE_FAILURES`` (a sign-in does not reset this count,
+or an attacker could reset it with an account of their own).
 
 Rows of ``signin_attempts``: ``ok`` is 0 (failed), 1 (signed in) or 2 (cleared by an admin,
 ``clear_lock``). A pair's failures count only after its latest sign-in and the name's latest
@@ -27,6 +28,8 @@ from dashboard.store.tables import signin_attempts, users
 
 FREE_FAILURES = 5
 ADDRESS_FREE_FAILURES = 30
+# Short, so that an office behind one NAT address is never slowed for long by its own typos.
+ADDRESS_WINDOW = timedelta(hours=1)
 FIRST_WAIT = timedelta(seconds=1)
 MAX_WAIT = timedelta(minutes=15)
 RETENTION = timedelta(days=1)
@@ -75,7 +78,7 @@ def check(store: Store, name: str, address: str, now: datetime | None = None) ->
         after_clear = max(m for m in (horizon, cleared) if m is not None)
         after_reset = max(m for m in (after_clear, signed_in) if m is not None)
         pair = _failures(conn, and_(by_name, by_address), after_reset)
-        spray = _failures(conn, by_address, after_clear)
+        spray = _failures(conn, by_address, max(after_clear, now - ADDRESS_WINDOW))
     wait = timedelta(0)
     for (count, latest), free in ((pair, FREE_FAILURES), (spray, ADDRESS_FREE_FAILURES)):
         if latest is not None:
