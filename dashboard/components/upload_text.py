@@ -109,8 +109,22 @@ STRINGS = {
                                     "renamed file?); nothing was kept."},
     "upload.error.empty": {"zh": "文件为空或没有文字。", "en": "The file is empty or holds no "
                                                           "text."},
-    "upload.error.not_text": {"zh": "文本既不是 UTF-8 也不是 GB18030 编码，无法读取。",
-                              "en": "The text is neither UTF-8 nor GB18030; it cannot be read."},
+    "upload.error.not_text": {"zh": "文件不是可读的文本（二进制数据或损坏的网页），无法读取。",
+                              "en": "The file is not readable text (binary data or a damaged "
+                                    "page); it cannot be read."},
+    "upload.error.encoding": {"zh": "无法识别文件编码（不是 UTF-8、GB18030 或 Big5 中文文本）："
+                                    "请将文件另存为 UTF-8 后重新上传。",
+                              "en": "Unrecognised encoding (not UTF-8, GB18030 or Big5 Chinese "
+                                    "text): save the file as UTF-8 and upload it again."},
+    "upload.error.too_costly": {"zh": "读取此文件超出了时间或内存限制"
+                                      "（文件可能已损坏或被恶意构造），未保存。",
+                                "en": "Reading this file took more time or memory than allowed "
+                                      "(a damaged or hostile file?); nothing was kept."},
+    "upload.error.too_long": {"zh": "文本超过 30 万字（最长的工作报告约 3 万字），"
+                                    "请只上传一份报告；未保存。",
+                              "en": "The text is over 300,000 characters (the longest work "
+                                    "report has about 30,000): upload one report at a time; "
+                                    "nothing was kept."},
     "upload.error.bad_docx": {"zh": ".docx 文件已损坏或不是有效的 Word 文档。",
                               "en": "The .docx file is damaged or not a Word document."},
     "upload.error.zip_bomb": {"zh": "文件解压后过大（疑似压缩炸弹），已拒绝。",

@@ -1,9 +1,10 @@
 """An uploaded file → the report's text, or one clear refusal (:class:`UploadError`).
 
 The type is read from the bytes and must agree with the name's extension; the name is only
-looked at, never used as a path. Readers: ``.txt`` (UTF-8 or GB18030), ``.docx``
-(``docx_text``), ``.pdf`` with a text layer (``pdf_text``), ``.html`` saved from a
-government site (``html_text``).
+looked at, never used as a path. Readers: ``.txt`` (its encoding found or refused:
+``encoding``), ``.docx`` (``docx_text``), ``.pdf`` with a text layer (``pdf_text``), ``.html``
+saved from a government site (``html_text``); the last three run in a child process under a
+budget of time and memory (``sandbox``): a small file can unpack to a great deal.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from dashboard.pipeline.text import ReportError, decode_report
-
 MAX_BYTES = 10 * 1024 * 1024
+# Characters of text an upload may hold: ten times the longest real report (广东 2026: 32,000
+# characters, 95 KB), whose review is rebuilt in about 10 s (benchmarks/upload_review.py:
+# linear, about 3 s per 100,000 characters); a longer text is refused (``too_long``).
+MAX_CHARS = 300_000
 EXTENSIONS = {".txt": "txt", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
 # Unicode's EquivalentUnifiedIdeograph.txt for the CJK Radicals Supplement characters that
 # PDF fonts (Noto CJK among them) map whole characters to; they have no NFKC form.
@@ -96,24 +99,17 @@ def read_document(name: object, content: bytes) -> Document:
     expected = {"txt": "text", "docx": "zip", "pdf": "pdf", "html": "html"}[kind]
     if found != expected and not (kind == "html" and found == "text"):
         raise UploadError("mismatch", f"{kind} name, {found} content")
-    if kind == "docx":
-        from .docx_text import docx_text
+    if kind == "txt":
+        from .encoding import decode_upload
 
-        text = docx_text(content)
-    elif kind == "pdf":
-        from .pdf_text import pdf_text
-
-        text = pdf_text(content)
-    elif kind == "html":
-        from .html_text import html_text
-
-        text = html_text(content)
+        text = decode_upload(content)
     else:
-        try:
-            text = decode_report(content, shown)
-        except ReportError as exc:
-            raise UploadError("not_text", exc.reason) from None
+        from .sandbox import read_in_child
+
+        text = read_in_child(kind, content)
     text = clean_text(text)
+    if len(text) > MAX_CHARS:
+        raise UploadError("too_long", f"{len(text)} characters")
     if len(text.strip()) < 20:
         raise UploadError("empty")
     return Document(shown, kind, text)

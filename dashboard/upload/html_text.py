@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from dashboard.pipeline.text import ReportError, decode_report
-
 from .documents import UploadError
+from .encoding import decode_upload
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
            "article", "table", "ul", "ol", "header", "footer", "title", "dd", "dt", "td"}
@@ -41,16 +40,7 @@ class _Text(HTMLParser):
 
 def _decode(content: bytes) -> str:
     declared = _CHARSET.search(content[:4096])
-    name = declared.group(1).decode("ascii").lower() if declared else ""
-    if name in ("gb2312", "gbk", "gb18030"):
-        try:
-            return content.decode("gb18030")
-        except UnicodeDecodeError:
-            pass
-    try:
-        return decode_report(content, "page")
-    except ReportError as exc:
-        raise UploadError("not_text", exc.reason) from None
+    return decode_upload(content, declared.group(1).decode("ascii") if declared else "")
 
 
 def html_text(content: bytes) -> str:
@@ -58,8 +48,8 @@ def html_text(content: bytes) -> str:
     try:
         parser.feed(_decode(content))
         parser.close()
-    except UploadError:
-        raise
+    except (UploadError, MemoryError):
+        raise  # the budget's refusals are the sandbox's to give (sandbox.py)
     except Exception as exc:  # noqa: BLE001 - html.parser asserts on some malformed markup
         raise UploadError("not_text", exc.__class__.__name__) from None
     return "".join(parser.parts)

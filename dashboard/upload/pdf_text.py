@@ -51,8 +51,8 @@ def pdf_text(content: bytes) -> str:
         if len(pages) > MAX_PAGES:
             raise UploadError("bad_pdf", f"more than {MAX_PAGES} pages")
         texts = [page.extract_text() or "" for page in pages]
-    except UploadError:
-        raise
+    except (UploadError, MemoryError):
+        raise  # the budget's refusals are the sandbox's to give (sandbox.py)
     except Exception as exc:  # noqa: BLE001 - pypdf on a damaged file raises anything
         raise UploadError("bad_pdf", exc.__class__.__name__) from None
     visible = sum(1 for text in texts for ch in text if not ch.isspace())

@@ -127,3 +127,52 @@ def entity_bomb() -> bytes:
                 f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>&l9;</w:t></w:r>'
                 "</w:p></w:body></w:document>")
     return make_docx("", document=document)
+
+
+def pdf_bomb(megabytes: int = 70, pages: int = 10) -> bytes:
+    """A small PDF (~70 KB) whose one content stream, shared by every page, inflates to
+    ``megabytes`` MB of text-showing operators: a reader that expands it page by page does
+    ``pages`` times that work."""
+    import zlib
+
+    line = b"BT /F1 12 Tf 72 712 Td (0) Tj ET\n"
+    chunk = line * (1024 * 1024 // len(line))
+    packer = zlib.compressobj(9)
+    stream = b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
+    kids = " ".join(f"{5 + i} 0 R" for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+         b"/Resources << /Font << /F1 4 0 R >> >> >>"] * pages
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def docx_element_bomb(megabytes: int = 40) -> bytes:
+    """A .docx within every size limit (a ~270 KB file; its document part ``megabytes`` MB,
+    squeezed about 150 times, under the 200 the reader refuses) that is millions of empty
+    paragraphs: parsing it takes gigabytes."""
+    import random
+
+    rng = random.Random(23)
+    # A random mark every 128 paragraphs keeps the part from compressing too well.
+    block = "<w:p/>" * 128
+    marks = rng.randbytes(megabytes * 1024 * 1024 // len(block))
+    paragraphs = "".join(f'{block}<w:p w:rsidR="{mark:02X}"/>' for mark in marks)
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<w:document xmlns:w="{_W}"><w:body>{paragraphs}</w:body></w:document>')
+    return make_docx("", document=document)
