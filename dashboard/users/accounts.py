@@ -159,12 +159,14 @@ def disable_user(store: Store, name: str, actor: str = "cli", reason: str = "") 
 
 def _keep_an_admin(conn: Connection, leaving: int) -> None:
     """Refuse a change that would leave no enabled admin (nobody could manage users)."""
-    # FOR UPDATE (PostgreSQL): two admins disabling each other at once queue here, and the
-    # second sees the first's change; SQLite's write lock (WRITE) already serialises them.
-    others = conn.execute(select(users.c.id).where(and_(
-        users.c.role == "admin", users.c.disabled_at.is_(None), users.c.id != leaving)
-    ).with_for_update()).all()
-    if not others:
+    # FOR UPDATE of every enabled admin, the one leaving included, in id order (PostgreSQL):
+    # two admins disabling each other at once queue on the same first row instead of each
+    # locking the other's (a deadlock), and the second then sees the first's change. SQLite's
+    # write lock (WRITE) already serialises them.
+    admins = conn.execute(select(users.c.id).where(and_(
+        users.c.role == "admin", users.c.disabled_at.is_(None))).order_by(users.c.id)
+        .with_for_update()).scalars().all()
+    if not [i for i in admins if i != leaving]:
         raise AccountError("last_admin: the last enabled admin cannot be disabled or demoted")
 
 

@@ -178,3 +178,44 @@ def test_a_temporary_password_follows_the_password_rule(monkeypatch):
     password = admin.temporary_password()
     assert any(c.isdigit() for c in password) and seen[-1] == password
     assert not set(password) & set("0O1lI")
+
+
+def test_two_admins_disabling_each_other_at_once_leave_one(store, people, monkeypatch):
+    """Both pass their first read before either locks (a barrier holds them there, where
+    the database lets both in): one is disabled, the other is refused as the last admin,
+    never a deadlock (PostgreSQL) and never no admin at all."""
+    import contextlib
+    import threading
+
+    boss = people["boss"]
+    admin.set_role(store, boss, "wang", "admin")
+    wang = accounts.user_by_id(store, people["wang"].id)
+    barrier = threading.Barrier(2)
+    original = accounts._keep_an_admin
+
+    def together(conn, leaving):
+        # SQLite: the other waits for the write lock, outside this transaction: no meeting.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait(timeout=2)
+        original(conn, leaving)
+
+    monkeypatch.setattr(accounts, "_keep_an_admin", together)
+    outcomes: dict[str, str] = {}
+
+    def disable(actor, name):
+        try:
+            admin.disable(store, actor, name)
+            outcomes[name] = "disabled"
+        except Exception as error:  # noqa: BLE001 - the outcome is what is asserted
+            outcomes[name] = getattr(error, "code", type(error).__name__)
+
+    threads = [threading.Thread(target=disable, args=(boss, "wang")),
+               threading.Thread(target=disable, args=(wang, "boss"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes.values()) == ["disabled", "last_admin"], outcomes
+    enabled = [u.name for u, active in accounts.list_users(store)
+               if u.role == "admin" and active]
+    assert len(enabled) == 1
