@@ -33,7 +33,7 @@ from dash import Dash, _callback, html
 from dash.exceptions import DependencyException
 from flask import has_request_context, request
 
-from dashboard import context, index_page, theme
+from dashboard import api, context, index_page, theme
 from dashboard.brief import routes as brief_routes
 from dashboard.components import footer as footer_mod
 from dashboard.components import language, shell, url_sync
@@ -182,6 +182,7 @@ def create_app(
     context.install(app.server, context.SnapshotSource(dataset, refresh))
     target_download.register(app.server)
     brief_routes.register(app.server)
+    api.register_read(app.server)
 
     def serve_layout() -> html.Div:
         # Called for /_dash-layout: the Referer names the page being opened.

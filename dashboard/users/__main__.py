@@ -6,6 +6,9 @@
     python -m dashboard.users disable NAME --reason "left the office"
     python -m dashboard.users list
     python -m dashboard.users unlock NAME     (clear NAME's failed sign-ins, every address)
+    python -m dashboard.users token NAME [--label LABEL]     (a new API token, shown once)
+    python -m dashboard.users token NAME --list
+    python -m dashboard.users token NAME --revoke ID
 
 The password is asked twice without echo; when standard input is not a terminal (a script)
 it is read as two lines. The database is ``DATABASE_URL`` (default the SQLite file under
@@ -19,6 +22,10 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dashboard.store.engine import Store
 
 EXIT_ERROR = 2
 
@@ -44,7 +51,35 @@ def _parser() -> argparse.ArgumentParser:
     unlock = commands.add_parser("unlock", help="let a user sign in again at once after "
                                  "failed sign-ins (from every address)")
     unlock.add_argument("name")
+    _token_parser(commands)
     return parser
+
+
+def _token_parser(commands: argparse._SubParsersAction) -> None:
+    token = commands.add_parser("token", help="make (shown once), list or revoke API tokens")
+    token.add_argument("name")
+    token.add_argument("--label", default="api", help="what the token is for")
+    which = token.add_mutually_exclusive_group()
+    which.add_argument("--list", action="store_true", help="list the user's tokens")
+    which.add_argument("--revoke", type=int, metavar="ID", help="revoke the token ID")
+
+
+def _token(store: Store, args: argparse.Namespace) -> None:
+    from dashboard.users import tokens
+
+    if args.list:
+        for info in tokens.list_tokens(store, args.name):
+            state = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "live"
+            used = f"{info.last_used_at:%Y-%m-%d %H:%M}" if info.last_used_at else "never"
+            print(f"{info.id}\t{info.label}\t{info.created_at:%Y-%m-%d %H:%M}"
+                  f"\t{info.created_by}\tused {used}\t{state}")
+    elif args.revoke is not None:
+        tokens.revoke_token(store, args.name, args.revoke)
+        print(f"revoked token {args.revoke} of {args.name}")
+    else:
+        token_id, token = tokens.create_token(store, args.name, args.label)
+        # The only time the token is shown: the database keeps its hash.
+        print(f"token {token_id} for {args.name} (shown once, keep it secret):\n{token}")
 
 
 def read_password(prompt: Callable[[str], str] | None = None) -> str:
@@ -83,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             chosen = [s.strip() for s in args.sectors.split(",") if s.strip()]
             accounts.set_sectors(store, args.name, chosen)
             print(f"{args.name}: {','.join(chosen)}")
+        elif args.command == "token":
+            _token(store, args)
         elif args.command == "unlock":
             from dashboard.users import throttle
 
