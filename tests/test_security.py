@@ -423,3 +423,16 @@ def test_a_wrong_setting_stops_start_up_in_one_line(tmp_path, counties_dir, monk
     err = capsys.readouterr().err
     assert err == ("dashboard: cannot start: DASHBOARD_TRUSTED_PROXIES: 'proxy.local' is not "
                    "an IP address or CIDR\n")
+
+
+@pytest.mark.parametrize(("origin", "secure"), [
+    ("https://dash.example.gov.cn", True), ("http://intranet.example:8080", False)])
+def test_secure_follows_the_configured_origin_the_browser_is_on(origin, secure):
+    from flask import Flask
+
+    settings = web_settings.read_settings(
+        {web_settings.ORIGIN_ENV: "https://dash.example.gov.cn,http://intranet.example:8080"})
+    with Flask(__name__).test_request_context("/auth/signin", method="POST",
+                                              headers={"Origin": origin}):
+        assert web_settings.origin_allowed(settings)
+        assert web_settings.is_https(settings) is secure
