@@ -89,9 +89,6 @@ def create_app_from_store(database_url: str | None = None, data_dir: Path | None
     from dashboard.api import register_write
 
     register_write(app.server, store)
-    from dashboard.api import register_write
-
-    register_write(app.server, store)
     from dashboard.upload import web as upload_web
 
     upload_web.register(app.server, store)

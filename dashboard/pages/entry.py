@@ -24,12 +24,12 @@ from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.entries import store as entry_store
 from dashboard.entries.checks import MEASURES, PERIOD_KINDS, PRICE_BASES, STATUSES
-from dashboard.entries.publishing import publish_approved
 from dashboard.entries.store import EntryError
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.policy import Action, Subject, allowed
 from dashboard.progress.targets import goals_of, target_years
 from dashboard.store.engine import Store, StoreError
+from dashboard.store.publishing import publish_approval
 from dashboard.users.accounts import User
 from dashboard.users.web import AUDIT_PATH, same_origin, signed_in
 
@@ -238,7 +238,7 @@ def _perform(store: Store, user: User, trigger: Any, fields: dict[str, Any], rea
     parts = [t("entry.done", lang).format(action=t(f"entry.action.{action}", lang))]
     if action in ("approve", "unlock"):
         try:
-            published = publish_approved(store, user.name, f"{action} entry {done.id}")
+            published = publish_approval(store, user, f"{action} entry {done.id}")
             parts.append(t("entry.published", lang).format(version=published.version_id))
         except StoreError:  # the approval stands; the next approval publishes it too
             parts.append(t("entry.publish_failed", lang))

@@ -11,7 +11,8 @@ from dash import no_update
 
 from dashboard.startup import STORE_EXTENSION
 from dashboard.store import open_store
-from dashboard.store.versions import current_state, load_version, publish_folder
+from dashboard.store.publishing import bring_up_to_date
+from dashboard.store.versions import current_state, load_version
 from dashboard.users import accounts
 from dashboard.users.sessions import open_session
 from dashboard.users.web import COOKIE, _serializer
@@ -29,7 +30,7 @@ SAVE = "entry-save"
 @pytest.fixture
 def site(app_with, counties, counties_dir, tmp_path):
     store = open_store(f"sqlite:///{tmp_path / 'entry.sqlite3'}")
-    publish_folder(store, counties_dir)
+    bring_up_to_date(store, counties_dir.parent / "seeds", counties_dir / "actuals.csv")
     app = app_with(counties)
     app.server.extensions[STORE_EXTENSION] = store
     app.server.secret_key = "test-secret-key-for-the-entry-tests-012345"
