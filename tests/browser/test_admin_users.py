@@ -5,6 +5,8 @@ admin-users-390x844.png, admin-users-change-390x844.png, admin-users-refused-390
 
 from __future__ import annotations
 
+import json
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -14,6 +16,7 @@ from dashboard.startup import STORE_EXTENSION
 from dashboard.store import open_store
 from dashboard.users import accounts
 from dashboard.users.web import register
+from tests.browser.test_accessibility import AXE, AXE_RUN_JS, BLOCKING_IMPACTS
 
 PASSWORD = "correct horse battery"
 
@@ -44,6 +47,14 @@ def _overlapping(driver, selector: str) -> list[str]:
                     and rb["y"] < ra["y"] + ra["height"] - 1:
                 found.append(f"{a} / {b}")
     return found
+
+
+def _axe_problems(driver) -> list[str]:
+    """Critical or serious axe-core violations of the admin's view (the accessibility test
+    audits only what a visitor sees)."""
+    driver.execute_script(AXE)
+    found = json.loads(driver.execute_async_script(AXE_RUN_JS))
+    return [f"{v['id']}: {v['nodes']}" for v in found if v["impact"] in BLOCKING_IMPACTS]
 
 
 CONTROLS = ("#admin-users-work .form-control, #admin-users-work .dash-dropdown, "
@@ -77,6 +88,7 @@ def test_an_admin_adds_and_resets_and_an_editor_is_refused(
     assert len(temporary) >= accounts.MIN_PASSWORD
     dash_duo.wait_for_contains_text("#admin-users-list", "文化旅游", timeout=20)
     assert _overlapping(dash_duo.driver, CONTROLS) == []
+    assert _axe_problems(dash_duo.driver) == []
     screenshot(dash_duo, "admin-users-1920x1080", 1920, 1080)
 
     _choose(dash_duo, "#admin-target", "li")
@@ -88,8 +100,8 @@ def test_an_admin_adds_and_resets_and_an_editor_is_refused(
     assert _overlapping(dash_duo.driver, CONTROLS) == []
     screenshot(dash_duo, "admin-users-390x844", 390, 844)
     dash_duo.driver.execute_script(
-        "document.getElementById('admin-change-section').scrollIntoView();"
-        "window.scrollBy(0, -80);")  # below the sticky navbar
+        # centred: clear of the sticky navbar
+        "document.getElementById('admin-change-section').scrollIntoView({block: 'center'});")
     screenshot(dash_duo, "admin-users-change-390x844", 390, 844)
 
     _sign_in(dash_duo, "zhao", temporary, "/admin/users")
