@@ -1,6 +1,7 @@
-"""A missing or malformed data file, or a database the app cannot reach, open or migrate,
-stops the production entry points with one line on stderr naming the problem, and exit
-status 2 — never a traceback."""
+"""Seeds the app cannot read (none, a malformed sources file, a binary or figure-less text,
+a text changed after it was frozen), or a database it cannot reach, open or migrate, stop
+the production entry points with one line on stderr naming the problem, and exit status 2
+— never a traceback."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dashboard import startup
 
@@ -39,20 +41,16 @@ def _run(args: list[str], data_dir: Path, database_url: str | None = None
 
 @pytest.fixture
 def data_copy(tmp_path: Path, counties_dir: Path) -> Path:
+    """A deployment: ``seeds/`` (the counties' texts) beside ``data/`` (hand-kept actuals);
+    the start-up imports the seeds and composes the first version from them."""
+    shutil.copytree(counties_dir.parent / "seeds", tmp_path / "seeds")
     target = tmp_path / "data"
     shutil.copytree(counties_dir, target)
     return target
 
 
-def _replace_first_value(path: Path, column: str, value: str) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    header = lines[0].rstrip("\n").split(",")
-    index = header.index(column)
-    # The first data row's leading columns hold no quoted commas (report_id, fact_id, ...).
-    cells = lines[1].split(",")
-    cells[index] = value
-    lines[1] = ",".join(cells)
-    path.write_text("".join(lines), encoding="utf-8")
+def _seeds(data_copy: Path) -> Path:
+    return data_copy.parent / "seeds"
 
 
 def _assert_one_line_exit_2(result: subprocess.CompletedProcess[str], *needles: str) -> str:
@@ -67,42 +65,44 @@ def _assert_one_line_exit_2(result: subprocess.CompletedProcess[str], *needles: 
     return line
 
 
-def test_missing_file(data_copy: Path):
-    (data_copy / "indicators.csv").unlink()
-    line = _assert_one_line_exit_2(_run(["app.py"], data_copy), "indicators.csv", "missing")
-    assert str(data_copy) in line
+def test_no_report_texts(data_copy: Path):
+    for path in _seeds(data_copy).glob("*.txt"):
+        path.unlink()
+    line = _assert_one_line_exit_2(_run(["app.py"], data_copy), "no report files")
+    assert str(_seeds(data_copy)) in line
 
 
-def test_malformed_value(data_copy: Path):
-    _replace_first_value(data_copy / "indicators.csv", "period", "twenty-twenty-three")
-    _assert_one_line_exit_2(_run(["app.py"], data_copy), "indicators.csv", "period")
+def test_a_malformed_sources_file(data_copy: Path):
+    (_seeds(data_copy) / "sources.yml").write_text("reports: [{file: ", encoding="utf-8")
+    _assert_one_line_exit_2(_run(["app.py"], data_copy), "sources.yml", "malformed")
 
 
-def test_not_utf8_and_the_module_entry_point(data_copy: Path):
-    (data_copy / "reports.csv").write_bytes("报告".encode("gb18030") + b"\xff\xfe,\n")
-    _assert_one_line_exit_2(_run(["-m", "dashboard.server"], data_copy), "reports.csv",
-                            "UTF-8")
+def test_a_binary_report_and_the_module_entry_point(data_copy: Path):
+    (_seeds(data_copy) / "luming-2024.txt").write_bytes(bytes(range(256)) * 8)
+    _assert_one_line_exit_2(_run(["-m", "dashboard.server"], data_copy), "luming-2024.txt")
 
 
 def test_create_app_or_exit_in_process(data_copy: Path, monkeypatch, capsys):
-    (data_copy / "quality.csv").write_text("", encoding="utf-8")
+    (_seeds(data_copy) / "qingshi-2025.txt").write_text(
+        "各位代表：\n现在，我代表县人民政府向大会报告工作。\n", encoding="utf-8")
     monkeypatch.setenv(startup.DATA_DIR_ENV, str(data_copy))
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{data_copy.parent / 'empty.sqlite3'}")
     with pytest.raises(SystemExit) as stop:
         startup.create_app_or_exit()
     assert stop.value.code == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "quality.csv" in err
+    assert err.count("\n") == 1 and "qingshi-2025.txt" in err
 
 
-def test_tables_that_do_not_fit_together(data_copy: Path):
-    """A passage of a report that reports.csv does not list: one line naming the file."""
-    path = data_copy / "passages.csv"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    first = lines[1].split(",", 1)
-    lines[1] = "no-such-report," + first[1]
-    path.write_text("".join(lines), encoding="utf-8")
-    _assert_one_line_exit_2(_run(["app.py"], data_copy), "passages.csv", "no-such-report")
+def test_a_seed_that_changed_after_it_was_frozen(data_copy: Path):
+    """sources.yml freezes a text by its sha256: a changed file stops the start-up."""
+    seeds = _seeds(data_copy)
+    sources = yaml.safe_load((seeds / "sources.yml").read_text(encoding="utf-8"))
+    sources["reports"][0]["sha256"] = "0" * 64
+    (seeds / "sources.yml").write_text(yaml.safe_dump(sources, allow_unicode=True),
+                                       encoding="utf-8")
+    name = sources["reports"][0]["file"]
+    _assert_one_line_exit_2(_run(["app.py"], data_copy), name, "sha256 differs")
 
 
 def test_a_database_that_cannot_be_reached(data_copy: Path):
