@@ -226,3 +226,13 @@ def test_a_worker_reads_again_only_the_tables_that_changed(site, people):
     fresh = load_version(site.store, current_state(site.store)[0])
     assert after.version == fresh.version
     assert after.actuals.equals(fresh.actuals) and after.indicators.equals(fresh.indicators)
+
+
+def test_an_upload_is_composed_from_the_database_whatever_this_hosts_checkout_holds(site):
+    """The finding: an upload's version depended on the seeds/ of the host that served the
+    click. Now the seeds live in the database: a host without them publishes the same."""
+    site.seeds.rename(site.seeds.with_name("elsewhere"))
+    upload_id = _upload(site)
+    published = load_version(site.store, current_state(site.store)[0])
+    assert {"luming-2024", "luming-2025"} <= set(published.reports.report_id)
+    assert uploads.get(site.store, upload_id).state == "published"
