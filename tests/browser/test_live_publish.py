@@ -15,7 +15,7 @@ from dashboard.i18n import t
 from dashboard.startup import create_app_from_store
 from dashboard.store import open_store
 from dashboard.store.versions import rollback
-from tests.store.folders import copy_reports, publish_folder
+from tests.store.folders import publish_folder, site_without
 
 
 def _selector_shown(dash_duo) -> bool:
@@ -27,7 +27,8 @@ def test_a_published_report_appears_and_a_rollback_removes_it(
     assert_no_console_errors, external_requests,
 ):
     url = f"sqlite:///{tmp_path / 'live.sqlite3'}"
-    first = copy_reports(counties_dir, tmp_path / "first", only="luming-2024")
+    first = site_without(counties_dir, tmp_path / "first",
+                         drop=("luming-2025", "qingshi-2025"))
     app = create_app_from_store(url, first)
     dash_duo.start_server(app)
     set_viewport(dash_duo, 1920, 1080)

@@ -57,14 +57,16 @@ def ensure_published(store, data_dir: Path):
     return publish_folder(store, data_dir, note="first start")
 
 
-def site_without(counties_dir: Path, target: Path, drop: str) -> Path:
-    """``target/seeds`` (the counties' seeds without report ``drop``) and ``target/data``
+def site_without(counties_dir: Path, target: Path, drop: str | tuple[str, ...]) -> Path:
+    """``target/seeds`` (the counties' seeds without the reports ``drop``) and ``target/data``
     (the hand-kept actuals): a deployment whose start-up serves the other reports. Returns
     the data folder (the start-up reads the seeds beside it)."""
+    dropped = (drop,) if isinstance(drop, str) else drop
     seeds = Path(shutil.copytree(counties_dir.parent / "seeds", target / "seeds"))
-    (seeds / f"{drop}.txt").unlink()
+    for report_id in dropped:
+        (seeds / f"{report_id}.txt").unlink()
     sources = yaml.safe_load((seeds / "sources.yml").read_text(encoding="utf-8"))
-    sources["reports"] = [r for r in sources["reports"] if r["id"] != drop]
+    sources["reports"] = [r for r in sources["reports"] if r["id"] not in dropped]
     (seeds / "sources.yml").write_text(yaml.safe_dump(sources, allow_unicode=True),
                                        encoding="utf-8")
     data = target / "data"
