@@ -34,7 +34,9 @@ from dashboard.brief.cache import Cache
 
 SPOOL_ENV = "DASHBOARD_PRINT_DIR"
 SLOTS = 4
-WAIT_S = 10.0
+# A request holds one of the few sync workers while it waits: a little over one print
+# (1–3.5 s cold), so a client asking for brief after brief cannot keep every worker busy.
+WAIT_S = 4.0
 # A job gives up on print.lock after this long: the jobs ahead of it each end within
 # Chromium's timeout, so waiting longer means something is wrong with the host.
 LOCK_WAIT_S = SLOTS * (pdf.TIMEOUT_S + 10)

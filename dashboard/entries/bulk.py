@@ -174,8 +174,14 @@ def commit(store: Store, user: User | None, rows: list[dict[str, object]],
                 old = asdict(entry_from_row(same).figure)
                 editors = same.value_editors if old == asdict(figure) else add_editor(
                     same.value_editors, same.created_by, user.name)
-                conn.execute(update(entries).where(entries.c.id == same.id).values(
-                    **values, version=same.version + 1, value_editors=editors))
+                # Only the row as it was read: a figure submitted or approved meanwhile (read
+                # committed on PostgreSQL) is not overwritten, the import is refused whole.
+                changed = conn.execute(update(entries).where(
+                    entries.c.id == same.id, entries.c.version == same.version).values(
+                    **values, version=same.version + 1, value_editors=editors)).rowcount
+                if changed != 1:
+                    raise ImportError_("a figure of the file changed meanwhile; "
+                                       "nothing was imported, try again")
                 audit.record(conn, user.name, "entry.import", f"entry:{same.id}",
                              old=old, new=asdict(figure))
         if before_commit is not None:

@@ -110,7 +110,7 @@ def read_figure(fields: Mapping[str, object], indicators: Mapping[str, Indicator
         bad("period_kind", "bad_period_kind")
     elif month is None or month not in PERIOD_KINDS[kind]:
         bad("through_month", "month_outside_period")
-    elif year is not None and date(year, month, 1) > today:
+    elif year is not None and 2000 <= year <= today.year + 1 and date(year, month, 1) > today:
         bad("through_month", "period_in_future")
     measure = _text(fields.get("measure"))
     if measure not in MEASURES:

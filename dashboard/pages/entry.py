@@ -21,11 +21,12 @@ from dashboard.components.entry_list import ACTION_TYPE, EDIT_TYPE, entry_table
 from dashboard.components.entry_text import STRINGS
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.context import current_dataset
-from dashboard.data import Dataset
+from dashboard.data import DataError, Dataset
 from dashboard.entries import store as entry_store
 from dashboard.entries.checks import MEASURES, PERIOD_KINDS, PRICE_BASES, STATUSES
 from dashboard.entries.store import EntryError
 from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.pipeline.text import ReportError
 from dashboard.policy import Action, Subject, allowed
 from dashboard.progress.targets import goals_of, target_years
 from dashboard.store.engine import Store, StoreError
@@ -240,7 +241,8 @@ def _perform(store: Store, user: User, trigger: Any, fields: dict[str, Any], rea
         try:
             published = publish_approval(store, user, f"{action} entry {done.id}")
             parts.append(t("entry.published", lang).format(version=published.version_id))
-        except StoreError:  # the approval stands; the next approval publishes it too
+        except (StoreError, ReportError, DataError):  # the approval stands; the next
+            # publish (or the next start-up) publishes it too
             parts.append(t("entry.publish_failed", lang))
     return html.P(" ".join(parts), className="alert alert-success"), None
 

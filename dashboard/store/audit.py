@@ -41,7 +41,8 @@ def record(conn: Connection, actor: str, action: str, subject: str,
            reason: str = "") -> None:
     """Append one row, inside the caller's transaction."""
     conn.execute(insert(audit_log).values(
-        at=datetime.now(UTC), actor=actor, action=action, subject=subject[:200],
+        # The column holds 64 characters (a long user@host would fail on PostgreSQL only).
+        at=datetime.now(UTC), actor=actor[:64], action=action, subject=subject[:200],
         old=None if old is None else json.dumps(dict(old), ensure_ascii=False, default=str),
         new=None if new is None else json.dumps(dict(new), ensure_ascii=False, default=str),
         reason=reason))

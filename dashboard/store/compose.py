@@ -94,8 +94,9 @@ def _texts(conn: Connection, seeds: list[SourceText], staged_id: int | None
         lines.append({"seed": seed.id, "name": seed.name, "sha256": seed.sha256})
     for row in latest.values():
         texts.append(StagedText(f"{row.report_id}.txt", row.text, upload_source(row)))
+        # The details a person confirmed feed the tables too (title, year, place, genre).
         lines.append({"upload": int(row.id), "report_id": row.report_id,
-                      "sha256": row.text_sha256})
+                      "sha256": row.text_sha256, "source_sha256": _hash(upload_source(row))})
     return texts, lines
 
 

@@ -25,8 +25,8 @@ from dashboard.policy import Action, require
 from dashboard.store import audit
 from dashboard.store.compose import ENTRY_FIELDS, compose, manifest_of
 from dashboard.store.engine import Store, StoreError, guard
-from dashboard.store.sources import import_seeds
-from dashboard.store.tables import entries, uploads
+from dashboard.store.sources import KINDS, import_seeds
+from dashboard.store.tables import data_versions, entries, source_texts, uploads
 from dashboard.store.versions import (
     Published,
     current_state,
@@ -104,8 +104,31 @@ def rollback_current(store: Store, actor: Any, note: str = "") -> Published:
             return
         _set_uploads(conn, version_id, manifest, name)
         _set_entries(conn, manifest, name)
+        _set_sources(conn, manifest, name)
 
     return rollback(store, name, note, settle)
+
+
+def _set_sources(conn: Connection, manifest: dict[str, Any], actor: str) -> None:
+    """The seed rows the manifest holds are the active ones again (so the next composition
+    starts from the version made current, not from what was rolled back)."""
+    held = {int(t["seed"]) for t in manifest.get("texts", []) if "seed" in t}
+    held |= {int(f["seed"]) for f in manifest.get("reviews", {}).get("files", [])}
+    if manifest.get("hand_actuals"):
+        held.add(int(manifest["hand_actuals"]["seed"]))
+    now = datetime.now(UTC)
+    rows = conn.execute(select(source_texts.c.id, source_texts.c.kind, source_texts.c.name,
+                               source_texts.c.retired_at)
+                        .where(source_texts.c.kind.in_(KINDS))).all()
+    for row in rows:
+        active = row.retired_at is None
+        if active == (row.id in held):
+            continue
+        conn.execute(update(source_texts).where(source_texts.c.id == row.id)
+                     .values(retired_at=None if row.id in held else now))
+        audit.record(conn, actor, "source.restore" if row.id in held else "source.retire",
+                     f"source:{row.id}", {"kind": row.kind, "name": row.name},
+                     None, "data version rolled back")
 
 
 def _set_uploads(conn: Connection, version_id: int, manifest: dict[str, Any],
@@ -165,7 +188,11 @@ def bring_up_to_date(store: Store, seeds_dir: Path, actuals: Path | None) -> Pub
 def explain(store: Store, version_id: int) -> list[str]:
     """What version ``version_id`` was composed from, as lines for a person."""
     with guard(store, f"cannot read version {version_id}"), store.engine.connect() as conn:
+        known = conn.execute(select(data_versions.c.id)
+                             .where(data_versions.c.id == version_id)).first() is not None
         manifest = manifest_of_version(conn, version_id)
+    if not known:
+        raise StoreError(f"{store.label}: no version {version_id}")
     if manifest is None:
         return [f"version {version_id}: stored before manifests were kept (files only)"]
     lines = [f"version {version_id}: reading code {manifest['code']}, "

@@ -6,6 +6,10 @@ sha256), every reviewers' file ``seeds/review/*.yml``, and the figures kept by h
 for a new or changed file and retires the row of a file no longer there (never deletes it:
 an earlier version's manifest names it). Start-up and ``python -m dashboard.pipeline
 publish`` call :func:`import_seeds`; composing a version reads only these rows.
+
+A folder is imported only when it differs from the folder imported last (an ``import``
+row keeps its fingerprint): a rollback that took a seed text away (``publishing.py``
+retires its row) is not undone by the next start-up from the same checkout.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from dashboard.store.engine import WRITE, Store, guard
 from dashboard.store.tables import source_texts
 
 KINDS = ("report", "review", "actuals")
+IMPORT = "import"  # the fingerprint of the folder imported last
 # Any fixed number: the advisory lock that makes two instances starting together import
 # the seeds one after the other (else both would add the same rows).
 IMPORT_LOCK = 7_482_013
@@ -79,18 +84,26 @@ def _plain(source: Mapping[str, object]) -> dict[str, object]:
     return json.loads(json.dumps(dict(source), ensure_ascii=False, default=str))
 
 
-def import_seeds(store: Store, seeds_dir: Path, actuals: Path | None, actor: str) -> Imported:
-    """Bring ``source_texts`` in line with ``seeds_dir`` (see the module docstring)."""
+def import_seeds(store: Store, seeds_dir: Path, actuals: Path | None, actor: str,
+                 again: bool = False) -> Imported:
+    """Bring ``source_texts`` in line with ``seeds_dir`` (see the module docstring);
+    ``again``: even if the folder is the one imported last."""
     files = seed_files(seeds_dir, actuals)
     if not any(kind == "report" for kind, *_ in files):
         raise ReportError(seeds_dir, "no report files (*.txt) found")
+    folder = _sha(json.dumps([[k, n, h, src] for k, n, _c, h, src in files],
+                             ensure_ascii=False, sort_keys=True, default=str))
     now = datetime.now(UTC)
     added = retired = kept = 0
     with guard(store, "cannot import seeds"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
         if not store.is_sqlite:  # SQLite's write lock is taken by WRITE already
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({IMPORT_LOCK})")
-        active = {(r.kind, r.name): r for r in _active_rows(conn)}
+        rows = _active_rows(conn)
+        last = next((r for r in rows if r.kind == IMPORT), None)
+        if last is not None and last.sha256 == folder and not again:
+            return Imported(0, 0, len(files))
+        active = {(r.kind, r.name): r for r in rows if r.kind != IMPORT}
         seen: set[tuple[str, str]] = set()
         for kind, name, content, digest, source in files:
             seen.add((kind, name))
@@ -114,6 +127,11 @@ def import_seeds(store: Store, seeds_dir: Path, actuals: Path | None, actor: str
                 audit.record(conn, actor, "source.retire", f"source:{row.id}",
                              {"kind": row.kind, "name": row.name}, None)
                 retired += 1
+        if last is not None:
+            _retire(conn, last.id, now)
+        conn.execute(insert(source_texts).values(
+            kind=IMPORT, name=str(seeds_dir.name), content="", sha256=folder, source="{}",
+            imported_at=now, imported_by=actor, retired_at=None))
     return Imported(added, retired, kept)
 
 

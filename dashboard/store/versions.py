@@ -92,6 +92,10 @@ def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | 
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
         previous = _lock_state(conn)
         if previous is not None and _hash_of(conn, previous) == content_hash:
+            if manifest is not None:  # the same files from other inputs: say which now
+                conn.execute(update(data_versions).where(data_versions.c.id == previous)
+                             .values(manifest=json.dumps(manifest, ensure_ascii=False,
+                                                         default=str)))
             if in_transaction is not None:
                 in_transaction(conn, previous)
             return Published(previous, previous, False, **counts)

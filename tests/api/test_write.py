@@ -54,6 +54,9 @@ def test_values_as_typed_on_the_form_are_read_the_same(site):
 @pytest.mark.parametrize(("change", "fields"), [
     ({"year": "20x5"}, {"year"}),
     ({"year": 1999}, {"year"}),
+    ({"year": "0"}, {"year"}),  # years no calendar holds were a 500
+    ({"year": 10000}, {"year"}),
+    ({"year": 10**30}, {"year"}),
     ({"value": "about five"}, {"value"}),
     ({"value": True}, {"value"}),
     ({"value": None}, {"value"}),

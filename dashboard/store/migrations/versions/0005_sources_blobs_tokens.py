@@ -62,10 +62,21 @@ def upgrade() -> None:
     with op.batch_alter_table("entries") as batch:
         batch.add_column(sa.Column("value_editors", sa.Text, nullable=False,
                                    server_default=""))
-    # Before this revision only the last changer was kept: count the creator and the last
-    # changer as value editors (never fewer than who is known).
-    op.execute("UPDATE entries SET value_editors = CASE WHEN created_by = updated_by "
-               "THEN created_by ELSE created_by || ',' || updated_by END")
+    # Before this revision only the last changer was kept, and submitting overwrote it: the
+    # value editors are the creator, the last changer and everyone the audit log shows
+    # creating, editing or importing the figure (quoted as entries/store.quote_editor does).
+    changers: dict[int, list[str]] = {}
+    for subject, actor in bind.execute(sa.text(
+            "SELECT subject, actor FROM audit_log WHERE action IN "
+            "('entry.create', 'entry.edit', 'entry.import') ORDER BY id")):
+        if str(subject).startswith("entry:") and str(subject)[6:].isdigit():
+            changers.setdefault(int(str(subject)[6:]), []).append(str(actor))
+    for entry_id, created_by, updated_by in bind.execute(sa.text(
+            "SELECT id, created_by, updated_by FROM entries")).all():
+        names = dict.fromkeys([created_by, updated_by, *changers.get(int(entry_id), [])])
+        quoted = ",".join(n.replace("%", "%25").replace(",", "%2C") for n in names if n)
+        bind.execute(sa.text("UPDATE entries SET value_editors = :v WHERE id = :i"),
+                     {"v": quoted, "i": entry_id})
     op.create_table(
         "api_tokens",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
