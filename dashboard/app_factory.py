@@ -41,6 +41,7 @@ from dashboard.components import navbar as navbar_mod
 from dashboard.data import Dataset, load_dataset
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.pipeline.build import DATA_DIR
+from dashboard.places import files as place_files
 from dashboard.progress import download as target_download
 from dashboard.security import install_security_headers, on_callback_error
 from dashboard.server import tune_delivery
@@ -183,6 +184,7 @@ def create_app(
     target_download.register(app.server)
     brief_routes.register(app.server)
     api.register_read(app.server)
+    place_files.register(app.server)  # /compare.csv, /record.csv
 
     def serve_layout() -> html.Div:
         # Called for /_dash-layout: the Referer names the page being opened.

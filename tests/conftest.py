@@ -174,3 +174,55 @@ def real_pair_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def real_pair(real_pair_dir: Path) -> Dataset:
     return load_dataset(real_pair_dir)
+
+
+# Places of one prefecture for one year: 保定市 and five of its counties and districts, all in
+# their 2022 reports (reviewing 2021); 顺平县 over three years (2021, 2022, 2023: one place's
+# record) and 满城区's 2023 report too (so that 2022 has two places). Titles and places as an
+# admin would give them (../shared/realreports/sources.csv: the place is the last component).
+REAL_PLACES = [
+    {"id": f"{slug}-{year}", "file": f"{slug}_{year}.txt", "title": f"{year}年{place}政府工作报告",
+     "place": place, "place_en": english, "report_year": year}
+    for slug, place, english, years in (
+        ("baoding", "保定市", "Baoding City", (2022,)),
+        ("lixian", "蠡县", "Li County", (2022,)),
+        ("quyang", "曲阳县", "Quyang County", (2022,)),
+        ("laiyuan", "涞源县", "Laiyuan County", (2022,)),
+        ("mancheng", "满城区", "Mancheng District", (2022, 2023)),
+        ("shunping", "顺平县", "Shunping County", (2021, 2022, 2023)))
+    for year in years]
+
+
+def build_real(base: Path, sources: list[dict]) -> Path:
+    """data/ under ``base`` built from the real reports ``sources`` names (copied from
+    ../shared/realreports into a temporary folder, never into the repository)."""
+    assert REALREPORTS.is_dir(), f"the real corpus is missing: {REALREPORTS}"
+    seeds = base / "seeds"
+    seeds.mkdir(parents=True)
+    for entry in sources:
+        shutil.copy(REALREPORTS / str(entry["file"]), seeds / str(entry["file"]))
+    (seeds / "sources.yml").write_text(yaml.safe_dump({"reports": sources},
+                                                      allow_unicode=True), encoding="utf-8")
+    return build_seeds(seeds, base / "data")
+
+
+@pytest.fixture(scope="session")
+def real_places_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/ of REAL_PLACES: six places of 保定 stating 2021 figures, 顺平县 2021–2023."""
+    return build_real(tmp_path_factory.mktemp("real-places"), REAL_PLACES)
+
+
+@pytest.fixture(scope="session")
+def real_places(real_places_dir: Path) -> Dataset:
+    theme.register_template()
+    return load_dataset(real_places_dir)
+
+
+@pytest.fixture(scope="session")
+def real_five_year(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """保定市's 2021 report (its 十四五 goals) and its 2026 report (the 十四五 review)."""
+    sources = [{"id": f"baoding-{y}", "file": f"baoding_{y}.txt",
+                "title": f"{y}年保定市政府工作报告", "place": "保定市",
+                "place_en": "Baoding City", "report_year": y} for y in (2021, 2026)]
+    theme.register_template()
+    return load_dataset(build_real(tmp_path_factory.mktemp("real-five-year"), sources))

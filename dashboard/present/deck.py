@@ -28,6 +28,10 @@ from dashboard.url_state import choice, integer, many
 
 PAGE_SLIDES: tuple[str, ...] = ("overview", "economy", "investment", "agriculture", "tourism",
                                 "targets")
+# Slides about several reports (/compare: other places; /record: the place's other years).
+# The default deck presents one report and cites it alone, so these are shown only when
+# asked for (``slides=``) or when the deck is opened from their page (``start=compare``).
+PLACE_SLIDES: tuple[str, ...] = ("compare", "record")
 SECTOR_PREFIX = "sector-"
 FORWARD_KINDS: tuple[str, ...] = ("target", "plan")
 
@@ -84,18 +88,23 @@ def available_slides(sectors: Iterable[str]) -> list[str]:
 
 
 def parse_params(query: Mapping[str, object], available: Sequence[str],
-                 pages: Iterable[str] = ()) -> DeckParams:
-    """Decode the /present query against the ``available`` slide ids.
+                 pages: Iterable[str] = (), optional: Sequence[str] = PLACE_SLIDES
+                 ) -> DeckParams:
+    """Decode the /present query against the ``available`` slide ids (the default deck).
 
     ``pages`` names the app's pages, so that ``start`` may name a page without a slide of its
     own (the deck then starts at the first slide and Esc still returns to that page).
+    ``optional`` slides are shown only when ``slides`` names them, or after the default deck
+    when ``start`` names one of them.
     """
     invalid: list[str] = []
 
-    chosen, ok = many(query.get("slides"), available)
+    chosen, ok = many(query.get("slides"), [*available, *optional])
     if query.get("slides") is not None and not (ok and chosen):
         invalid.append("slides")
-    slides = tuple(chosen[:MAX_SLIDES]) if chosen else tuple(available)
+    opened, _ = choice(query.get("start"), optional)
+    opened_from = [opened] if opened else []
+    slides = tuple(chosen[:MAX_SLIDES]) if chosen else (*available, *opened_from)
 
     interval, ok = integer(query.get("interval"), MIN_INTERVAL, MAX_INTERVAL, DEFAULT_INTERVAL)
     if not ok:
@@ -106,7 +115,7 @@ def parse_params(query: Mapping[str, object], available: Sequence[str],
         invalid.append("theme")
 
     known_pages = set(pages)
-    start_raw, ok = choice(query.get("start"), [*available, *known_pages])
+    start_raw, ok = choice(query.get("start"), [*available, *optional, *known_pages])
     if not ok:
         invalid.append("start")
     start = slides.index(start_raw) if start_raw in slides else 0

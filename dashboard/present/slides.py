@@ -28,6 +28,7 @@ from dashboard.format import as_stated
 from dashboard.i18n import add_strings, normalize_lang, t
 from dashboard.labels import sector_label
 from dashboard.present import deck as deck_params
+from dashboard.present import place_slides
 from dashboard.present.layout import graph_slide, kpi_grid, kpi_tile, slide
 from dashboard.present.style import figure_notes
 from dashboard.progress.targets import TargetRow, target_table
@@ -278,6 +279,8 @@ BUILDERS: dict[str, Callable[[Dataset, str, str], html.Section]] = {
     "agriculture": agriculture_slide,
     "tourism": tourism,
     "targets": targets,
+    "compare": place_slides.compare_slide,  # /compare and /record (present/place_slides.py)
+    "record": place_slides.record_slide,
 }
 
 
