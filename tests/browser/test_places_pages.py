@@ -163,3 +163,27 @@ def test_record_of_shunping_over_three_years(
     assert problems == [], "\n".join(problems)
     assert_no_console_errors(dash_duo)
     assert external_requests(driver) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_place_and_one_year_say_so_and_pass_axe(
+    dash_duo, counties_dir, wait_until, screenshot, assert_no_console_errors, lang
+):
+    """The test bundles: 2023 is stated by 鹿鸣县 alone, 青石县 has one year of targets."""
+    dash_duo.start_server(create_app(data_dir=counties_dir))
+    driver = dash_duo.driver
+    problems: list[str] = []
+    for path, alert in (("/compare?year=2023", "#compare-alone"),
+                        ("/record?place=%E9%9D%92%E7%9F%B3%E5%8E%BF", "#record-alone"),
+                        ("/compare", "#compare-table"), ("/record", "#record-table")):
+        driver.get(f"{dash_duo.server_url}{path}{'&' if '?' in path else '?'}lang={lang}")
+        found = wait_until(lambda a=alert: driver.find_elements(By.CSS_SELECTOR, a),
+                           timeout=20, message=alert)
+        if alert.endswith("alone"):
+            link = found[0].find_element(By.CSS_SELECTOR, "a")
+            assert urlsplit(link.get_attribute("href")).path == "/upload"
+            name = "compare-one-place" if "compare" in path else "record-one-year"
+            screenshot(dash_duo, f"places-{name}-{lang}-390x844", 390, 844)
+        problems += [f"{path}: {p}" for p in _axe(driver)]
+    assert problems == [], "\n".join(problems)
+    assert_no_console_errors(dash_duo)
