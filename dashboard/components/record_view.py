@@ -183,8 +183,7 @@ def charts(dataset: Dataset, record: Record, lang: str) -> html.Section | None:
         rows = [rec for recs in by_year.values() for rec in recs]
         fig = dataset.everything.cached(
             ("record-fig", record.place, indicator, lang),
-            lambda rows=rows: record_figure(rows, place_names(dataset, lang)[record.place],
-                                            dataset.everything.reports, lang))
+            lambda rows=rows: record_figure(rows, dataset.everything.reports, lang))
         if fig is not None:
             cards.append(dbc.Col(cc.chart_card(PAGE, indicator, target_title(rows[0].target,
                                                                               lang),

@@ -55,8 +55,10 @@ add_strings({
     "places.measure.per_capita": {"zh": "人均{name}（按常住人口）",
                                   "en": "{name} per resident"},
     "places.ranking_title": {"zh": "{year}年{measure}排名", "en": "{measure}: ranking, {year}"},
-    "places.record_title": {"zh": "{place}{measure}：历年目标与实际",
-                            "en": "{place}: {measure}, targets and results by year"},
+    # No place in the title: it fits a phone's line (the page's heading and the source line
+    # name the place; with it, 顺平县地区生产总值增/速 broke inside a word).
+    "places.record_title": {"zh": "{measure}：历年目标与实际",
+                            "en": "{measure}: targets and results by year"},
     "places.series.target": {"zh": "目标", "en": "Target"},
     "places.series.actual": {"zh": "实际", "en": "Actual"},
     "places.year": {"zh": "{year}年", "en": "{year}"},
@@ -225,7 +227,7 @@ def ranking_figure(row: Row, year: int, home: str | None, names: dict[str, str],
     return _draw(categories, [bars], row.unit, title, cited, reports, lang)
 
 
-def record_figure(rows: Sequence[RecordRow], place: str, reports: pd.DataFrame,
+def record_figure(rows: Sequence[RecordRow], reports: pd.DataFrame,
                   lang: str) -> go.Figure | None:
     """Targets and actuals of one indicator by year (None when nothing can be drawn): each
     year's target (its low bound for a range) and the actual it got; a year before the first
@@ -274,6 +276,6 @@ def record_figure(rows: Sequence[RecordRow], place: str, reports: pd.DataFrame,
             cited.append(dict(fact))
     first = numeric[0].target
     categories = [t("places.year", lang, year=y) for y in years]
-    title = t("places.record_title", lang, place=place, measure=target_title(first, lang))
+    title = t("places.record_title", lang, measure=target_title(first, lang))
     return _draw(categories, [targets, actuals], first.unit, title, pd.DataFrame(cited),
                  reports, lang)

@@ -53,11 +53,13 @@ def test_a_place_without_the_figure_is_written_not_stated_never_zero(
 def test_record_chart_targets_beside_actuals(counties: Dataset) -> None:
     record = place_record(counties, "鹿鸣县")
     rows = [r for r in record.annual("main") if r.target.indicator_id == "gdp"]
-    fig = record_figure(rows, "鹿鸣县", counties.reports, "zh")
+    fig = record_figure(rows, counties.reports, "zh")
     target, actual = _bars(fig)
     # 2023: the actual the 2024 target was set against; 2024: 7% set, 6.4% got; 2025: set.
     assert list(target.y) == ["2024年", "2025年"] and list(target.text) == ["+7%左右", "+6.5%左右"]
     assert list(actual.y) == ["2023年", "2024年"] and list(actual.x) == [5.8, 6.4]
+    assert fig.layout.title.text == "地区生产总值增速：历年目标与实际"  # one line on a phone
+    assert "2025年鹿鸣县政府工作报告" in fig.layout.annotations[0].text  # the place, cited
     (missing,) = _missing(fig)
     assert list(missing.y) == ["2025年"] and list(missing.text) == ["暂无实际值"]
     summary = data_summary(fig, "zh")
