@@ -166,7 +166,9 @@ def _draw(categories: list[str], traces: Sequence[Bars], unit: str, title: str,
     source_lines = greedy(source, common._SOURCE_EM)
     if len(source_lines) > 1 and " · " in source:
         head, tail = source.split(" · ", 1)
-        source_lines = greedy(head + " ·", common._SOURCE_EM) + greedy(tail, common._SOURCE_EM)
+        # The reports, then the sections on lines of their own: the break separates them
+        # (a " ·" kept at the end of the reports could wrap onto a line by itself).
+        source_lines = greedy(head, common._SOURCE_EM) + greedy(tail, common._SOURCE_EM)
     legend_px = common._LEGEND_ROW_PX * legend_rows(legend, PHONE_PLOT_PX - margin_l)
     title_px = common._TITLE_TOP_PX + common._TITLE_LINE_PX * len(title_lines) + 6
     top = title_px + legend_px

@@ -59,7 +59,10 @@ def test_record_chart_targets_beside_actuals(counties: Dataset) -> None:
     assert list(target.y) == ["2024年", "2025年"] and list(target.text) == ["+7%左右", "+6.5%左右"]
     assert list(actual.y) == ["2023年", "2024年"] and list(actual.x) == [5.8, 6.4]
     assert fig.layout.title.text == "地区生产总值增速：历年目标与实际"  # one line on a phone
-    assert "2025年鹿鸣县政府工作报告" in fig.layout.annotations[0].text  # the place, cited
+    source = fig.layout.annotations[0].text
+    assert "2025年鹿鸣县政府工作报告" in source  # the place, cited
+    # Regression: the separator wrapped onto a line of its own when the reports ran long.
+    assert "·" not in [line.strip() for line in source.split("<br>")]
     (missing,) = _missing(fig)
     assert list(missing.y) == ["2025年"] and list(missing.text) == ["暂无实际值"]
     summary = data_summary(fig, "zh")
