@@ -4,8 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils postgresql
+# pytest caches its assertion-rewritten test modules in __pycache__ only when bytecode may
+# be written: a shell that forbids it makes every run (and every xdist worker) rewrite ~470
+# modules again (about 6 s of CPU each).
+unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-fast venv system-deps data lint
+.PHONY: run test test-fast test-unit venv system-deps data lint
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV) || { apt-get update && apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -26,12 +30,21 @@ system-deps:
 lint: venv
 	$(BIN)/ruff check .
 
-# The whole suite: everything but the browser tests on both cores (PostgreSQL tests start
-# their own throwaway cluster), then the browser tests (one Chromium at a time).
+# Lanes (markers in pyproject.toml, given in tests/conftest.py and tests/lanes.py).
+# The whole suite, every test: lint, everything but the browser tests on both cores
+# (PostgreSQL tests start their own throwaway cluster; slow process tests and the fuzzers on
+# their full budget, at least 2,000 requests each), then the browser tests on both cores
+# (each xdist worker its own Chromium and ports). FUZZ_BUDGET is removed so that a value
+# left in the shell can never make this lane weaker.
 test: system-deps venv lint
-	$(BIN)/pytest -m "not browser" -n 2
-	$(BIN)/pytest -m browser
+	env -u FUZZ_BUDGET $(BIN)/pytest -m "not browser" -n 2
+	env -u FUZZ_BUDGET $(BIN)/pytest -m browser -n 2
 
-# Everything but the browser and PostgreSQL tests (no Chromium or PostgreSQL needed).
+# The unit lane and the fuzzers: those of callbacks and entry writes on a 300-request budget
+# (the API's and /admin/users' always send 2,000). No browser, PostgreSQL or slow test.
 test-fast: venv lint
-	$(BIN)/pytest -m "not browser and not postgres" -n 2
+	FUZZ_BUDGET=300 $(BIN)/pytest -m "not browser and not postgres and not slow" -n 2
+
+# The edit-test loop: no browser, PostgreSQL, slow process or corpus test, no fuzzer.
+test-unit: venv
+	$(BIN)/pytest -m "not browser and not postgres and not slow and not fuzz" -n 2

@@ -27,6 +27,7 @@ import yaml
 from dashboard import theme
 from dashboard.data import Dataset, load_dataset
 from dashboard.pipeline.build import build
+from tests import lanes
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLES = ROOT / "tests" / "fixtures" / "bundles"
@@ -59,6 +60,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_DIR in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.browser)
+    lanes.mark(items)
 
 
 def merge_bundles(target: Path, *names: str) -> Path:

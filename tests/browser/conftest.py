@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from dash.testing.application_runners import BaseDashRunner
 from selenium.webdriver.chrome.options import Options as ChromeOptions
 
 from dashboard.app_factory import create_app
@@ -65,6 +66,15 @@ class _MergingChromeOptions(ChromeOptions):
         if name == "goog:loggingPrefs":
             value = {"performance": "ALL", **dict(value)}
         super().set_capability(name, value)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # dash.testing numbers its threaded servers from one class-wide port (58050, +1 a test):
+    # two pytest processes (xdist workers -- `make test` runs this lane with -n 2 -- or two
+    # sessions on one machine) would all start at the same port. Each process takes a block
+    # of 50 ports of its own from its pid instead. (Chromium needs nothing: every
+    # chromedriver session starts it with a fresh temporary profile on a port of its own.)
+    BaseDashRunner._next_port = 20000 + (os.getpid() % 500) * 50
 
 
 def pytest_setup_options() -> ChromeOptions:

@@ -118,23 +118,36 @@ def _body_text(driver) -> str:
     return driver.execute_script("return document.body.innerText")
 
 
-def test_data_text_is_never_rendered_as_html(dash_duo, hostile_app):
-    dash_duo.start_server(hostile_app)
+def _open(dash_duo, app) -> tuple:
+    """The app served to a Chromium whose dialogs are trapped; (driver, base URL, hits, check)."""
+    dash_duo.start_server(app)
     driver = dash_duo.driver
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAP})
-    base = dash_duo.server_url
     hits: list[str] = []
 
     def check(where: str) -> None:
         hits.extend(f"{where}: {h}" for h in driver.execute_script(CHECK_JS))
 
+    return driver, dash_duo.server_url, hits, check
+
+
+# The sweep of every page is split by language so that the browser lane's two workers
+# (`make test`: pytest -m browser -n 2) share it; each half asserts what the whole did.
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_shows_data_text_as_text(dash_duo, hostile_app, lang):
+    driver, base, hits, check = _open(dash_duo, hostile_app)
     paths = sorted({p["path"] for p in dash.page_registry.values() if "<" not in p["path"]})
     for path in paths:
-        for lang in ("zh", "en"):
-            for report in ("", "report=qingshi-2025&"):
-                driver.get(f"{base}{path}?{report}lang={lang}")
-                _settle(driver)
-                check(f"{path}?{report}lang={lang}")
+        for report in ("", "report=qingshi-2025&"):
+            driver.get(f"{base}{path}?{report}lang={lang}")
+            _settle(driver)
+            check(f"{path}?{report}lang={lang}")
+    assert hits == [], json.dumps(hits, ensure_ascii=False, indent=1)
+    assert driver.execute_script("return window.__alerts") == []
+
+
+def test_data_text_is_never_rendered_as_html(dash_duo, hostile_app):
+    driver, base, hits, check = _open(dash_duo, hostile_app)
 
     # The report selector lists every title literally.
     driver.get(base + "/economy?lang=zh")
