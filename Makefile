@@ -33,12 +33,12 @@ lint: venv
 # Lanes (markers in pyproject.toml, given in tests/conftest.py and tests/lanes.py).
 # The whole suite, every test: lint, everything but the browser tests on both cores
 # (PostgreSQL tests start their own throwaway cluster; slow process tests and the fuzzers on
-# their full budget, at least 2,000 requests each), then the browser tests on both cores
-# (each xdist worker its own Chromium and ports). FUZZ_BUDGET is removed so that a value
+# their full budget, at least 2,000 requests each), then the browser tests one Chromium at a
+# time (on two loaded cores, two Chromiums made page waits time out). FUZZ_BUDGET is removed so that a value
 # left in the shell can never make this lane weaker.
 test: system-deps venv lint
 	env -u FUZZ_BUDGET $(BIN)/pytest -m "not browser" -n 2
-	env -u FUZZ_BUDGET $(BIN)/pytest -m browser -n 2
+	env -u FUZZ_BUDGET $(BIN)/pytest -m browser
 
 # The unit lane and the fuzzers: those of callbacks and entry writes on a 300-request budget
 # (the API's and /admin/users' always send 2,000). No browser, PostgreSQL or slow test.

@@ -25,9 +25,6 @@ def add_commands(commands: argparse._SubParsersAction, data_dir: Path,  # type: 
                          help="folder of report texts, sources.yml and review/ (default seeds/)")
     publish.add_argument("--actuals", type=Path, default=data_dir / "actuals.csv",
                          help="figures kept by hand (default data/actuals.csv)")
-    publish.add_argument("--reimport", action="store_true",
-                         help="import seeds/ even if it is the folder imported last (brings "
-                         "back a text a rollback took away)")
     publish.add_argument("--rollback", action="store_true",
                          help="make the previous version current again instead")
     publish.add_argument("--note", default="", help="why (kept in the publish log)")
@@ -71,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"version {done.previous_id} withdrawn; version {done.version_id} is current "
                   f"({done.reports} report(s), {done.facts} facts) in {store.label}")
             return 0
-        imported = import_seeds(store, args.seeds, args.actuals, actor, args.reimport)
+        # Publishing is asked for: seeds/ as it is now, even the folder imported last (a
+        # text a rollback took away comes back); only start-up skips an unchanged folder.
+        imported = import_seeds(store, args.seeds, args.actuals, actor, again=True)
         done = publish_current(store, actor, args.note, origin=f"seeds ({args.seeds.name})")
     except ReportError as exc:
         print(f"error: {exc.path}: {exc.reason}", file=sys.stderr)
