@@ -59,6 +59,9 @@ STRINGS = {
     "entry.error.needs_comment": {"zh": "数值可疑，请填写说明后保存：",
                                   "en": "The value looks doubtful; add a comment to save:"},
     "entry.error.forbidden": {"zh": "无此权限。", "en": "Not allowed for your role or sector."},
+    "entry.error.four_eyes": {"zh": "您改过这个数字，须由另一位审核人批准或退回。",
+                              "en": "You changed this figure: another reviewer approves or "
+                                    "returns it."},
     "entry.error.conflict": {"zh": "该数据已被他人修改，请刷新后重试。",
                              "en": "Someone changed this figure meanwhile: reload and retry."},
     "entry.error.locked": {"zh": "已批准的数据已锁定，需管理员解锁。",

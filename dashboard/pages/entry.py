@@ -177,7 +177,10 @@ def _user_view(store: Store | None, user: User | None, search: Any) -> tuple[Any
 
 
 def _problems(error: EntryError, lang: str) -> Any:
-    return html.Div([html.P(t(f"entry.error.{error.code}", lang)), html.Ul([
+    # Four eyes says more than "not allowed": the person knows whom to ask.
+    code = "four_eyes" if error.code == "forbidden" and error.reason == "four_eyes" \
+        else error.code
+    return html.Div([html.P(t(f"entry.error.{code}", lang)), html.Ul([
         html.Li(t(f"entry.problem.{p.code}", lang), **{"data-field": p.field})
         for p in error.problems])], className="alert alert-danger")
 

@@ -133,5 +133,5 @@ def test_the_page_offers_no_approval_to_whoever_changed_the_figure(site):
                    if isinstance(getattr(n, "id", None), dict) and "action" in n.id}
         assert actions == set()
         message, _, _ = _click(module, _act("approve", draft.id, version=sent.version))
-        assert "无此权限" in " ".join(texts(message))
+        assert "您改过这个数字，须由另一位审核人批准或退回" in " ".join(texts(message))
     assert entries.get(store, draft.id, people["zhao"]).state == "submitted"
