@@ -162,15 +162,7 @@ def app_with(request: pytest.FixtureRequest) -> Iterator:
 @pytest.fixture(scope="session")
 def real_pair_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """data/ built from real reports of ../shared/realreports (REAL_SOURCES)."""
-    assert REALREPORTS.is_dir(), f"the real corpus is missing: {REALREPORTS}"
-    base = tmp_path_factory.mktemp("real")
-    seeds = base / "seeds"
-    seeds.mkdir()
-    for entry in REAL_SOURCES:
-        shutil.copy(REALREPORTS / str(entry["file"]), seeds / str(entry["file"]))
-    (seeds / "sources.yml").write_text(yaml.safe_dump({"reports": REAL_SOURCES},
-                                                      allow_unicode=True), encoding="utf-8")
-    return build_seeds(seeds, base / "data")
+    return build_real(tmp_path_factory.mktemp("real"), REAL_SOURCES)
 
 
 @pytest.fixture(scope="session")
