@@ -239,3 +239,12 @@ rendered_briefs = Table(
     Column("content", LargeBinary, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# Answers of public page views and pure callbacks, once per data version (dashboard/answers).
+answers = Table(
+    "answers", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("version_id", Integer, nullable=False, index=True),
+    Column("content", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
