@@ -15,22 +15,26 @@ Every test under ``tests/browser/`` is marked ``browser``: ``make test-fast`` ru
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 import yaml
 
-from dashboard import theme
+from dashboard import i18n, theme
 from dashboard.data import Dataset, load_dataset
 from dashboard.pipeline.build import build
 from tests import lanes
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLES = ROOT / "tests" / "fixtures" / "bundles"
+FIXTURE_PAGES = ROOT / "tests" / "fixtures" / "pages"
 # The real corpus, beside the repository (read at test time, never copied into it).
 REALREPORTS = ROOT.parent / "shared" / "realreports"
 # 保定市's 2021 and 2022 reports as an admin would load them (titles given), and a province
@@ -54,6 +58,21 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{folder}/default.sqlite3"
     # Nor its generated secret key (instance/secret_key).
     os.environ["DASHBOARD_SECRET_KEY"] = "tests-only-secret-key-0123456789abcdef"
+    _add_fixture_page_strings()
+
+
+def _add_fixture_page_strings() -> None:
+    """The test pages of tests/fixtures/pages label themselves with strings of their own
+    (tests/fixtures/pages/strings.json): the app's catalogues carry no test-only key, so the
+    tests' view of the catalogues is the app's plus these."""
+    extra = json.loads((FIXTURE_PAGES / "strings.json").read_text(encoding="utf-8"))
+    app_catalogue = i18n.catalogue
+
+    @functools.cache
+    def catalogue(lang: str) -> Mapping[str, str]:
+        return MappingProxyType({**app_catalogue(lang), **extra[lang]})
+
+    i18n.catalogue = catalogue
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

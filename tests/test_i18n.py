@@ -13,7 +13,7 @@ from dashboard.components.language import (
     lang_from_search,
     search_with_lang,
 )
-from dashboard.i18n import DEFAULT_LANG, LANGS, STRINGS, add_strings, normalize_lang, t
+from dashboard.i18n import DEFAULT_LANG, LANGS, catalogue, has_key, keys_under, normalize_lang, t
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -21,14 +21,6 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 def test_languages():
     assert LANGS == ("zh", "en")
     assert DEFAULT_LANG == "zh"
-
-
-@pytest.mark.parametrize("key", sorted(STRINGS))
-def test_every_key_has_both_languages(key):
-    entry = STRINGS[key]
-    assert set(entry) == set(LANGS), key
-    for lang in LANGS:
-        assert isinstance(entry[lang], str) and entry[lang].strip(), (key, lang)
 
 
 def test_shell_strings_match_the_brief():
@@ -45,9 +37,9 @@ def test_shell_strings_match_the_brief():
 def test_chinese_side_is_chinese():
     # Language-neutral labels (the switch's own "中文"/"EN") are the exceptions.
     neutral = {"shell.lang_zh", "shell.lang_en"}
-    for key, entry in STRINGS.items():
+    for key, text in catalogue("zh").items():
         if key not in neutral:
-            assert CJK.search(entry["zh"]), key
+            assert CJK.search(text), key
 
 
 @pytest.mark.parametrize(
@@ -79,20 +71,21 @@ def test_t_normalises_lang_and_rejects_unknown_keys():
         t("no.such.key", "zh")
 
 
-def test_add_strings_validates(monkeypatch):
-    monkeypatch.setattr(i18n, "STRINGS", dict(STRINGS))
-    add_strings({"test.ok": {"zh": "好", "en": "OK"}})
-    add_strings({"test.ok": {"zh": "好", "en": "OK"}})  # re-import of a page module
-    assert i18n.t("test.ok", "en") == "OK"
-    assert i18n.has_key("test.ok")
-    with pytest.raises(ValueError, match="lacks"):
-        add_strings({"test.half": {"zh": "半"}})
-    with pytest.raises(ValueError, match="lacks"):
-        add_strings({"test.blank": {"zh": "空", "en": "  "}})
-    with pytest.raises(ValueError, match="unknown languages"):
-        add_strings({"test.fr": {"zh": "法", "en": "French", "fr": "français"}})
-    with pytest.raises(ValueError, match="differently"):
-        add_strings({"test.ok": {"zh": "好", "en": "Fine"}})
+def test_the_catalogue_is_read_once_and_cannot_be_changed():
+    assert catalogue("en") is catalogue("en")
+    with pytest.raises(TypeError):
+        catalogue("en")["shell.no_data"] = "changed"  # type: ignore[index]
+    with pytest.raises(ValueError, match="no catalogue"):
+        catalogue("fr")
+
+
+def test_keys_are_known_without_importing_their_owners():
+    # Nothing registers strings at import any more: a page's keys are there before the
+    # page module is imported (a fresh interpreter would show it; here, the keys of a
+    # module this test never imports).
+    assert has_key("upload.error.empty") and not has_key("upload.error.nonexistent")
+    assert "empty" in keys_under("upload.error.")
+    assert all(not k.startswith("upload.error.") for k in keys_under("upload.error."))
 
 
 @pytest.mark.parametrize(
@@ -138,9 +131,6 @@ def test_decide_language(search, stored, clicked, expected):
 def test_years_in_ui_strings_come_from_their_caller():
     """Nothing fills {year} behind the caller's back: a string names the year of the figure
     it describes (a 2023 baseline on a 2024 target page says 2023)."""
-    from dashboard import i18n
-    from dashboard.figures import economy, gauges  # noqa: F401  (registers their strings)
-
     assert not hasattr(i18n, "set_report_years") and not hasattr(i18n, "_REPORT_YEARS")
     assert t("figures.economy.growth_title", "zh", year=2031, review_year=2030) == (
         "2030年增速与2031年目标")
@@ -149,5 +139,6 @@ def test_years_in_ui_strings_come_from_their_caller():
     assert t("gauge.year", "en").format(year=2023) == "2023"
     assert t("figures.economy.growth_title", "en", year=2031) == (
         "{review_year} growth and the 2031 target")
-    assert not any("2024" in v or "2023" in v for e in i18n.STRINGS.values() for v in e.values())
-    assert not any("沙湾" in v or "Shawan" in v for e in i18n.STRINGS.values() for v in e.values())
+    texts = [v for lang in LANGS for v in catalogue(lang).values()]
+    assert not any("2024" in v or "2023" in v for v in texts)
+    assert not any("沙湾" in v or "Shawan" in v for v in texts)
