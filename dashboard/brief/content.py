@@ -24,7 +24,6 @@ from typing import Any
 import pandas as pd
 
 from dashboard.brief import fit
-from dashboard.brief import strings as _strings  # noqa: F401 - registers the brief's strings
 from dashboard.brief.model import Bar, Brief, Chart, Figure, Series, TargetLine
 from dashboard.brief.notes import Notes, report_date
 from dashboard.brief.query import Choice

@@ -13,10 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dashboard.brief import strings as _strings  # noqa: F401 - registers brief.* strings
 from dashboard.data import Dataset
 from dashboard.facts import report_title
-from dashboard.figures import gauges as _gauges  # noqa: F401 - registers gauge.* strings
 from dashboard.i18n import t
 from dashboard.progress.marks import Mark
 

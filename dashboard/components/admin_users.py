@@ -12,14 +12,11 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.components.admin_text import STRINGS
-from dashboard.i18n import add_strings, t
+from dashboard.i18n import t
 from dashboard.labels import sector_label
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.users.accounts import ROLES
 from dashboard.users.admin import Account
-
-add_strings(STRINGS)  # the link below is shown by other pages too
 
 # Buttons of the change form, by the action they take.
 CHANGE_ACTIONS = ("save-role", "save-sectors", "reset", "unlock", "disable")

@@ -22,18 +22,11 @@ from dash import html
 from dashboard.components.accessible_graph import data_summary, graph
 from dashboard.components.source_note import quote_panel
 from dashboard.figures.provenance import fact_id_from_click
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.theme import graph_config
 
 GRAPH_TYPE = "officials-graph"
 QUOTE_TYPE = "officials-quote"
-
-add_strings({
-    "chart.invalid_params": {"zh": "网址中的参数无法识别，已忽略：{names}",
-                             "en": "Unrecognised URL parameters were ignored: {names}"},
-    "chart.not_stated_list": {"zh": "报告中未提及：{names}",
-                              "en": "Not stated in the report: {names}"},
-})
 
 
 def graph_id(page: str, chart: Any) -> dict[str, Any]:

@@ -15,14 +15,10 @@ from typing import Any
 
 from dash import html
 
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 
 FRAME_CLASS = "chart-frame"
 BUTTON_CLASS = "chart-fullscreen-btn"
-
-add_strings({
-    "chart.fullscreen": {"zh": "全屏显示此图表", "en": "Show this chart full screen"},
-})
 
 
 def fullscreen_button(lang: str) -> html.Button:

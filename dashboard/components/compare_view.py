@@ -18,10 +18,7 @@ from dashboard.components.language import href_with_lang
 from dashboard.data import Dataset
 from dashboard.format import fact_value
 from dashboard.i18n import normalize_lang, t
-from dashboard.places import (
-    files,
-    strings,  # noqa: F401 - registers the page strings
-)
+from dashboard.places import files
 from dashboard.places.bars import cell_quote, cell_text, measure_name, ranking_figure
 from dashboard.places.compare import (
     ALL,

@@ -13,36 +13,12 @@ from flask import current_app
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.context import current_dataset
 from dashboard.entries import bulk
-from dashboard.i18n import add_strings, t
+from dashboard.i18n import t
 from dashboard.startup import STORE_EXTENSION
 from dashboard.store.engine import StoreError
 from dashboard.users.web import current_user, same_origin
 
 MAX_BYTES = 2_000_000
-add_strings({
-    "entry.import.title": {"zh": "批量导入（CSV 或 Excel）", "en": "Bulk import (CSV or Excel)"},
-    "entry.import.drop": {"zh": "拖入或选择文件：表头为录入项名称（indicator_id, year, …）",
-                          "en": "Drop or choose a file; its header names the fields "
-                                "(indicator_id, year, …)"},
-    "entry.import.commit": {"zh": "全部导入", "en": "Import all"},
-    "entry.import.dry": {"zh": "试运行：{ok}行可导入，{bad}行有问题（有问题时不会导入任何一行）。",
-                         "en": "Dry run: {ok} row(s) ready, {bad} with problems (nothing is "
-                               "imported while any row has one)."},
-    "entry.import.done": {"zh": "已导入{n}行（草稿）。", "en": "Imported {n} row(s) as drafts."},
-    "entry.import.bad_file": {"zh": "无法读取文件：{reason}",
-                              "en": "Cannot read the file: {reason}"},
-    "entry.import.line": {"zh": "第{line}行：{outcome}", "en": "Line {line}: {outcome}"},
-    **{f"entry.import.outcome.{code}": names for code, names in {
-        "new": {"zh": "新增", "en": "new"}, "update": {"zh": "更新", "en": "update"},
-        "unknown_indicator": {"zh": "未知指标", "en": "unknown indicator"},
-        "locked": {"zh": "已锁定（已批准或待审核）", "en": "locked (approved or submitted)"},
-        "duplicate": {"zh": "与前面一行重复", "en": "repeats an earlier row"},
-        "bad_unit": {"zh": "单位不符", "en": "bad unit"},
-        "invalid": {"zh": "无效", "en": "invalid"},
-        "forbidden": {"zh": "不属于您的领域", "en": "not your sector"},
-        "needs_comment": {"zh": "数值可疑，需填写说明", "en": "doubtful: add a comment"},
-    }.items()},
-})
 
 
 def import_box(lang: str) -> html.Div:

@@ -15,19 +15,13 @@ from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.entries.values import read_value
 from dashboard.figures.gauges import gauge_figure
-from dashboard.i18n import add_strings, t
+from dashboard.i18n import t
 from dashboard.pipeline.classify import standardise
 from dashboard.pipeline.numbers import Quantity
 from dashboard.pipeline.tables import parse_unit
 from dashboard.progress.marks import Mark
 from dashboard.progress.status import assess, elapsed_share
 from dashboard.progress.targets import TargetRow, target_table
-
-add_strings({
-    "entry.preview.none": {"zh": "该指标本年度没有目标，无仪表预览。",
-                           "en": "No target of this indicator this year: no gauge preview."},
-    "entry.preview.title": {"zh": "预览（未保存）", "en": "Preview (not saved)"},
-})
 
 
 def _target(dataset: Dataset, indicator_id: str, year: int, measure: str) -> TargetRow | None:

@@ -18,15 +18,7 @@ from dashboard.facts import indicator_name
 from dashboard.figures.bars import dedupe_restated
 from dashboard.figures.fact_labels import kind_period_label
 from dashboard.format import as_stated
-from dashboard.i18n import add_strings, normalize_lang, t
-
-add_strings({
-    "kpi.growth": {"zh": "同比", "en": "y/y"},
-    "kpi.actual": {"zh": "实绩：", "en": "Result:"},
-    "kpi.growth_period": {"zh": "{period}年同比增长", "en": "{period}, growth y/y"},
-    "kpi.source": {"zh": "原文", "en": "Source"},
-    "kpi.source_title": {"zh": "在报告原文中查看这句话", "en": "Read this sentence in the report"},
-})
+from dashboard.i18n import normalize_lang, t
 
 MAIN_VALUE_KINDS = ("level", "count", "share_pct", "growth_pct", "change_pp")
 

@@ -5,8 +5,8 @@ How a page appears in the navbar
 * ``dash.register_page(__name__, path="/indicators", name="indicators", order=20)``
 * ``order`` sorts the links (Dash sorts the registry by it); leave gaps of 10.
 * The label is ``t(f"nav.{name}", lang)`` where ``name`` is the page's
-  ``name``: add the key ``nav.indicators`` with both languages (see
-  ``dashboard.i18n.add_strings``). Without the key the raw ``name`` is shown,
+  ``name``: add the key ``nav.indicators`` to both catalogues
+  (``dashboard/catalogues/``). Without the key the raw ``name`` is shown,
   so a forgotten translation is visible but does not break the shell.
 * Pass ``nav=False`` to ``register_page`` to keep a page out of the navbar
   (404 page, detail pages reached from elsewhere).

@@ -19,10 +19,7 @@ from dashboard.data import Dataset
 from dashboard.figures.gauges import target_text, target_title, value_text
 from dashboard.format import number
 from dashboard.i18n import normalize_lang, t
-from dashboard.places import (
-    files,
-    strings,  # noqa: F401 - registers the page strings
-)
+from dashboard.places import files
 from dashboard.places.bars import record_figure
 from dashboard.places.names import place_names, report_titles
 from dashboard.places.record import OUTCOMES, RATE_KINDS, Record, RecordRow, YearSummary

@@ -16,23 +16,12 @@ import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
 from dashboard.facts import report_title
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 
 SELECT_ID = "report-select"
 BOX_ID = "report-select-box"
 SHOWN_ID = "report-shown"
 QUERY_KEY = "report"
-
-add_strings({
-    "report_select.label": {"zh": "报告", "en": "Report"},
-    "report_select.invalid": {"zh": "网址中的报告无法识别，已显示最新的政府工作报告。",
-                              "en": "The report named in the address is unknown; showing "
-                                    "the latest work report."},
-    "report_select.showing": {"zh": "当前报告：{title}", "en": "Report shown: {title}"},
-    "report_select.genre_unknown": {
-        "zh": "（未识别文件体裁，已按政府工作报告读取）",
-        "en": " (document genre not recognised: read as a work report)"},
-})
 
 
 def query_value(search: object, key: str) -> str | None:

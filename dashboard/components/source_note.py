@@ -9,15 +9,7 @@ from dash import dcc, html
 from dashboard.components.language import href_with_lang
 from dashboard.facts import indicator_name, report_title
 from dashboard.format import as_stated
-from dashboard.i18n import add_strings, normalize_lang, t
-
-add_strings({
-    "source.read_in_report": {"zh": "在报告原文中查看", "en": "Read it in the report"},
-    "source.quote_label": {"zh": "原文", "en": "Report text"},
-    "source.section_label": {"zh": "章节", "en": "Section"},
-    "source.click_hint": {"zh": "点击图中的柱或点，查看原文出处。",
-                          "en": "Click a bar or point to see the sentence it comes from."},
-})
+from dashboard.i18n import normalize_lang, t
 
 
 def report_link(fact_id: str, lang: str) -> str:

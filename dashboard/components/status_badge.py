@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.progress.status import STATUSES
 from dashboard.theme import MUTED_COLOR, OKABE_ITO
 
@@ -26,21 +26,6 @@ STATUS_ICONS: dict[str, str] = {
     "behind": "!",
     "no_actual": "…",
 }
-
-add_strings({
-    "status.achieved": {"zh": "已实现", "en": "Achieved"},
-    "status.on_track": {"zh": "进度正常", "en": "On track"},
-    "status.behind": {"zh": "进度滞后", "en": "Behind"},
-    "status.no_actual": {"zh": "暂无实际值", "en": "No actual yet"},
-    "status.achieved.help": {"zh": "全年实际值达到目标",
-                             "en": "The full-year actual meets the target"},
-    "status.on_track.help": {"zh": "年内实际值不低于按时间进度应达到的水平",
-                             "en": "The year-to-date actual is where the target needs it"},
-    "status.behind.help": {"zh": "实际值低于目标或时间进度",
-                           "en": "The actual falls short of the target or of the pace needed"},
-    "status.no_actual.help": {"zh": "尚无该年度的实际数据",
-                              "en": "No actual figure for the year yet"},
-})
 
 
 def status_label(status: str, lang: str) -> str:

@@ -19,7 +19,7 @@ from dashboard.components.source_note import quote_panel
 from dashboard.components.status_badge import status_badge, status_label
 from dashboard.facts import report_title
 from dashboard.figures.gauges import mark_text, target_text, target_title, value_text
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.progress.marks import Mark
 from dashboard.progress.targets import TargetRow
 from dashboard.theme import graph_config
@@ -27,32 +27,6 @@ from dashboard.theme import graph_config
 GAUGE_TYPE = "targets-gauge"
 GAUGE_GRAPH_TYPE = "targets-gauge-graph"
 SOURCE_TYPE = "targets-source"
-
-add_strings({
-    "targets.card.actual": {"zh": "最新实际值：", "en": "Latest actual: "},
-    "targets.card.as_of": {"zh": "截至{date}", "en": "as of {date}"},
-    "targets.card.full_year": {"zh": "全年", "en": "full year"},
-    "targets.card.none": {"zh": "暂无（年内数据由统计部门录入审核后显示）",
-                          "en": "none yet (in-year figures appear once entered and approved)"},
-    "targets.card.expected": {"zh": "按时间进度应达到：{value}",
-                              "en": "Needed by this date: {value}"},
-    "targets.card.repeats": {"zh": "报告中出现{n}次", "en": "Stated {n} times in the report"},
-    "targets.card.conflicts": {"zh": "同期另有不同数值：{values}",
-                               "en": "Other figures for the same date: {values}"},
-    "targets.card.warning": {"zh": "数据质量提示：", "en": "Data-quality warning: "},
-    "targets.card.sources": {"zh": "查看原文出处", "en": "Show the sentences"},
-    "targets.card.gauge_label": {"zh": "{title}：点击查看原文出处",
-                                 "en": "{title}: click to see the sentences"},
-    "targets.quote.target": {"zh": "目标", "en": "Target"},
-    "targets.quote.baseline": {"zh": "基期值", "en": "Baseline"},
-    "targets.quote.actual": {"zh": "最新实际值", "en": "Latest actual"},
-    "targets.quote.reference": {"zh": "对比指标实际值", "en": "Actual of the indicator compared"},
-    "targets.quote.conflicts": {"zh": "同期其他数值", "en": "Other figures for the same date"},
-    "targets.quote.none": {"zh": "暂无", "en": "None yet"},
-    "targets.quote.manual": {"zh": "人工录入（{file} 第{line}行）：{value}，截至{date}",
-                             "en": "Entered by hand ({file}, line {line}): {value}, as of {date}"},
-    "targets.quote.manual_source": {"zh": "数据来源：", "en": "Source given: "},
-})
 
 
 def _as_of(mark: Mark, lang: str) -> str:

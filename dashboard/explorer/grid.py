@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.theme import FONT_FAMILY
-
-_HEADERS = {
-    "indicator": ("指标", "Indicator"),
-    "sector": ("领域", "Sector"),
-    "period": ("年份", "Year"),
-    "kind": ("类型", "Kind"),
-    "value": ("数值", "Value"),
-    "unit": ("单位", "Unit"),
-    "value_std": ("标准化数值", "Standardised value"),
-    "unit_std": ("标准单位", "Standard unit"),
-    "comparator": ("限定", "Qualifier"),
-    "quote": ("原文", "Quote"),
-}
-add_strings({f"data.col.{k}": {"zh": zh, "en": en} for k, (zh, en) in _HEADERS.items()})
 
 # AG Grid's own UI text in Chinese (menus of the column filters, overlays).
 LOCALE_ZH = {

@@ -19,18 +19,9 @@ from dashboard.explorer import marking
 from dashboard.explorer.labels import mark_kind
 from dashboard.facts import indicator_name, report_title
 from dashboard.format import as_stated
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.labels import MARK_KINDS, kind_label
 from dashboard.pipeline.structure import Layout
-
-add_strings({
-    "report.legend": {"zh": "图例", "en": "Legend"},
-    "report.mark_hint": {"zh": "点击数字，在数据浏览中查看该条数据。",
-                         "en": "Click a figure to open it in the data explorer."},
-    "data.context_title": {"zh": "原文语境", "en": "In context"},
-    "data.context_hint": {"zh": "在表格中选择一行，即可在此查看该数字所在的段落。",
-                          "en": "Select a row in the table to read the figure in its paragraph."},
-})
 
 
 def data_link(fact_id: str, lang: str) -> str:

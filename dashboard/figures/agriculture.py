@@ -12,22 +12,12 @@ import plotly.graph_objects as go
 
 from dashboard.facts import select
 from dashboard.figures.bars import fact_bars
-from dashboard.i18n import add_strings, has_key, t
+from dashboard.i18n import has_key, t
 
 SECTORS: tuple[str, ...] = ("agriculture", "livestock")
 # The order views are offered in; a topic not listed here comes after them.
 TOPIC_ORDER: tuple[str, ...] = ("crops", "livestock", "land", "agriculture")
 KPI_CARDS = 4
-
-add_strings({
-    "figures.agriculture.crops": {"zh": "种植：粮食、棉花与林果",
-                                  "en": "Crops: grain, cotton and orchards"},
-    "figures.agriculture.livestock": {"zh": "畜牧：{review_year}年实绩与{year}年目标",
-                                      "en": "Livestock: {review_year} and the {year} targets"},
-    "figures.agriculture.land": {"zh": "耕地与高标准农田",
-                                 "en": "Farmland and high-standard farmland"},
-    "figures.agriculture.agriculture": {"zh": "其他农业指标", "en": "Other farming figures"},
-})
 
 
 def views(facts: pd.DataFrame, topics: dict[str, str]) -> dict[str, tuple[str, ...]]:

@@ -45,11 +45,9 @@ from dashboard.figures.common import (
 )
 from dashboard.figures.fact_labels import categories, kind_period_label
 from dashboard.format import axis_unit_title
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.labels import KIND_COLORS
 from dashboard.theme import PALETTE
-
-add_strings({"figures.missing_actual": {"zh": "{period}年未提及", "en": "{period}: not stated"}})
 
 KIND_ORDER = ("actual", "target", "plan")
 # Value axes: plain digits with thousands separators, never SI prefixes or exponents.

@@ -14,17 +14,9 @@ import plotly.graph_objects as go
 
 from dashboard.facts import select
 from dashboard.figures.bars import fact_bars
-from dashboard.i18n import add_strings, t
+from dashboard.i18n import t
 
 FISCAL_INDUSTRY_SECTORS = ("fiscal", "industry")
-
-add_strings({
-    "figures.economy.gdp_title": {"zh": "地区生产总值：总量与增速",
-                                  "en": "Gross regional product: level and growth"},
-    "figures.economy.growth_title": {"zh": "{review_year}年增速与{year}年目标",
-                                     "en": "{review_year} growth and the {year} target"},
-    "figures.economy.fiscal_title": {"zh": "财政与工业", "en": "Public finance and industry"},
-})
 
 
 def _in_order(facts: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:

@@ -14,14 +14,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.facts import indicator_name
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.labels import sector_label
-
-add_strings({
-    "figures.kind.actual": {"zh": "{period}年实际", "en": "{period} actual"},
-    "figures.kind.target": {"zh": "{period}年目标", "en": "{period} target"},
-    "figures.kind.plan": {"zh": "{period}年计划", "en": "{period} plan"},
-})
 
 
 def kind_period_label(kind: str, period: int, lang: str, period_start: int | None = None

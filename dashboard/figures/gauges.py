@@ -25,7 +25,7 @@ from dashboard.components.status_badge import STATUS_COLORS
 from dashboard.facts import report_title
 from dashboard.figures.provenance import cite
 from dashboard.format import fact_value
-from dashboard.i18n import add_strings, has_key, normalize_lang, t
+from dashboard.i18n import has_key, normalize_lang, t
 from dashboard.pipeline.quality import ABOUT_TOLERANCE
 from dashboard.progress.marks import Mark
 from dashboard.progress.status import range_bound
@@ -37,34 +37,6 @@ TARGET_COLOR = "#1d3557"
 # Characters per line that fit a phone (about 340 px): titles at 15 px, the rest at 11-12 px.
 _WRAP_TITLE = {"zh": 20, "en": 40}
 _WRAP = {"zh": 28, "en": 56}
-
-add_strings({
-    "gauge.growth": {"zh": "{name}增速", "en": "{name}, growth"},
-    "gauge.compare": {"zh": "{name}增速 对比 {ref}增速", "en": "{name} vs {ref}, growth"},
-    "gauge.target": {"zh": "目标", "en": "Target"},
-    "gauge.baseline": {"zh": "基期", "en": "Baseline"},
-    "gauge.actual": {"zh": "实际", "en": "Actual"},
-    "gauge.reference": {"zh": "对比", "en": "Compared with"},
-    "gauge.no_actual": {"zh": "暂无实际值", "en": "No actual yet"},
-    "gauge.ambiguous": {"zh": "暂无对应实际值", "en": "No matching actual"},
-    "gauge.ambiguous_why": {
-        "zh": "报告给出的该指标数值属于其他项目或对象，无法确定哪一个对应此目标",
-        "en": "The report's figures of this indicator belong to other projects or objects; "
-              "none can be told to be this target's"},
-    "gauge.source": {"zh": "来源：", "en": "Source: "},
-    "gauge.manual_source": {"zh": "data/actuals.csv 第{line}行",
-                            "en": "data/actuals.csv line {line}"},
-    "gauge.entry_source": {"zh": "{source}（截至{as_of}{status}）",
-                           "en": "{source} (as of {as_of}{status})"},
-    "gauge.status.preliminary": {"zh": "，初步数", "en": ", preliminary"},
-    "gauge.status.revised": {"zh": "，修订数", "en": ", revised"},
-    "gauge.status.final": {"zh": "，最终数", "en": ", final"},
-    "gauge.year": {"zh": "{year}年", "en": "{year}"},
-    "gauge.relative.>": {"zh": "高于{ref}增速", "en": "faster than {ref} growth"},
-    "gauge.relative.>=": {"zh": "不低于{ref}增速", "en": "at least {ref} growth"},
-    "gauge.relative.<": {"zh": "低于{ref}增速", "en": "slower than {ref} growth"},
-    "gauge.relative.<=": {"zh": "不高于{ref}增速", "en": "at most {ref} growth"},
-})
 
 
 def target_title(row: TargetRow, lang: str) -> str:

@@ -17,34 +17,13 @@ import plotly.graph_objects as go
 
 from dashboard.facts import first, select
 from dashboard.figures.bars import fact_bars
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 
 FAI = "fixed_asset_investment"
 VIEWS: tuple[str, ...] = ("levels", "growth")
 ENERGY_SECTORS = ("energy",)
 OTHER_SECTORS = ("investment",)
 OTHER_INDICATORS = ("funds_committed", "rural_funds")
-
-add_strings({
-    "figures.investment.fai_title": {"zh": "固定资产投资：实际与目标",
-                                     "en": "Fixed-asset investment: result and targets"},
-    "figures.investment.energy_title": {"zh": "能源与工业产能",
-                                        "en": "Energy and industrial capacity"},
-    "figures.investment.other_title": {"zh": "项目与资金投入",
-                                       "en": "Projects and funds committed"},
-    "figures.investment.implied": {"zh": "据目标折算", "en": "Converted from a target"},
-    "figures.investment.actual_level": {"zh": "{period}年实际", "en": "{period} actual"},
-    "figures.investment.actual_growth": {"zh": "{period}年实际增速",
-                                         "en": "{period} actual growth"},
-    "figures.investment.growth_target": {"zh": "{period}年增速目标",
-                                         "en": "{period} growth target"},
-    "figures.investment.level_target": {"zh": "{period}年总量目标",
-                                        "en": "{period} level target"},
-    "figures.investment.growth_as_level": {"zh": "{period}年增速目标折算总量",
-                                           "en": "{period} growth target as a level"},
-    "figures.investment.level_as_growth": {"zh": "{period}年总量目标折算增速",
-                                           "en": "{period} level target as growth"},
-})
 
 
 def findings_for(quality: pd.DataFrame, indicator: str = FAI) -> pd.DataFrame:

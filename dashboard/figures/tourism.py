@@ -12,17 +12,10 @@ import plotly.graph_objects as go
 
 from dashboard.facts import select
 from dashboard.figures.bars import fact_bars
-from dashboard.i18n import add_strings, t
+from dashboard.i18n import t
 
 SECTORS: tuple[str, ...] = ("tourism", "consumption")
 MEASURES: tuple[str, ...] = ("growth", "events", "plans")
-
-add_strings({
-    "figures.tourism.growth": {"zh": "游客与旅游收入增速", "en": "Growth in visitors and revenue"},
-    "figures.tourism.events": {"zh": "文化旅游活动", "en": "Culture and tourism events"},
-    "figures.tourism.plans": {"zh": "文旅与消费：新一年的目标和计划",
-                              "en": "Tourism and consumption: targets and plans"},
-})
 
 
 def measure_facts(facts: pd.DataFrame, measure: str) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from dashboard.figures import provenance
 from dashboard.figures.common import finish, wrap
 from dashboard.figures.fact_labels import indicator_names
 from dashboard.format import axis_unit_title
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.labels import KIND_COLORS
 
 VALUE_KINDS: dict[str, str] = {"levels": "level", "growth": "growth_pct"}
@@ -32,18 +32,6 @@ PANEL_PX = 210
 SUBPLOT_TITLE_PX = 44  # two lines of panel title
 PANEL_TITLE_EM = 9
 COLUMNS = 2
-
-add_strings({
-    "figures.trends.title.levels": {"zh": "{place}主要指标历年总量（{first}—{last}年）",
-                                    "en": "{place}: headline indicators by year, levels "
-                                          "({first}–{last})"},
-    "figures.trends.title.growth": {"zh": "{place}主要指标历年增速（{first}—{last}年）",
-                                    "en": "{place}: headline indicators by year, growth "
-                                          "({first}–{last})"},
-    "figures.trends.actual": {"zh": "实际", "en": "Actual"},
-    "figures.trends.target": {"zh": "目标", "en": "Target"},
-    "figures.trends.report": {"zh": "出处", "en": "Report"},
-})
 
 
 def place_reports(reports: pd.DataFrame, report_id: str) -> pd.DataFrame:

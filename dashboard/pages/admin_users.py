@@ -16,11 +16,10 @@ import dash
 from dash import Input, Output, State, callback, ctx, html, no_update
 
 from dashboard.components import admin_users as parts
-from dashboard.components.admin_text import STRINGS
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.policy import Action, Denied, allowed
 from dashboard.store.engine import Store, StoreError
 from dashboard.users import admin
@@ -29,7 +28,6 @@ from dashboard.users.web import same_origin, signed_in
 
 PATH = "/admin/users"
 dash.register_page(__name__, path=PATH, name="admin_users", order=97, nav=False)
-add_strings(STRINGS)
 
 BUTTONS = (parts.ADD_ID, *[parts.button_id(a) for a in parts.CHANGE_ACTIONS])
 # The form's values handed to ``handle``, in the order of the callback's States.

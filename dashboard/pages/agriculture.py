@@ -17,26 +17,13 @@ from dashboard.components.report_select import report_from_search
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.figures import agriculture
-from dashboard.i18n import add_strings, has_key, normalize_lang, t
+from dashboard.i18n import has_key, normalize_lang, t
 
 PAGE = "agriculture"
 dash.register_page(__name__, path="/agriculture", name=PAGE, order=30)
 
 CONTROL_ID = "agriculture-view"
 CONTENT_ID = "agriculture-content"
-
-add_strings({
-    "nav.agriculture": {"zh": "农业农村", "en": "Agriculture"},
-    "agriculture.heading": {"zh": "农业农村", "en": "Agriculture and rural areas"},
-    "agriculture.lead": {"zh": "种植、畜牧与耕地：{review_year}年实绩和{year}年目标、计划。",
-                         "en": "Crops, livestock and farmland: {review_year} results, "
-                               "{year} targets and plans."},
-    "agriculture.view_label": {"zh": "查看", "en": "Show"},
-    "agriculture.view.crops": {"zh": "种植", "en": "Crops"},
-    "agriculture.view.livestock": {"zh": "畜牧", "en": "Livestock"},
-    "agriculture.view.land": {"zh": "耕地", "en": "Land"},
-    "agriculture.view.agriculture": {"zh": "其他", "en": "Other"},
-})
 
 
 def topics(dataset: Dataset) -> dict[str, str]:

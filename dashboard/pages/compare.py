@@ -22,7 +22,7 @@ from dashboard.components.report_select import report_from_search
 from dashboard.components.url_sync import store_id, url_state_store
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.places.compare import (
     ALL,
     INDICATORS,
@@ -38,7 +38,6 @@ from dashboard.places.files import decode_compare
 PAGE = view.PAGE
 CONTENT_ID = "compare-content"
 dash.register_page(__name__, path="/compare", name=PAGE, order=55)
-add_strings({"nav.compare": {"zh": "地区对比", "en": "Compare"}})
 
 
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:

@@ -25,7 +25,7 @@ from dashboard.explorer.views import citation, context_panel
 from dashboard.facts import indicator_name
 from dashboard.figures.provenance import fact_id_from_click
 from dashboard.figures.sectors import sector_figure
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.labels import kind_label, sector_label
 from dashboard.theme import graph_config
 
@@ -33,38 +33,6 @@ dash.register_page(__name__, path="/data", name="data", order=60,
                    packages=["dash_ag_grid"])  # loaded on this page only (index_page.py)
 
 PAGE = "data"
-add_strings({
-    "nav.data": {"zh": "数据浏览", "en": "Data explorer"},
-    "data.heading": {"zh": "数据浏览", "en": "Data explorer"},
-    "data.lead": {"zh": "报告中的每一个数字：按领域、年份、类型和指标筛选，"
-                        "逐条附原文出处，可下载、可分享。",
-                  "en": "Every figure in the report: filter by sector, year, kind and indicator; "
-                        "each keeps its quote; download it or share the view by its link."},
-    "data.sectors": {"zh": "领域", "en": "Sectors"},
-    "data.periods": {"zh": "年份", "en": "Years"},
-    "data.kinds": {"zh": "类型", "en": "Kinds"},
-    "data.indicators": {"zh": "指标", "en": "Indicators"},
-    "data.search": {"zh": "搜索指标名称或原文", "en": "Search indicator names and quotes"},
-    "data.all": {"zh": "全部", "en": "All"},
-    "data.count": {"zh": "显示 {shown} / {total} 条数据", "en": "{shown} of {total} facts"},
-    "data.download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
-    "data.download_xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
-    "data.invalid_url": {"zh": "网址中的部分参数无效，已忽略：{params}",
-                         "en": "Some values in the address were not valid and were ignored: "
-                               "{params}"},
-    "data.chart_title": {"zh": "各领域数据条数", "en": "Facts per sector"},
-    "data.chart_hint": {"zh": "点击柱条按该领域筛选，再次点击取消。",
-                        "en": "Click a bar to filter by its sector; click again to clear."},
-    "data.no_rows": {"zh": "没有符合条件的数据", "en": "No facts match"},
-    # Dash 4 dropdown labels
-    "data.dd.selected_count": {"zh": "已选 {num_selected} 项", "en": "{num_selected} selected"},
-    "data.dd.select_all": {"zh": "全选", "en": "Select all"},
-    "data.dd.deselect_all": {"zh": "全不选", "en": "Deselect all"},
-    "data.dd.search": {"zh": "搜索", "en": "Search"},
-    "data.dd.clear_search": {"zh": "清除搜索", "en": "Clear search"},
-    "data.dd.clear_selection": {"zh": "清除选择", "en": "Clear selection"},
-    "data.dd.no_options_found": {"zh": "没有匹配的选项", "en": "No options found"},
-})
 DROPDOWN_LABELS = ("selected_count", "select_all", "deselect_all", "search", "clear_search",
                    "clear_selection", "no_options_found")
 CHART_ID = "data-sector-chart"

@@ -20,24 +20,13 @@ from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.figures import economy
 from dashboard.figures.fact_labels import indicator_names
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 
 PAGE = "economy"
 dash.register_page(__name__, path="/economy", name=PAGE, order=10)
 
 CONTROL_ID = "economy-indicators"
 CONTENT_ID = "economy-content"
-
-add_strings({
-    "nav.economy": {"zh": "经济运行", "en": "Economy"},
-    "economy.heading": {"zh": "经济运行", "en": "The economy"},
-    "economy.lead": {"zh": "地区生产总值、财政与工业：{review_year}年实绩与{year}年预期目标。",
-                     "en": "Output, public finance and industry: {review_year} results "
-                           "and the {year} targets."},
-    "economy.indicators_label": {"zh": "选择指标（增速与目标图）",
-                                 "en": "Indicators in the growth chart"},
-    "economy.none_selected": {"zh": "请至少选择一项指标。", "en": "Select at least one indicator."},
-})
 
 
 def headline(dataset: Dataset) -> list[str]:

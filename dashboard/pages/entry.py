@@ -18,14 +18,13 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dashboard.components import admin_users, entry_import, entry_preview
 from dashboard.components.entry_import import import_box
 from dashboard.components.entry_list import ACTION_TYPE, EDIT_TYPE, entry_table
-from dashboard.components.entry_text import STRINGS
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.context import current_dataset
 from dashboard.data import DataError, Dataset
 from dashboard.entries import store as entry_store
 from dashboard.entries.checks import MEASURES, PERIOD_KINDS, PRICE_BASES, STATUSES
 from dashboard.entries.store import EntryError
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.pipeline.text import ReportError
 from dashboard.policy import Action, Subject, allowed
 from dashboard.progress.targets import goals_of, target_years
@@ -35,7 +34,6 @@ from dashboard.users.accounts import User
 from dashboard.users.web import AUDIT_PATH, same_origin, signed_in
 
 dash.register_page(__name__, path="/entry", name="entry", order=95, nav=False)
-add_strings(STRINGS)
 entry_import.register()
 entry_preview.register()
 

@@ -19,7 +19,7 @@ from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.facts import select
 from dashboard.figures import investment
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 
 PAGE = "investment"
 dash.register_page(__name__, path="/investment", name=PAGE, order=20)
@@ -27,16 +27,6 @@ dash.register_page(__name__, path="/investment", name=PAGE, order=20)
 CONTROL_ID = "investment-view"
 CONTENT_ID = "investment-content"
 KPI_CARDS = 4
-
-add_strings({
-    "nav.investment": {"zh": "投资与项目", "en": "Investment"},
-    "investment.heading": {"zh": "投资与项目", "en": "Investment and projects"},
-    "investment.lead": {"zh": "固定资产投资的实绩与目标、能源产能和重点资金投入。",
-                        "en": "Fixed-asset investment, energy capacity and the funds committed."},
-    "investment.view_label": {"zh": "目标显示方式", "en": "Show the targets as"},
-    "investment.view.levels": {"zh": "投资额（亿元）", "en": "Amounts (亿元)"},
-    "investment.view.growth": {"zh": "增速（%）", "en": "Growth rates (%)"},
-})
 
 
 def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

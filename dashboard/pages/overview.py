@@ -21,7 +21,7 @@ from dashboard.components.report_select import href
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.figures import economy
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 
 PAGE = "overview"
 dash.register_page(__name__, path="/", name=PAGE, order=0)
@@ -37,30 +37,6 @@ GROUPS: dict[str, tuple[str, ...]] = {
 LINKS = ("economy", "investment", "agriculture", "tourism")
 CONTROL_ID = "overview-group"
 CONTENT_ID = "overview-content"
-
-add_strings({
-    "nav.overview": {"zh": "总览", "en": "Overview"},
-    "overview.heading": {"zh": "{year}年政府工作报告主要指标",
-                         "en": "Key figures of the {year} Government Work Report"},
-    "overview.lead": {"zh": "{review_year}年主要成效与{year}年目标；"
-                            "数字均摘自报告原文，点击可查看出处。",
-                      "en": "{review_year} results and {year} targets, every number taken "
-                            "from the report; click one to see its sentence."},
-    "overview.group_label": {"zh": "按领域筛选", "en": "Filter by area"},
-    "overview.group.all": {"zh": "全部", "en": "All"},
-    "overview.group.economy": {"zh": "经济与财政", "en": "Economy and finance"},
-    "overview.group.investment": {"zh": "投资与能源", "en": "Investment and energy"},
-    "overview.group.agriculture": {"zh": "农业与畜牧", "en": "Farming and livestock"},
-    "overview.group.tourism": {"zh": "文化旅游", "en": "Tourism"},
-    "overview.targets_text": {"zh": "{year}年各项目标的完成进度，见目标面板。",
-                              "en": "Progress towards each {year} target is on the target panel."},
-    "overview.targets_link": {"zh": "查看目标面板 →", "en": "Open the target panel →"},
-    "overview.more": {"zh": "分领域查看：", "en": "By area:"},
-    "overview.link.economy": {"zh": "经济运行", "en": "Economy"},
-    "overview.link.investment": {"zh": "投资与项目", "en": "Investment"},
-    "overview.link.agriculture": {"zh": "农业农村", "en": "Agriculture"},
-    "overview.link.tourism": {"zh": "文化旅游", "en": "Tourism"},
-})
 
 
 def decode(query: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

@@ -21,15 +21,13 @@ from dashboard.components.language import URL_ID
 from dashboard.components.report_select import href
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
-from dashboard.i18n import add_strings, normalize_lang
+from dashboard.i18n import normalize_lang
 from dashboard.present import deck, slides
 from dashboard.present import layout as deck_layout
 
 PAGE = "present"
 dash.register_page(__name__, path="/present", name=PAGE, order=90, nav=False,
                    title="演示 · Presentation")
-
-add_strings({"nav.present": {"zh": "演示", "en": "Presentation"}})
 
 
 def _page_paths() -> dict[str, str]:

@@ -21,7 +21,7 @@ from dashboard.components.report_select import report_from_search
 from dashboard.components.url_sync import store_id, url_state_store
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.places.files import decode_record
 from dashboard.places.names import place_names
 from dashboard.places.record import SCOPES, place_record, record_places
@@ -29,7 +29,6 @@ from dashboard.places.record import SCOPES, place_record, record_places
 PAGE = view.PAGE
 CONTENT_ID = "record-content"
 dash.register_page(__name__, path="/record", name=PAGE, order=56)
-add_strings({"nav.record": {"zh": "目标记录", "en": "Record"}})
 
 
 def content(dataset: Dataset, state: dict[str, Any], lang: str) -> list[Any]:

@@ -21,29 +21,13 @@ from dashboard.context import current_dataset
 from dashboard.data import Dataset, report_for
 from dashboard.explorer.marking import MAX_QUERY
 from dashboard.explorer.views import legend, report_article, report_toc
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 
 dash.register_page(__name__, path="/report", name="report", order=70)
 
 PAGE = "report"
 TARGET_ID = "report-target"
 SCROLLED_ID = "report-scrolled"
-add_strings({
-    "nav.report": {"zh": "报告原文", "en": "Report text"},
-    "report.heading": {"zh": "报告原文", "en": "Report text"},
-    "report.lead": {"zh": "报告正文全文。提取的每一个数字都已标出，颜色表示类型；"
-                          "悬停查看指标与数值，点击在数据浏览中打开。",
-                    "en": "The full text of the report. Every extracted figure is marked, its "
-                          "colour showing its kind; hover for the indicator and value, click to "
-                          "open it in the data explorer."},
-    "report.search": {"zh": "在原文中搜索", "en": "Search the text"},
-    "report.toc": {"zh": "章节目录", "en": "Sections"},
-    "report.matches": {"zh": "找到 {n} 处", "en": "{n} matches"},
-    "report.marked": {"zh": "共标出 {n} 个数字", "en": "{n} figures marked"},
-    "report.invalid_url": {"zh": "网址中的部分参数无效，已忽略：{params}",
-                           "en": "Some values in the address were not valid and were ignored: "
-                                 "{params}"},
-})
 
 
 def _articles(dataset: Dataset, lang: str, q: str) -> tuple[list[html.Article], int]:

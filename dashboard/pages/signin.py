@@ -15,29 +15,11 @@ from dash import dcc, html
 
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.users.accounts import MAX_NAME, MAX_PASSWORD
 from dashboard.users.web import safe_next
 
 dash.register_page(__name__, path="/signin", name="signin", order=90, nav=False)
-add_strings({
-    "signin.title": {"zh": "工作人员登录", "en": "Staff sign-in"},
-    "signin.lead": {"zh": "统计部门工作人员登录后录入、审核年度内数据。公开页面无需登录。",
-                    "en": "Statistics-office staff sign in to enter and review in-year "
-                          "figures. Public pages need no sign-in."},
-    "signin.name": {"zh": "用户名", "en": "User name"},
-    "signin.password": {"zh": "密码", "en": "Password"},
-    "signin.submit": {"zh": "登录", "en": "Sign in"},
-    "signin.error.failed": {"zh": "用户名或密码不正确。", "en": "Wrong user name or password."},
-    "signin.error.throttled": {"zh": "登录失败次数过多，请稍后再试（最长15分钟）。",
-                               "en": "Too many failed sign-ins: try again later "
-                                     "(at most 15 minutes)."},
-    "signin.error.unavailable": {"zh": "登录服务暂不可用（未连接数据库）。",
-                                 "en": "Sign-in is unavailable (no database)."},
-    "signin.error.origin": {"zh": "请求来源不符，已拒绝。",
-                            "en": "Request from another site: refused."},
-    "signin.signed_out": {"zh": "已退出登录。", "en": "You are signed out."},
-})
 
 ERRORS = ("failed", "throttled", "unavailable", "origin")
 

@@ -26,12 +26,12 @@ from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.components.report_select import href
 from dashboard.components.status_badge import status_badge, status_option
 from dashboard.components.target_card import GAUGE_TYPE, SOURCE_TYPE, quote_body, target_card
-from dashboard.components.targets_text import STRINGS, rejection_text
+from dashboard.components.targets_text import rejection_text
 from dashboard.components.url_sync import url_state_store
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.figures.gauges import gauge_figure
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.labels import sector_label
 from dashboard.progress import download
 from dashboard.progress.scope import scope, years_by_report
@@ -39,7 +39,6 @@ from dashboard.progress.status import STATUSES
 from dashboard.progress.targets import TargetRow, TargetTable, target_table
 
 dash.register_page(__name__, path="/targets", name="targets", order=50)
-add_strings(STRINGS)
 
 PAGE = "targets"
 SECTOR_ID = "targets-sector"

@@ -18,25 +18,13 @@ from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.facts import select
 from dashboard.figures import tourism
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 
 PAGE = "tourism"
 dash.register_page(__name__, path="/tourism", name=PAGE, order=40)
 
 CONTROL_ID = "tourism-measure"
 CONTENT_ID = "tourism-content"
-
-add_strings({
-    "nav.tourism": {"zh": "文化旅游", "en": "Tourism"},
-    "tourism.heading": {"zh": "文化旅游与消费", "en": "Tourism and consumption"},
-    "tourism.lead": {"zh": "游客与旅游收入增速、文旅活动，以及新一年的文旅消费计划。",
-                     "en": "Growth in visitors and revenue, events, and the plans for the coming "
-                           "year."},
-    "tourism.measure_label": {"zh": "指标", "en": "Measure"},
-    "tourism.measure.growth": {"zh": "增速", "en": "Growth"},
-    "tourism.measure.events": {"zh": "活动", "en": "Events"},
-    "tourism.measure.plans": {"zh": "计划与目标", "en": "Plans and targets"},
-})
 
 
 def measures(dataset: Dataset) -> list[str]:

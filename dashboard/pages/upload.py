@@ -19,10 +19,9 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard.components import upload_review
 from dashboard.components.language import URL_ID, lang_from_search
-from dashboard.components.upload_text import STRINGS
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import keys_under, normalize_lang, t
 from dashboard.policy import Action, Denied, allowed
 from dashboard.store.engine import Store, StoreError
 from dashboard.store.versions import list_versions
@@ -34,10 +33,6 @@ from dashboard.upload.web import FILE_PATH
 from dashboard.users.web import same_origin, signed_in
 
 dash.register_page(__name__, path="/upload", name="upload", order=96, nav=False)
-add_strings(STRINGS)
-
-_ERRORS = {k.removeprefix("upload.error.") for k in STRINGS if k.startswith("upload.error.")}
-
 
 def _alert(text: str, kind: str) -> html.P:
     return html.P(text, className=f"alert alert-{kind}")
@@ -45,7 +40,7 @@ def _alert(text: str, kind: str) -> html.P:
 
 def _query_message(query: dict[str, Any], lang: str) -> Any:
     error = query.get("error")
-    if isinstance(error, str) and error in _ERRORS:
+    if isinstance(error, str) and error in keys_under("upload.error."):
         return _alert(t(f"upload.error.{error}", lang).format(detail=""), "danger")
     return None
 

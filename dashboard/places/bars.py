@@ -37,7 +37,7 @@ from dashboard.figures.common import (
 )
 from dashboard.figures.gauges import target_text, target_title, value_text
 from dashboard.format import axis_unit_title, fact_value, number
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.labels import KIND_COLORS
 from dashboard.places.compare import Cell, Row
 from dashboard.places.record import RecordRow
@@ -45,27 +45,6 @@ from dashboard.theme import OKABE_ITO
 
 HOME_COLOR = OKABE_ITO["vermillion"]
 _BAR_PX = 34
-
-add_strings({
-    "places.not_stated": {"zh": "未提及", "en": "not stated"},
-    "places.no_actual": {"zh": "暂无实际值", "en": "no actual yet"},
-    "places.home": {"zh": "{place}（当前）", "en": "{place} (selected)"},
-    "places.rank_label": {"zh": "第{rank}名", "en": "{rank}."},
-    "places.measure.growth_pct": {"zh": "{name}增速", "en": "{name}, growth"},
-    "places.measure.per_capita": {"zh": "人均{name}（按常住人口）",
-                                  "en": "{name} per resident"},
-    "places.ranking_title": {"zh": "{year}年{measure}排名", "en": "{measure}: ranking, {year}"},
-    # No place in the title: it fits a phone's line (the page's heading and the source line
-    # name the place; with it, 顺平县地区生产总值增/速 broke inside a word).
-    "places.record_title": {"zh": "{measure}：历年目标与实际",
-                            "en": "{measure}: targets and results by year"},
-    "places.series.target": {"zh": "目标", "en": "Target"},
-    "places.series.actual": {"zh": "实际", "en": "Actual"},
-    "places.year": {"zh": "{year}年", "en": "{year}"},
-    "places.per_capita_quote": {"zh": "{amount}；{people}（人均值由二者相除）",
-                                "en": "{amount}; {people} (per resident: the one divided by "
-                                      "the other)"},
-})
 
 
 @dataclass

@@ -15,17 +15,11 @@ from dash import Dash, Input, Output, dcc
 
 from dashboard.components.language import STORE_ID, URL_ID
 from dashboard.components.report_select import report_from_search
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 
 LINK_ID = "present-link"
 PAGE_NAME = "present"
 HIDDEN = {"display": "none"}
-
-add_strings({
-    "present.launch": {"zh": "演示", "en": "Present"},
-    "present.launch_title": {"zh": "在会议室大屏上放映（全屏幻灯片）",
-                             "en": "Show on a meeting-room screen (full-screen slides)"},
-})
 
 
 def _page(name: str) -> dict[str, Any] | None:

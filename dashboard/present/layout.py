@@ -17,7 +17,7 @@ from dash import dcc, html
 
 from dashboard.components.accessible_graph import data_summary
 from dashboard.components.accessible_graph import graph as accessible_graph
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.present.style import figure_title, present_style
 from dashboard.theme import graph_config
 
@@ -25,24 +25,6 @@ DECK_ID = "present-deck"
 _QUALIFIER = re.compile(r"^([A-Za-z][A-Za-z ]*\s)(\S.*)$")
 # A Chinese qualifier after the number (100亿元以上, 8%左右): set smaller, like "about".
 _SUFFIX = re.compile(r"^(.*\S)(以上|以下|左右|以内|余)$")
-
-add_strings({
-    "present.paused": {"zh": "已暂停", "en": "Paused"},
-    "present.resume_hint": {"zh": "按 P 继续播放", "en": "Press P to resume"},
-    "present.prev": {"zh": "上一页", "en": "Previous slide"},
-    "present.next": {"zh": "下一页", "en": "Next slide"},
-    "present.pause": {"zh": "暂停或继续", "en": "Pause or resume"},
-    "present.fullscreen": {"zh": "全屏", "en": "Full screen"},
-    "present.exit": {"zh": "退出演示", "en": "Leave the presentation"},
-    "present.deck_label": {"zh": "演示文稿", "en": "Presentation"},
-    "present.keys": {
-        "zh": "→ / PageDown / 空格 下一页 · ← / PageUp 上一页 · Home 第一页 · P 暂停 · F 全屏 · "
-              "Esc 退出",
-        "en": "→ / PageDown / Space next · ← / PageUp previous · Home first · P pause · "
-              "F full screen · Esc leave"},
-    "present.ignored": {"zh": "部分网址参数无效，已使用默认值：{names}",
-                        "en": "Some URL parameters were not valid; defaults used: {names}"},
-})
 
 
 def slide(slide_id: str, kicker: str, title: str, body: Any, source: str,

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.data import Dataset
-from dashboard.i18n import add_strings, normalize_lang, t
-from dashboard.places import strings  # noqa: F401 - registers compare.heading
+from dashboard.i18n import normalize_lang, t
 from dashboard.places.bars import ranking_figure
 from dashboard.places.compare import (
     compare_table,
@@ -30,26 +29,6 @@ from dashboard.present.layout import graph_slide, kpi_grid, kpi_tile, slide
 # GDP growth first: the comparison officials make first; then any row two places state.
 PREFERRED_ROWS = (("gdp", "growth_pct"), ("gdp", "level"))
 MAX_YEARS = 3
-
-add_strings({
-    "present.kicker.compare": {"zh": "{year}年地区对比", "en": "Places compared, {year}"},
-    "present.kicker.record": {"zh": "目标完成记录", "en": "Target record"},
-    "present.title.record": {"zh": "{place}历年主要预期目标实现情况",
-                             "en": "{place}: main targets met, year by year"},
-    "present.record.value": {"zh": "{met}/{known}项", "en": "{met} of {known}"},
-    "present.record.label": {"zh": "{year}年主要预期目标已实现",
-                             "en": "{year} main targets met"},
-    "present.record.note": {"zh": "未实现{missed}项 · 暂无实际值{none}项",
-                            "en": "{missed} missed · {none} without an actual"},
-    "present.record.pending": {"zh": "尚无全年结果 · 暂无实际值{none}项",
-                               "en": "No full-year result yet · {none} without an actual"},
-    "present.source": {"zh": "来源：", "en": "Source: "},
-    "present.no_figures": {"zh": "已载入的报告中没有可对比的年度数字",
-                           "en": "No loaded report states figures to compare"},
-    "present.only_one_place": {"zh": "{year}年只有一个地区的数字，暂无可比对象",
-                               "en": "Only one place states figures for {year}: nothing to "
-                                     "compare with"},
-})
 
 
 def _quiet(slide_id: str, kicker: str, text: str) -> html.Section:

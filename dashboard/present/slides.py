@@ -25,7 +25,7 @@ from dashboard.figures import agriculture, economy, investment
 from dashboard.figures.fact_labels import kind_period_label
 from dashboard.figures.gauges import target_text
 from dashboard.format import as_stated
-from dashboard.i18n import add_strings, normalize_lang, t
+from dashboard.i18n import normalize_lang, t
 from dashboard.labels import sector_label
 from dashboard.present import deck as deck_params
 from dashboard.present import place_slides
@@ -43,26 +43,6 @@ _COMPARISONS = {">": ("高于", "faster than"), ">=": ("不低于", "at least as
 CLAUSE_CHARS = 24
 _CLAUSE_MARKS = ",，、;；。:：!！?？\n"
 _LIST_NUMBER = re.compile(r"^\d+[.．、]\s*")
-
-add_strings({
-    "present.kicker.overview": {"zh": "总览", "en": "Overview"},
-    "present.kicker.economy": {"zh": "经济运行", "en": "The economy"},
-    "present.kicker.investment": {"zh": "投资与项目", "en": "Investment"},
-    "present.kicker.agriculture": {"zh": "农业农村", "en": "Agriculture"},
-    "present.kicker.tourism": {"zh": "文化旅游", "en": "Tourism"},
-    "present.kicker.targets": {"zh": "{year}年主要预期目标", "en": "Main targets for {year}"},
-    "present.kicker.sector": {"zh": "{year}年目标与计划", "en": "Targets and plans for {year}"},
-    "present.title.overview": {"zh": "{year}年主要经济指标", "en": "The economy in {year}"},
-    "present.title.tourism": {"zh": "{year}年文化旅游成效", "en": "Tourism in {year}"},
-    "present.title.targets": {"zh": "{year}年要达到的{n}项主要目标",
-                              "en": "{n} main targets to reach in {year}"},
-    "present.title.sector": {"zh": "{sector}：{n}项目标与计划",
-                             "en": "{sector}: {n} targets and plans"},
-    "present.growth": {"zh": "同比 {value}", "en": "{value} year on year"},
-    "present.relative": {"zh": "{name}增速{comparison}{reference}增速",
-                         "en": "{name}: growth {comparison} {reference}"},
-    "present.more": {"zh": "另有{n}项，见目标面板", "en": "{n} more on the target panel"},
-})
 
 
 def _report_year(dataset: Dataset) -> int:

@@ -1,7 +1,7 @@
 """What each button of the review panel does, as one function of (who, upload, click, the
 panel's values): decide on an item, accept the rest of a group, save the details, publish,
 roll back. Returns the message to show and the item to select next; refusals raise
-:class:`ActionError` with a message key of ``components/upload_text.py``."""
+:class:`ActionError` with a message key ``upload.error.*`` of ``dashboard/catalogues/``."""
 
 from __future__ import annotations
 
