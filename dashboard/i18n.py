@@ -80,7 +80,3 @@ def keys_under(prefix: str) -> frozenset[str]:
     """The keys that start with ``prefix`` (e.g. ``"upload.error."``), prefix removed."""
     return frozenset(k.removeprefix(prefix) for k in catalogue(DEFAULT_LANG)
                      if k.startswith(prefix))
-
-
-def add_strings(entries: Mapping[str, Mapping[str, str]]) -> None:
-    """Transitional no-op while the modules that still call it are moved over (#26)."""
