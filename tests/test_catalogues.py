@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -175,6 +177,23 @@ def test_the_scan_finds_a_table(tmp_path):
                       'x = f({"key": {"en": "A", "zh": "甲"}})\n'
                       'ROW = {"id": 1, "zh": "甲", "en": "A"}\n', encoding="utf-8")
     assert _bilingual_dicts(sample) == ["TITLE", "<line 2>"]
+
+
+def test_importing_string_users_reads_no_catalogue():
+    # A fresh interpreter: modules that used to register strings at import now read nothing
+    # until a string is asked for; then each catalogue is read once.
+    code = ("from dashboard import i18n, labels\n"
+            "from dashboard.components import kpi_card, status_badge, target_card\n"
+            "from dashboard.figures import gauges, trends\n"
+            "from dashboard.present import slides\n"
+            "assert i18n.catalogue.cache_info().currsize == 0, i18n.catalogue.cache_info()\n"
+            "assert labels.sector_label('economy', 'en') == 'Economy'\n"
+            "assert gauges.t('gauge.year', 'zh', year=2030) == '2030年'\n"
+            "assert labels.kind_label('actual', 'en') == 'Result'\n"
+            "assert i18n.catalogue.cache_info().misses == 2\n")  # zh and en, once each
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
 
 
 def test_nothing_registers_strings_at_import():
