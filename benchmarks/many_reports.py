@@ -24,22 +24,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from common import free_port  # noqa: E402
+from common import children, get, rss_mb, start, stop, wait_warm  # noqa: E402
 
 BUNDLES = ROOT / "tests" / "fixtures" / "bundles"
 PLACES = ("鹿鸣县", "青石县")
@@ -78,70 +73,6 @@ def make_seeds(target: Path, count: int) -> Path:
     (target / "sources.yml").write_text(yaml.safe_dump({"reports": entries},
                                                        allow_unicode=True), "utf-8")
     return target
-
-
-def get(base: str, path: str, headers: dict[str, str] | None = None,
-        data: bytes | None = None) -> tuple[int, float]:
-    request = urllib.request.Request(base + path, data=data, headers=headers or {})
-    began = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=60) as response:
-        response.read()
-        return response.status, (time.perf_counter() - began) * 1000
-
-
-def start(data: Path, log: Path) -> tuple[subprocess.Popen, str, float]:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DASH_", "FLASK_"))}
-    # A fresh SQLite database beside the tables: the app loads them into it at start-up.
-    env.update(HOST="127.0.0.1", PORT=str(port), WEB_WORKERS="2",
-               DASHBOARD_DATA_DIR=str(data),
-               DATABASE_URL=f"sqlite:///{data.parent / 'bench.sqlite3'}")
-    began = time.perf_counter()
-    with open(log, "w") as out:  # noqa: SIM115 - the child keeps its own copy
-        proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
-                                stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if get(base, "/healthz")[0] == 200:
-                return proc, base, time.perf_counter() - began
-        except OSError:
-            time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError("server did not start")
-
-
-def wait_warm(log: Path, workers: int = 2, limit: float = 120) -> list[float]:
-    """Seconds each worker took to warm, read from the server log (waits up to ``limit``)."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        found = re.findall(r"warmed \d+ page views .* in ([\d.]+) s", log.read_text())
-        if len(found) >= workers:
-            return [float(x) for x in found]
-        time.sleep(0.2)
-    raise RuntimeError("the workers did not finish warming")
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def children(pid: int) -> list[int]:
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True,
-                         text=True, check=False).stdout
-    return [int(p) for p in out.split()]
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
 
 
 def callback_body(page: str, control: str, value: str, lang: str, report: str = "") -> bytes:

@@ -8,6 +8,7 @@ Pure Python and pandas; no Dash.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -71,8 +72,8 @@ def range_high(text: str, low: pd.Series, high: pd.Series) -> bool:
     here they must also measure the same thing and be joined by a range sign alone, with at
     most the first number's unit before it."""
     if (low.comparator, high.comparator) != (">=", "<=") or any(
-            low[c] != high[c] for c in ("report_id", "indicator_id", "period", "value_kind",
-                                        "unit_std")):
+            getattr(low, c) != getattr(high, c)
+            for c in ("report_id", "indicator_id", "period", "value_kind", "unit_std")):
         return False
     between = text[int(low.end):int(high.start)]
     unit = str(low.unit) if isinstance(low.unit, str) else ""
@@ -83,7 +84,8 @@ def range_high(text: str, low: pd.Series, high: pd.Series) -> bool:
 
 def _statements(goals: pd.DataFrame, texts: dict[str, str]) -> list[tuple[pd.Series, ...]]:
     """The goals in report order, a range's two bounds as one statement (low, high)."""
-    rows = [fact for _, fact in goals.sort_values(["report_id", "start"], kind="stable").iterrows()]
+    # Rows as named tuples (a Series per row cost more than reading the report).
+    rows = list(goals.sort_values(["report_id", "start"], kind="stable").itertuples(index=False))
     out: list[tuple[pd.Series, ...]] = []
     i = 0
     while i < len(rows):
@@ -154,17 +156,48 @@ def indicator_meta(lexicon: Lexicon, facts: pd.DataFrame | None = None
             for ind in lexicon.indicators.values()]
     if facts is None or facts.empty:
         return rows
-    named = facts[facts.indicator_id.map(is_open_id)].sort_values(
-        ["report_id", "start"], kind="stable")
-    for ind_id, group in named.groupby("indicator_id", sort=False):
-        first = group.iloc[0]
-        dims = sorted({_dimension(str(u)) for u in group.unit_std.fillna("")})
-        rows.append({"indicator_id": ind_id, "zh": first.indicator_zh,
-                     "en": first.indicator_en, "sector": first.sector,
-                     "type": "outcome" if (group.kind == "target").any() else "output",
-                     "direction": "up", "measure": "flow", "dims": ";".join(dims),
-                     "topic": first.sector, "per_capita": 0})
-    return rows
+    return rows + merge_open_indicators(
+        [open_indicators(group) for _, group in facts.groupby("report_id", sort=True)])
+
+
+def open_indicators(facts: pd.DataFrame) -> list[dict[str, object]]:
+    """The indicators one report names from its text (nouns.py), in order of first figure:
+    the name and sector of that figure, whether any figure is a target, and the dimensions
+    of its figures. ``merge_open_indicators`` joins those of every report."""
+    named = facts[facts.indicator_id.map(is_open_id)].sort_values("start", kind="stable")
+    # One pass over the columns: a report names a few hundred indicators, and a group per
+    # indicator cost more than reading the report.
+    rows: dict[str, dict[str, Any]] = {}
+    for ind_id, zh, en, sector, kind, unit in zip(
+            named.indicator_id, named.indicator_zh, named.indicator_en, named.sector,
+            named.kind, named.unit_std.fillna(""), strict=True):
+        one = rows.get(ind_id)
+        if one is None:
+            one = rows[ind_id] = {"indicator_id": ind_id, "zh": zh, "en": en,
+                                  "sector": sector, "target": False, "dims": set()}
+        one["target"] = one["target"] or kind == "target"
+        one["dims"].add(_dimension(str(unit)))
+    return [{**one, "dims": sorted(one["dims"])} for one in rows.values()]
+
+
+def merge_open_indicators(reports: list[list[dict[str, object]]]) -> list[dict[str, object]]:
+    """indicator_meta rows of the indicators named from the text, from each report's
+    ``open_indicators`` in order of report id: an indicator is described by the first
+    report naming it, is a target's if any report sets one, and has every report's
+    dimensions. Linear in the number of reports."""
+    merged: dict[object, dict[str, object]] = {}
+    for rows in reports:
+        for one in rows:
+            known = merged.get(one["indicator_id"])
+            if known is None:
+                merged[one["indicator_id"]] = {**one, "dims": set(one["dims"])}  # type: ignore[call-overload]
+            else:
+                known["target"] = bool(known["target"] or one["target"])
+                known["dims"].update(one["dims"])  # type: ignore[attr-defined]
+    return [{"indicator_id": ind_id, "zh": m["zh"], "en": m["en"], "sector": m["sector"],
+             "type": "outcome" if m["target"] else "output", "direction": "up",
+             "measure": "flow", "dims": ";".join(sorted(m["dims"])),  # type: ignore[call-overload]
+             "topic": m["sector"], "per_capita": 0} for ind_id, m in merged.items()]
 
 
 def sector_table(lexicon: Lexicon) -> list[dict[str, object]]:

@@ -71,6 +71,11 @@ def _disjoint_pairs(ranges: list[tuple[float, float, str] | None]) -> list[tuple
 def contradictory_targets(facts: pd.DataFrame) -> list[dict[str, object]]:
     findings: list[dict[str, object]] = []
     targets = facts[(facts.kind == "target") & (facts.indicator_id != "unclassified")]
+    # A contradiction takes two targets of one indicator and year: a target stated alone is
+    # never in one, so only repeated ones are compared (most targets are stated once).
+    targets = targets[targets.duplicated(["report_id", "indicator_id", "period"], keep=False)]
+    if targets.empty:
+        return findings
     levels = facts[(facts.kind == "actual") & (facts.value_kind == "level")]
     series = {key: frame for key, frame in levels.groupby(["report_id", "indicator_id"])}
     for (report_id, indicator_id, period), group in targets.groupby(

@@ -37,6 +37,7 @@ from dashboard.pipeline.decisions import (
 from dashboard.pipeline.lexicon import Indicator
 from dashboard.pipeline.text import ReportError
 from dashboard.store.engine import Store, guard
+from dashboard.store.part_cache import StoreCache
 from dashboard.store.sources import SourceText, active_sources
 from dashboard.store.tables import entries, review_decisions, review_indicators, uploads
 
@@ -178,7 +179,12 @@ def compose(store: Store, staged_id: int | None = None,
             and previous_manifest.get("tables_key") == manifest["tables_key"]:
         files = {k: v for k, v in previous_files.items() if k != ACTUALS_FILE}
     else:
-        files = table_files(build_tables([], {}, reviews, tuple(texts)))
+        # Each report is read again only if its text, entry or the reading code changed.
+        cache = StoreCache(store, manifest["code"])
+        files = table_files(build_tables([], {}, reviews, tuple(texts), cache=cache))
     files[ACTUALS_FILE] = actuals_text(hand, [entry_from_row(r) for r in approved]).encode()
     label = f"upload {staged_id}" if staged_id is not None else "composed version"
-    return Composition(files, manifest, dataset_from_files(files, label), reviews)
+    # The tables passed the schema in build_tables, or are those of a version that did
+    # under the same reading code (tables_key): typed only, as a worker loads them.
+    return Composition(files, manifest, dataset_from_files(files, label, validated=True),
+                       reviews)

@@ -75,7 +75,7 @@ def publish_current(store: Store, actor: Any, note: str = "", origin: str = "com
 
         try:
             return publish(store, composition.files, origin, name, note, before_commit,
-                           manifest, settle)
+                           manifest, settle, composition.dataset)
         except InputsChanged:
             continue
     raise StoreError(f"{store.label}: the data kept changing while publishing; try again")

@@ -248,3 +248,13 @@ answers = Table(
     Column("content", LargeBinary, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# Each report's part of the tables, by (reading code, text, sources entry) hash: an unchanged
+# report is not read again by the next composition (dashboard/store/part_cache.py).
+report_parts = Table(
+    "report_parts", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("code", String(64), nullable=False, index=True),
+    Column("content", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

@@ -76,15 +76,18 @@ InTransaction = Callable[[Connection, int], None]
 def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | None = None,
             note: str = "", before_commit: Callable[[], None] | None = None,
             manifest: Mapping[str, Any] | None = None,
-            in_transaction: InTransaction | None = None) -> Published:
+            in_transaction: InTransaction | None = None,
+            dataset: Dataset | None = None) -> Published:
     """Store ``files`` as a new current version; DataError (nothing written) if invalid.
 
     ``in_transaction(conn, version_id)`` runs inside the transaction once the version is
     current (the composer sets upload states there, and checks its inputs did not change);
     ``before_commit`` just before it commits (tests use it to kill the process at the worst
-    moment).
+    moment). ``dataset``: the snapshot of ``files`` the caller (the composer) has read
+    already, so they are not read again.
     """
-    dataset = dataset_from_files(files, origin)
+    if dataset is None:
+        dataset = dataset_from_files(files, origin)
     content_hash = version_of(files)
     now = datetime.now(UTC)
     counts = {"reports": len(dataset.reports), "facts": len(dataset.indicators)}

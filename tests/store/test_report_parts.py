@@ -1,0 +1,75 @@
+"""Composing from the database keeps each report's part (``report_parts``): publishing after
+one report is added reads that report only, and the version is the one a full reading gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import func, select
+
+from dashboard.pipeline import parts
+from dashboard.store import open_store
+from dashboard.store.compose import compose
+from dashboard.store.part_cache import StoreCache
+from dashboard.store.publishing import bring_up_to_date
+from dashboard.store.tables import report_parts
+from dashboard.store.versions import current_state, version_files_of
+from tests.store.conftest import pg_cluster, url  # noqa: F401 - fixtures
+
+BUNDLES = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"
+
+
+def _seeds(folder: Path, bundles: tuple[str, ...]) -> Path:
+    folder.mkdir(exist_ok=True)
+    entries = []
+    for bundle in bundles:
+        for path in (BUNDLES / bundle).glob("*.txt"):
+            shutil.copy(path, folder / path.name)
+        entries += yaml.safe_load((BUNDLES / bundle / "sources.yml").read_text("utf-8"))[
+            "reports"]
+    (folder / "sources.yml").write_text(yaml.safe_dump({"reports": entries},
+                                                       allow_unicode=True), "utf-8")
+    return folder
+
+
+def test_a_publish_after_one_new_report_reads_that_report_only(
+        url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    calls: list[str] = []
+    real = parts.extract
+    monkeypatch.setattr(parts, "extract", lambda text, report_id, *a, **k: (
+        calls.append(report_id), real(text, report_id, *a, **k))[1])
+    store = open_store(url)
+    try:
+        seeds = _seeds(tmp_path / "seeds", ("two-years",))
+        bring_up_to_date(store, seeds, None)
+        assert sorted(calls) == ["luming-2024", "luming-2025"]
+        _seeds(seeds, ("two-years", "other-county"))
+        calls.clear()
+        published = bring_up_to_date(store, seeds, None)
+        assert published is not None and published.reports == 3
+        assert calls == ["qingshi-2025"]
+        incremental = version_files_of(store, current_state(store)[0])
+        with store.engine.begin() as conn:
+            assert conn.execute(select(func.count()).select_from(report_parts)).scalar() == 3
+            # Without the stored parts every report is read, and the files are the same.
+            conn.execute(report_parts.delete())
+        calls.clear()
+        assert compose(store).files == incremental
+        assert sorted(calls) == ["luming-2024", "luming-2025", "qingshi-2025"]
+    finally:
+        store.engine.dispose()
+
+
+def test_parts_of_older_reading_code_are_dropped_when_new_ones_are_stored(
+        url: str) -> None:  # noqa: F811
+    store = open_store(url)
+    try:
+        StoreCache(store, "old").put_many({"a": b"1", "b": b"2"})
+        StoreCache(store, "new").put_many({"c": b"3"})
+        StoreCache(store, "new").put_many({"c": b"4"})
+        assert StoreCache(store, "new").get_many(["a", "b", "c"]) == {"c": b"4"}
+    finally:
+        store.engine.dispose()
