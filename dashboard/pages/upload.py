@@ -34,6 +34,7 @@ from dashboard.users.web import same_origin, signed_in
 
 dash.register_page(__name__, path="/upload", name="upload", order=96, nav=False)
 
+
 def _alert(text: str, kind: str) -> html.P:
     return html.P(text, className=f"alert alert-{kind}")
 
