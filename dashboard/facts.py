@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.i18n import normalize_lang
+from dashboard.names.display import display_name
 
 
 def select(facts: pd.DataFrame, *, indicators: Iterable[str] | None = None,
@@ -78,7 +79,9 @@ def headline_indicators(facts: pd.DataFrame, passages: pd.DataFrame,
 
 
 def indicator_name(fact: pd.Series | dict, lang: str) -> str:
-    return str(fact["indicator_en"] if normalize_lang(lang) == "en" else fact["indicator_zh"])
+    """The fact's indicator name in ``lang``; in English marked where it is a machine
+    suggestion or still Chinese (``dashboard/names/display.py``)."""
+    return display_name(fact["indicator_zh"], fact["indicator_en"], lang)
 
 
 def report_title(reports: pd.DataFrame, report_id: str, lang: str) -> str:

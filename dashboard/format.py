@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from dashboard.names.units import amount_en, amount_parts, unit_en
+
 _COMPARATOR_ZH = {">=": "以上", "<=": "以内", "~": "左右", ">": "余", "<": "以下"}
 _COMPARATOR_EN = {">=": "at least ", "<=": "at most ", "~": "about ", ">": "over ",
                   "<": "under "}
@@ -47,6 +49,17 @@ def _core(value: float, unit: str, value_kind: str) -> str:
     return with_unit(value, unit)
 
 
+def amount(value: float, unit: str, lang: str = "zh", digits: int = 2) -> str:
+    """:func:`with_unit` in ``lang``: in English the unit's English with its magnitude
+    folded into the number (42.35万亩 → 423,500 mu; ``dashboard/names/units.py``)."""
+    if lang == "en" and unit and unit not in ("%", "个百分点", "‰"):
+        shown = number(value, digits)
+        english = amount_en(shown, unit) if shown != "—" else None
+        if english is not None:
+            return english
+    return with_unit(value, unit, digits)
+
+
 def range_value(low: float, high: float, unit: str, value_kind: str, lang: str = "zh") -> str:
     """A range as reports write it: +6%—7%, −2%—3% (下降2%—3%), 12—13万吨 (en: +6%–7%).
 
@@ -59,9 +72,19 @@ def range_value(low: float, high: float, unit: str, value_kind: str, lang: str =
         one_sign = (low >= 0) == (high >= 0)
         text = (f"{_sign(low)}{with_unit(abs(low), first_unit)}{dash}"
                 f"{'' if one_sign else _sign(high)}{with_unit(abs(high), unit)}")
+    elif lang == "en" and (parts := _en_range(low, high, unit)) is not None:
+        text = parts
     else:
         text = f"{with_unit(low, first_unit)}{dash}{with_unit(high, unit)}"
     return text.replace("个百分点", " pp") if lang == "en" else text
+
+
+def _en_range(low: float, high: float, unit: str) -> str | None:
+    """12—13万吨 in English: 120,000–130,000 tonnes (the unit once, after the second)."""
+    first, second = amount_parts(number(low), unit), amount_parts(number(high), unit)
+    if first is None or second is None:
+        return None
+    return f"{first[0]}{RANGE_DASH['en']}{second[0]}" + (f" {second[1]}" if second[1] else "")
 
 
 def _sign(value: float) -> str:
@@ -76,6 +99,8 @@ def fact_value(value: float, unit: str, value_kind: str, comparator: str = "=",
         return range_value(value, upper, unit, value_kind, lang)
     core = _core(value, unit, value_kind)
     if lang == "en":
+        if value_kind not in ("growth_pct", "change_pp"):
+            core = amount(value, unit, lang)
         core = core.replace("个百分点", " pp")
         return f"{_COMPARATOR_EN.get(comparator, '')}{core}"
     suffix = _COMPARATOR_ZH.get(comparator, "")
@@ -103,5 +128,5 @@ def as_stated(fact: Any, lang: str = "zh") -> str:
 
 
 def axis_unit_title(unit: str, lang: str = "zh") -> str:
-    """Axis title naming the unit: （亿元） / (亿元)."""
-    return f"（{unit}）" if lang == "zh" else f"({unit})"
+    """Axis title naming the unit: （亿元） / (100 million yuan)."""
+    return f"（{unit}）" if lang == "zh" else f"({unit_en(unit)})"

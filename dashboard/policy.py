@@ -6,7 +6,8 @@ it. Routes and pages may call ``allowed`` to decide what to show, never instead 
 service's own ``require``.
 
 Roles: an **editor** enters and submits figures of the sectors assigned; a **reviewer**
-approves or returns figures; an **admin** does everything a reviewer does and also unlocks
+approves or returns figures and confirms the English of indicator names read from reports;
+an **admin** does everything a reviewer does and also unlocks
 approved figures, uploads and publishes reports, rolls versions back, manages users and
 tokens and reads the audit log. Four eyes: whoever changed a figure's value, at any time,
 never approves or returns it (the subject's ``value_editors``).
@@ -34,6 +35,7 @@ class Action(StrEnum):
     ENTRY_RETURN = "entry.return"
     ENTRY_UNLOCK = "entry.unlock"
     UPLOAD = "upload"                  # stage, review, decide, publish an uploaded report
+    NAME_CONFIRM = "name.confirm"      # confirm the English of a name read from a report
     VERSION_PUBLISH = "version.publish"
     VERSION_ROLLBACK = "version.rollback"
     USER_MANAGE = "user.manage"        # add, disable, change role/sectors, reset, unlock
@@ -68,7 +70,8 @@ class Denied(PermissionError):
 
 _BY_ROLE: dict[Role, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.ENTRY_VIEW, Action.ENTRY_EDIT, Action.ENTRY_SUBMIT}),
-    Role.REVIEWER: frozenset({Action.ENTRY_VIEW, Action.ENTRY_APPROVE, Action.ENTRY_RETURN}),
+    Role.REVIEWER: frozenset({Action.ENTRY_VIEW, Action.ENTRY_APPROVE, Action.ENTRY_RETURN,
+                              Action.NAME_CONFIRM}),
 }
 _BY_ROLE[Role.ADMIN] = frozenset(Action)
 # Actions on one figure that an editor may take only in the sectors assigned.

@@ -18,6 +18,7 @@ from dashboard.components.language import href_with_lang
 from dashboard.data import Dataset
 from dashboard.format import fact_value
 from dashboard.i18n import normalize_lang, t
+from dashboard.names.display import display_name
 from dashboard.places import files
 from dashboard.places.bars import cell_quote, cell_text, measure_name, ranking_figure
 from dashboard.places.compare import (
@@ -195,7 +196,7 @@ def content(dataset: Dataset, compare: CompareTable | None, ind: Sequence[str],
     rows = [r for r in compare.rows if r.indicator_id in ind]
     silent = [i for i in ind if not any(r.indicator_id == i for r in compare.rows)]
     if silent:
-        names = [dataset.lexicon[i].en if lang == "en" else dataset.lexicon[i].zh
+        names = [display_name(dataset.lexicon[i].zh, dataset.lexicon[i].en, lang)
                  for i in silent if i in dataset.lexicon]
         out.append(html.P(t("compare.none_stated", lang, names="、".join(names)
                             if lang == "zh" else ", ".join(names)),
@@ -234,5 +235,5 @@ def charts(dataset: Dataset, compare: CompareTable, rows: Sequence[Row], home: s
 def indicator_choices(dataset: Dataset, lang: str) -> dict[str, str]:
     """The headline indicators, named (the checklist's options)."""
     lexicon = dataset.lexicon
-    return {i: (lexicon[i].en if normalize_lang(lang) == "en" else lexicon[i].zh)
+    return {i: display_name(lexicon[i].zh, lexicon[i].en, lang)
             if i in lexicon else i for i in INDICATORS}

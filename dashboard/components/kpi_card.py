@@ -13,8 +13,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.components.indicator_name import fact_name
 from dashboard.components.source_note import report_link
-from dashboard.facts import indicator_name
 from dashboard.figures.bars import dedupe_restated
 from dashboard.figures.fact_labels import kind_period_label
 from dashboard.format import as_stated
@@ -64,11 +64,13 @@ def kpi_card(facts: pd.DataFrame, lang: str, name: str | None = None,
              indicator_id: str | None = None) -> html.Div:
     """The card for one indicator; ``name``/``indicator_id`` are used when ``facts`` is empty."""
     lang = normalize_lang(lang)
+    label: str | html.Span | None = name
     if not facts.empty:
-        name = indicator_name(facts.iloc[0], lang)
+        # An untranslated name is tagged lang="zh" and marked (components/indicator_name.py).
+        label = fact_name(facts.iloc[0], lang)
         indicator_id = str(facts.iloc[0]["indicator_id"])
     main, growth, later = pick(facts)
-    body: list = [html.Div(name or indicator_id or "", className="kpi-label")]
+    body: list = [html.Div(label or indicator_id or "", className="kpi-label")]
     if main is not None:
         body += [
             html.Div(t("kpi.growth_period", lang).format(period=int(main["period"]))

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.components.indicator_name import fact_name
 from dashboard.components.language import href_with_lang
-from dashboard.facts import indicator_name, report_title
+from dashboard.facts import report_title
 from dashboard.format import as_stated
 from dashboard.i18n import normalize_lang, t
 
@@ -29,7 +30,7 @@ def quote_panel(fact: pd.Series | None, reports: pd.DataFrame, lang: str) -> htm
         return html.Div(t("source.click_hint", lang), className="quote-panel text-muted small")
     stated = as_stated(fact, lang)
     return html.Div([
-        html.Div([html.Strong(indicator_name(fact, lang)), html.Span(f" · {fact['period']} · "),
+        html.Div([html.Strong(fact_name(fact, lang)), html.Span(f" · {fact['period']} · "),
                   html.Span(stated)], className="quote-head"),
         html.Blockquote(f"“{fact['quote']}”", className="source-quote mb-1", lang="zh-CN"),
         html.Div(f"{report_title(reports, fact['report_id'], lang)} · {fact['section']}",

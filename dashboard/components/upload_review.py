@@ -8,9 +8,12 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.i18n import t
+from dashboard.names.display import display_name
+from dashboard.names.glossary import suggest
 from dashboard.pipeline.lexicon import Indicator
 from dashboard.store.versions import VersionRow
 from dashboard.upload.metadata import FIELDS, GENRES, detected_genre
+from dashboard.upload.names import NameItem
 from dashboard.upload.queue import CATEGORIES, Item, Summary
 from dashboard.upload.service import ReviewState
 
@@ -20,6 +23,8 @@ REST_TYPE = "upload-accept-rest"
 DECIDE_TYPE = "upload-decide"
 ACT_TYPE = "upload-act"  # save_details, publish, rollback
 FIELD_TYPE = "upload-field"  # the editor's controls, present only while an item is chosen
+NAME_TYPE = "upload-name"  # an English name's input, by the Chinese name
+NAME_CONFIRM_TYPE = "upload-name-confirm"
 DECISIONS = ("accept", "assign", "edit", "reject", "new")
 
 
@@ -127,7 +132,7 @@ def editor(item: Item | None, indicators: dict[str, Indicator], sectors: tuple[s
         return html.Section(html.P(t("upload.pick_first", lang), className="text-muted"),
                             className="upload-editor")
     def name(ind: Indicator) -> str:
-        return ind.en if lang == "en" else ind.zh
+        return display_name(ind.zh, ind.en, lang)
     options = [{"label": f"{name(i)} ({i.id})", "value": i.id}
                for i in sorted(indicators.values(), key=lambda i: i.id)]
     def field(label: str, control: Any) -> html.Div:
@@ -160,6 +165,50 @@ def editor(item: Item | None, indicators: dict[str, Indicator], sectors: tuple[s
         html.Div(buttons)], className="upload-editor", **{"data-key": item.key})
 
 
+def _name_row(item: NameItem, lang: str) -> html.Li:
+    confirmed = item.confirmed
+    if confirmed is not None:
+        status = t("upload.names.confirmed", lang).format(
+            name=confirmed.confirmed_by, date=f"{confirmed.confirmed_at:%Y-%m-%d}")
+    elif item.complete:
+        status = t("upload.names.suggested", lang)
+    else:
+        status = t("upload.names.partial", lang).format(
+            missing="、".join(suggest(item.zh).missing))
+    value = confirmed.en if confirmed is not None else (item.suggestion if item.complete
+                                                        else "")
+    return html.Li([
+        html.Div([html.Strong(item.zh, lang="zh", className="me-2"),
+                  html.Span(t("upload.names.figures", lang).format(n=item.figures),
+                            className="small text-muted me-2"),
+                  html.Span(status, className="badge " + ("text-bg-success" if confirmed
+                                                          else "text-bg-secondary"))]),
+        html.Div([
+            # The label around the input names it for a screen reader (an id made of a dict
+            # cannot be a label's htmlFor).
+            html.Label([html.Span(t("upload.names.field", lang).format(zh=item.zh),
+                                  className="visually-hidden"),
+                        dcc.Input(id={"type": NAME_TYPE, "zh": item.zh}, type="text",
+                                  value=value, placeholder=item.suggestion,
+                                  className="form-control form-control-sm")],
+                       className="flex-grow-1 mb-0"),
+            html.Button(t("upload.names.confirm", lang),
+                        id={"type": NAME_CONFIRM_TYPE, "zh": item.zh}, n_clicks=0,
+                        className="btn btn-sm btn-outline-primary ms-2")],
+            className="d-flex mt-1")], className="list-group-item",
+        **{"data-name": item.zh, "data-state": "confirmed" if confirmed else "open"})
+
+
+def names_section(items: tuple[NameItem, ...], lang: str) -> html.Section:
+    """The names read from the text: the glossary's English to confirm or correct."""
+    open_count = sum(1 for i in items if i.confirmed is None)
+    return html.Section([
+        html.H2(t("upload.names", lang).format(open=open_count), className="h5 mt-3"),
+        html.P(t("upload.names.lead", lang), className="small text-muted"),
+        html.Ul([_name_row(item, lang) for item in items], className="list-group"),
+    ], className="upload-names")
+
+
 def versions_list(rows: list[VersionRow], lang: str) -> html.Section:
     shown = sorted(rows, key=lambda r: -r.id)[:8]
     return html.Section([
@@ -177,7 +226,7 @@ def versions_list(rows: list[VersionRow], lang: str) -> html.Section:
 def review_panel(state: ReviewState, selected: str | None, lang: str) -> html.Div:
     upload, dataset = state.upload, state.staged.dataset
     indicators = dataset.lexicon
-    names = {i: (ind.en if lang == "en" else ind.zh) for i, ind in indicators.items()}
+    names = {i: display_name(ind.zh, ind.en, lang) for i, ind in indicators.items()}
     item = next((i for i in state.items if i.key == selected), None)
     dims = tuple(sorted({d for ind in indicators.values() for d in ind.dims if d}))
     frozen = t("upload.frozen", lang).format(
@@ -201,4 +250,5 @@ def review_panel(state: ReviewState, selected: str | None, lang: str) -> html.Di
                 className="h5", id="upload-queue-heading"),
         editor(item, indicators, dataset.sector_order, dims, lang),
         queue_list(state.items, names, selected, lang),
+        names_section(state.names, lang) if state.names else None,
     ], className="upload-review", **{"data-upload": str(upload.id)})

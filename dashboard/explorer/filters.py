@@ -17,6 +17,7 @@ from dashboard import url_state
 from dashboard.explorer.labels import comparator_label
 from dashboard.facts import indicator_name
 from dashboard.labels import kind_label, sector_label
+from dashboard.names.units import unit_en
 from dashboard.pipeline.schema import KINDS
 
 SEARCH_COLUMNS = ("indicator_zh", "indicator_en", "quote")
@@ -124,6 +125,12 @@ def state(filters: Filters, fact: str | None = None) -> dict[str, object]:
             "q": filters.q, "fact": fact or ""}
 
 
+def _unit(unit: object, lang: str) -> str:
+    """A unit column: as written, or in English (亿元 → 100 million yuan)."""
+    text = unit if isinstance(unit, str) else ""
+    return unit_en(text) if lang == "en" and text else text
+
+
 def grid_rows(facts: pd.DataFrame, lang: str) -> list[dict[str, object]]:
     """One grid row per fact: labels in `lang`, numbers as numbers, ids for selection."""
     rows = []
@@ -136,9 +143,9 @@ def grid_rows(facts: pd.DataFrame, lang: str) -> list[dict[str, object]]:
             "period": int(fact["period"]),
             "kind": kind_label(fact["kind"], lang),
             "value": float(fact["value"]),
-            "unit": fact["unit"] or "",
+            "unit": _unit(fact["unit"], lang),
             "value_std": float(fact["value_std"]),
-            "unit_std": fact["unit_std"] or "",
+            "unit_std": _unit(fact["unit_std"], lang),
             "comparator": comparator_label(fact["comparator"], lang),
             "quote": fact["quote"],
         })

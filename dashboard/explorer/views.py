@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.components.indicator_name import fact_name
 from dashboard.components.source_note import report_link
 from dashboard.data import Dataset
 from dashboard.explorer import marking
@@ -154,7 +155,7 @@ def context_panel(dataset: Dataset, fact: pd.Series | dict | None, lang: str) ->
         ctx.after, "…" if ctx.cut_after else "",
     ]
     return html.Div([
-        html.Div([html.Strong(indicator_name(fact, lang)),
+        html.Div([html.Strong(fact_name(fact, lang)),
                   html.Span(f" · {fact['period']} · {kind_label(kind, lang)} · "),
                   html.Span(stated)], className="quote-head"),
         html.P([p for p in paragraph if p != ""], className="context-text", lang="zh-CN"),

@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard.facts import indicator_name
 from dashboard.i18n import normalize_lang, t
 from dashboard.labels import sector_label
+from dashboard.names.display import display_name
 
 
 def kind_period_label(kind: str, period: int, lang: str, period_start: int | None = None
@@ -36,7 +37,7 @@ def indicator_names(facts: pd.DataFrame, lexicon: Mapping[str, Any], ids: Sequen
         if not rows.empty:
             names[ind] = indicator_name(rows.iloc[0], lang)
         elif ind in lexicon:
-            names[ind] = str(getattr(lexicon[ind], "en" if lang == "en" else "zh"))
+            names[ind] = display_name(lexicon[ind].zh, lexicon[ind].en, lang)
         else:
             names[ind] = ind
     return names

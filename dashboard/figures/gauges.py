@@ -26,6 +26,7 @@ from dashboard.facts import report_title
 from dashboard.figures.provenance import cite
 from dashboard.format import fact_value
 from dashboard.i18n import has_key, normalize_lang, t
+from dashboard.names.units import suffix_en
 from dashboard.pipeline.quality import ABOUT_TOLERANCE
 from dashboard.progress.marks import Mark
 from dashboard.progress.status import range_bound
@@ -196,7 +197,7 @@ def gauge_figure(row: TargetRow, reports: pd.DataFrame, lang: str,
     fig = go.Figure(go.Indicator(
         mode=mode + ("+delta" if actual is not None and base is not None else ""),
         value=actual if actual is not None else lo,
-        number={"suffix": unit, "valueformat": ",.4~g",
+        number={"suffix": _unit_suffix(unit, lang), "valueformat": ",.4~g",
                 "font": {"color": color, "size": 30 if shape == "angular" else 18}},
         delta={"reference": base, "valueformat": ",.4~g", "suffix": _delta_unit(unit, lang),
                "increasing": {"color": "#1b7f5f"}, "decreasing": {"color": "#b34700"}}
@@ -232,4 +233,9 @@ def _delta_unit(unit: str, lang: str) -> str:
     """A change in a rate is in points, not per cent."""
     if unit == "%":
         return " pp" if lang == "en" else "个百分点"
-    return unit
+    return _unit_suffix(unit, lang)
+
+
+def _unit_suffix(unit: str, lang: str) -> str:
+    """The unit after a gauge's number: as written, or its English (万头只 → (10,000 head))."""
+    return suffix_en(unit) if lang == "en" and unit not in ("%", "个百分点") else unit

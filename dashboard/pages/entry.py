@@ -25,6 +25,7 @@ from dashboard.entries import store as entry_store
 from dashboard.entries.checks import MEASURES, PERIOD_KINDS, PRICE_BASES, STATUSES
 from dashboard.entries.store import EntryError
 from dashboard.i18n import normalize_lang, t
+from dashboard.names.display import display_name
 from dashboard.pipeline.text import ReportError
 from dashboard.policy import Action, Subject, allowed
 from dashboard.progress.targets import goals_of, target_years
@@ -48,7 +49,7 @@ def indicator_options(dataset: Dataset, year: int, lang: str) -> list[dict[str, 
     rest = sorted(i for i in dataset.lexicon if i not in first)
     def label(ind_id: str) -> str:
         ind = dataset.lexicon.get(ind_id)
-        return ind_id if ind is None else (ind.en if lang == "en" else ind.zh)
+        return ind_id if ind is None else display_name(ind.zh, ind.en, lang)
     return [{"label": label(i), "value": i} for i in first + rest if i in dataset.lexicon]
 
 
@@ -123,7 +124,7 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
 
 
 def _names(dataset: Dataset, lang: str) -> dict[str, str]:
-    return {i: (ind.en if lang == "en" else ind.zh) for i, ind in dataset.lexicon.items()}
+    return {i: display_name(ind.zh, ind.en, lang) for i, ind in dataset.lexicon.items()}
 
 
 def listing(store: Store, user: User, lang: str) -> Any:

@@ -125,23 +125,30 @@ def show(search: Any) -> tuple[Any, bool, Any]:
           Input({"type": upload_review.REST_TYPE, "category": ALL}, "n_clicks"),
           Input({"type": upload_review.DECIDE_TYPE, "action": ALL}, "n_clicks"),
           Input({"type": upload_review.ACT_TYPE, "action": ALL}, "n_clicks"),
+          Input({"type": upload_review.NAME_CONFIRM_TYPE, "zh": ALL}, "n_clicks"),
           State({"type": upload_review.META_TYPE, "field": ALL}, "value"),
           State({"type": upload_review.FIELD_TYPE, "name": ALL}, "id"),
           State({"type": upload_review.FIELD_TYPE, "name": ALL}, "value"),
           State("upload-selected", "data"), State(URL_ID, "search"),
+          State({"type": upload_review.NAME_TYPE, "zh": ALL}, "id"),
+          State({"type": upload_review.NAME_TYPE, "zh": ALL}, "value"),
           prevent_initial_call=True)
-def act(_picks: Any, _rest: Any, _decide: Any, _acts: Any, meta: Any, field_ids: Any,
-        field_values: Any, selected: Any, search: Any) -> tuple[Any, Any, Any]:
+def act(_picks: Any, _rest: Any, _decide: Any, _acts: Any, _names: Any, meta: Any,
+        field_ids: Any, field_values: Any, selected: Any, search: Any, name_ids: Any = None,
+        name_values: Any = None) -> tuple[Any, Any, Any]:
     clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
     fields = {str(i.get("name")): v for i, v in zip(field_ids or [], field_values or [],
                                                     strict=False) if isinstance(i, dict)}
-    return handle(ctx.triggered_id if clicked else None, meta, fields, selected, search)
+    names = {str(i.get("zh")): v for i, v in zip(name_ids or [], name_values or [],
+                                                 strict=False) if isinstance(i, dict)}
+    return handle(ctx.triggered_id if clicked else None, meta, fields, selected, search, names)
 
 
 def handle(trigger: Any, meta_values: Any, editor: dict[str, Any], selected: Any,
-           search: Any) -> tuple[Any, Any, Any]:
+           search: Any, names: dict[str, Any] | None = None) -> tuple[Any, Any, Any]:
     """What a click on the review panel does (``trigger``: the clicked component's id;
-    ``editor``: the editor's values by name)."""
+    ``editor``: the editor's values by name; ``names``: the English names' inputs, by the
+    Chinese name)."""
     lang = lang_from_search(search if isinstance(search, str) else "")
     if trigger is None:
         return no_update, no_update, no_update
@@ -153,7 +160,8 @@ def handle(trigger: Any, meta_values: Any, editor: dict[str, Any], selected: Any
     upload_id = _upload_id(search)
     fields = {name: editor.get(name) for name in ("indicator", "value", "new_zh", "new_en",
                                                   "new_sector", "new_dims")}
-    fields.update(meta=meta_values, selected=selected if isinstance(selected, str) else None)
+    fields.update(meta=meta_values, selected=selected if isinstance(selected, str) else None,
+                  names=names or {})
     try:
         message, selected, known = perform(store, user, upload_id, trigger, fields,
                                            current_dataset(), lang)

@@ -18,7 +18,7 @@ import pandas as pd
 import yaml
 
 from .context_tables import indicator_meta, merge_open_indicators, sector_table
-from .decisions import Reviews, load_reviews, with_indicators
+from .decisions import Reviews, load_reviews, named_tables, with_indicators
 from .extract import FACT_COLUMNS
 from .lexicon import load_lexicon
 from .parts import PIPELINE_GENRE, UNKNOWN_GENRE, Job
@@ -108,7 +108,8 @@ def build_tables(paths: list[Path], sources: dict[str, dict[str, object]],
     # every report's facts by report gave them).
     by_id = sorted(parts, key=lambda one: one.report_id)
     indicators = pd.DataFrame(facts, columns=FACT_COLUMNS)
-    return Tables(
+    # The English reviewers confirmed for names read from the text (decisions.py).
+    return named_tables(Tables(
         indicators=validate("indicators", indicators),
         reports=validate("reports", pd.DataFrame(reports, columns=column_names("reports"))),
         quality=validate("quality", pd.DataFrame(
@@ -124,7 +125,7 @@ def build_tables(paths: list[Path], sources: dict[str, dict[str, object]],
             columns=column_names("indicator_meta"))),
         sectors=validate("sectors", pd.DataFrame(sector_table(lexicon),
                                                  columns=column_names("sectors"))),
-    )
+    ), reviews)
 
 
 def _job(path: Path, source: dict[str, object]) -> Job:

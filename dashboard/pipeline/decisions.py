@@ -7,7 +7,9 @@ decision. ``seeds/review/*.yml`` holds them, with the indicators reviewers added
 additions), so ``python -m dashboard.pipeline build`` reproduces what was published.
 
 Actions: ``accept`` (reviewed, unchanged), ``assign`` (another indicator), ``edit`` (another
-value, same unit), ``reject`` (not a figure of this report: dropped).
+value, same unit), ``reject`` (not a figure of this report: dropped). Besides decisions on
+figures, reviewers confirm the English of a name read from the text (``names``, by the
+Chinese name: every figure so named takes it).
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import pandas as pd
 import yaml
 
 from .lexicon import Indicator, Lexicon
@@ -30,6 +33,8 @@ ACTIONS = ("accept", "assign", "edit", "reject")
 REVIEW_DIR = "review"
 _SENTENCE_END = "。!?！？;；\n"
 _MARKS = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+_CJK = r"[\u3400-\u9fff]"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class Decision:
 class Reviews:
     decisions: Mapping[str, Decision] = field(default_factory=dict)
     indicators: tuple[Indicator, ...] = ()
+    # English a reviewer confirmed for a name read from the text (no lexicon entry), by zh.
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -155,6 +162,37 @@ def apply(facts: list[dict], text: str, reviews: Reviews, lexicon: Lexicon) -> l
     return kept
 
 
+def _has_no_english(en: pd.Series) -> pd.Series:
+    # A name read from the text keeps its Chinese as its English (extract.py): only such a
+    # name takes a reviewer's English; the lexicon's own names are never replaced.
+    return en.astype(str).str.contains(_CJK)
+
+
+def with_names(frame: pd.DataFrame, names: Mapping[str, str], zh: str = "indicator_zh",
+               en: str = "indicator_en") -> pd.DataFrame:
+    """``frame`` (facts, or indicator_meta with ``zh``/``en``) with the confirmed English of
+    each name read from the text that a reviewer gave one."""
+    if not names or frame.empty:
+        return frame
+    confirmed = frame[zh].map(names)
+    change = confirmed.notna() & _has_no_english(frame[en])
+    if not change.any():
+        return frame
+    frame = frame.copy()
+    frame.loc[change, en] = confirmed[change]
+    return frame
+
+
+def named_tables(tables: T, reviews: Reviews | None) -> T:
+    """Tables (build.Tables) with the reviewers' English names in the facts and the
+    indicators' metadata."""
+    if reviews is None or not reviews.names:
+        return tables
+    return dataclasses.replace(
+        tables, indicators=with_names(tables.indicators, reviews.names),  # type: ignore[type-var]
+        indicator_meta=with_names(tables.indicator_meta, reviews.names, "zh", "en"))
+
+
 def indicator_spec(ind: Indicator) -> dict[str, object]:
     return {"id": ind.id, "zh": ind.zh, "en": ind.en, "sector": ind.sector, "type": ind.type,
             "direction": ind.direction, "dims": list(ind.dims), "measure": ind.measure}
@@ -179,10 +217,21 @@ def decision_from_spec(spec: Mapping[str, object]) -> Decision:
                     None if value is None else float(str(value)))
 
 
+def names_from_specs(specs: object) -> dict[str, str]:
+    """A review file's ``names``: [{zh, en, by, at}] → {zh: en} (by and at are for people)."""
+    if specs is None:
+        return {}
+    if not isinstance(specs, list):
+        raise TypeError("names must be a list")
+    return {str(s["zh"]): str(s["en"]) for s in specs}
+
+
 def load_reviews(seeds_dir: Path) -> Reviews:
-    """Every ``seeds/review/*.yml``: decisions by key and the indicators they added."""
+    """Every ``seeds/review/*.yml``: decisions by key, the indicators they added and the
+    English names reviewers confirmed."""
     decisions: dict[str, Decision] = {}
     indicators: list[Indicator] = []
+    names: dict[str, str] = {}
     for path in sorted((seeds_dir / REVIEW_DIR).glob("*.yml")):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -190,18 +239,23 @@ def load_reviews(seeds_dir: Path) -> Reviews:
             for spec in data.get("decisions") or []:
                 decision = decision_from_spec(spec)
                 decisions[decision.key] = decision
+            names.update(names_from_specs(data.get("names")))
         except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ReportError(path, f"malformed review file ({exc})") from None
-    return Reviews(decisions, tuple(indicators))
+    return Reviews(decisions, tuple(indicators), names)
 
 
 def dump_review(report_id: str, decisions: list[dict[str, object]],
-                indicators: list[Indicator]) -> str:
+                indicators: list[Indicator], names: list[dict[str, object]] | None = None
+                ) -> str:
     """The text of ``seeds/review/<report_id>.yml`` (decisions carry their sentence and
-    reviewer for people reading the file; the build uses key, action, indicator, value)."""
-    body = {"report_id": report_id,
-            "indicators": [indicator_spec(i) for i in indicators],
-            "decisions": decisions}
+    reviewer for people reading the file; the build uses key, action, indicator, value;
+    ``names``: the English confirmed for its names read from the text, with who and when)."""
+    body: dict[str, object] = {"report_id": report_id,
+                               "indicators": [indicator_spec(i) for i in indicators],
+                               "decisions": decisions}
+    if names:
+        body["names"] = names
     header = ("# Reviewers' decisions on the figures of this report (made in the app's "
               "/upload review),\n# applied by `python -m dashboard.pipeline build`.\n")
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from dashboard.facts import same_place
+from dashboard.names.display import display_name
 from dashboard.progress.marks import (
     Key,
     Mark,
@@ -153,7 +154,7 @@ def build_table(dataset: Dataset, year: int) -> TargetTable:
             direction=direction, measure=measure, upper=upper)
         rows.append(TargetRow(
             str(first.fact_id), str(first.indicator_id), str(first.indicator_zh),
-            str(first.indicator_en), str(first.sector), year,
+            display_name(first.indicator_zh, first.indicator_en, "en"), str(first.sector), year,
             "target" if any(m.kind == "target" for m in members) else "plan",
             first.kind == "target" and first.value_kind == "growth_pct",
             str(first.value_kind), str(first.comparator), float(first.value_std),

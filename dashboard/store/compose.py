@@ -33,13 +33,20 @@ from dashboard.pipeline.decisions import (
     Reviews,
     decision_from_spec,
     indicator_from_spec,
+    names_from_specs,
 )
 from dashboard.pipeline.lexicon import Indicator
 from dashboard.pipeline.text import ReportError
 from dashboard.store.engine import Store, guard
 from dashboard.store.part_cache import StoreCache
 from dashboard.store.sources import SourceText, active_sources
-from dashboard.store.tables import entries, review_decisions, review_indicators, uploads
+from dashboard.store.tables import (
+    entries,
+    review_decisions,
+    review_indicators,
+    review_names,
+    uploads,
+)
 
 # What an approved figure is remembered by: enough to put it back on a rollback.
 ENTRY_FIELDS = ("indicator_id", "sector", "year", "period_kind", "through_month", "measure",
@@ -104,6 +111,7 @@ def _texts(conn: Connection, seeds: list[SourceText], staged_id: int | None
 def _reviews(conn: Connection, seeds: list[SourceText]) -> tuple[Reviews, dict[str, Any]]:
     decisions: dict[str, Decision] = {}
     indicators: list[Indicator] = []
+    names: dict[str, str] = {}
     for seed in seeds:
         if seed.kind != "review":
             continue
@@ -113,6 +121,7 @@ def _reviews(conn: Connection, seeds: list[SourceText]) -> tuple[Reviews, dict[s
             for spec in data.get("decisions") or []:
                 decision = decision_from_spec(spec)
                 decisions[decision.key] = decision
+            names.update(names_from_specs(data.get("names")))
         except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ReportError(seed.name, f"malformed review file ({exc})") from None
     rows = conn.execute(select(review_decisions).order_by(review_decisions.c.key)).all()
@@ -123,14 +132,21 @@ def _reviews(conn: Connection, seeds: list[SourceText]) -> tuple[Reviews, dict[s
              for r in conn.execute(select(review_indicators)
                                    .order_by(review_indicators.c.id)).all()]
     known = {i.id for i in added}
+    # Names confirmed in the app win over a review file's (as decisions do).
+    confirmed = conn.execute(select(review_names).order_by(review_names.c.zh)).all()
+    names.update({r.zh: r.en for r in confirmed})
     reviews = Reviews(decisions, tuple(i for i in indicators if i.id not in known)
-                      + tuple(added))
+                      + tuple(added), names)
     line = {"files": [{"seed": s.id, "name": s.name, "sha256": s.sha256}
                       for s in seeds if s.kind == "review"],
             "decisions": len(rows),
             "decisions_sha256": _hash([[r.key, r.action, r.indicator_id, r.value]
                                        for r in rows]),
-            "indicators": sorted(known)}
+            "indicators": sorted(known),
+            # Who confirmed which English, and when: the version's provenance of its names.
+            "names": len(confirmed),
+            "names_sha256": _hash([[r.zh, r.en, r.confirmed_by, r.confirmed_at]
+                                   for r in confirmed])}
     return reviews, line
 
 

@@ -258,3 +258,14 @@ report_parts = Table(
     Column("content", LargeBinary, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# English names reviewers confirmed for indicator names read from reports (no lexicon entry),
+# by the Chinese name: an input of every composed version (dashboard/upload/names.py).
+review_names = Table(
+    "review_names", metadata,
+    Column("zh", String(100), primary_key=True),
+    Column("en", String(200), nullable=False),
+    Column("suggested", String(300), nullable=False),  # what the glossary offered, or ""
+    Column("confirmed_by", String(64), nullable=False),
+    Column("confirmed_at", DateTime(timezone=True), nullable=False),
+)

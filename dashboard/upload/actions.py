@@ -15,7 +15,7 @@ from dashboard.pipeline.text import normalise
 from dashboard.store.engine import Store, StoreError
 from dashboard.users.accounts import User
 
-from . import metadata, service
+from . import metadata, names, service
 from . import store as uploads
 from .documents import UploadError
 from .queue import Item
@@ -98,6 +98,14 @@ def perform(store: Store, user: User, upload_id: int | None, trigger: Any,
     kind = trigger.get("type") if isinstance(trigger, dict) else None
     if kind == "upload-act":  # the panel's buttons: save_details, publish, rollback
         kind = "upload-" + str(trigger.get("action")).replace("_", "-")
+    if kind == "upload-name-confirm":  # a name's English, confirmed or corrected
+        zh = str(trigger.get("zh"))
+        try:
+            confirmed = names.confirm_name(store, zh, fields.get("names", {}).get(zh), user)
+        except names.BadName as bad:
+            raise ActionError("bad_name", str(bad)) from None
+        return t("upload.names.saved", lang).format(zh=confirmed.zh, en=confirmed.en), \
+            fields["selected"], None
     if kind == "upload-rollback":
         try:
             result = service.roll_back(store, user)

@@ -1,7 +1,7 @@
 """A published upload as the files a developer commits: ``seeds/<id>.txt`` (the frozen text),
-``seeds/sources.yml`` with its entry, ``seeds/review/<id>.yml`` (the decisions on its figures
-and the indicators they added). ``python -m dashboard.pipeline build`` then reproduces the
-tables the app published."""
+``seeds/sources.yml`` with its entry, ``seeds/review/<id>.yml`` (the decisions on its figures,
+the indicators they added and the English confirmed for its names read from the text).
+``python -m dashboard.pipeline build`` then reproduces the tables the app published."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from dashboard.pipeline.extract import extract
 
 from . import store as uploads
 from .metadata import ID_PATTERN
+from .names import confirmed_names
 from .staging import file_name, source_entry
 from .store import Upload
 
@@ -70,7 +71,12 @@ def review_text(store: uploads.Store, upload: Upload) -> str:
                   "number": r.number, "sentence": r.sentence, "by": r.decided_by,
                   "at": r.decided_at.isoformat(timespec="seconds")}
                  for k, r in sorted(mine.items(), key=lambda kv: kv[1].decided_at)]
-    return dump_review(upload.report_id, decisions, added)
+    # The English confirmed for the names this text's figures carry, with who and when.
+    named = {str(f["indicator_zh"]) for f in facts}
+    confirmed = [{"zh": c.zh, "en": c.en, "by": c.confirmed_by,
+                  "at": c.confirmed_at.isoformat(timespec="seconds")}
+                 for zh, c in sorted(confirmed_names(store).items()) if zh in named]
+    return dump_review(upload.report_id, decisions, added, confirmed)
 
 
 def export_files(store: uploads.Store, upload: Upload, seeds_dir: Path) -> dict[str, bytes]:

@@ -26,6 +26,7 @@ from dashboard.store.versions import Published
 from . import metadata, queue, staging
 from . import store as uploads
 from .documents import UploadError, read_document
+from .names import NameItem, confirmed_names, names_to_review
 from .store import Upload
 
 
@@ -36,6 +37,8 @@ class ReviewState:
     items: tuple[queue.Item, ...]
     summary: queue.Summary
     problems: tuple[str, ...]  # details fields still to correct
+    # Names read from the text with no English yet, or with a reviewer's (names.py).
+    names: tuple[NameItem, ...] = ()
 
     @property
     def open_items(self) -> int:
@@ -83,11 +86,11 @@ def review_state(store: Store, upload: Upload, published: Dataset) -> ReviewStat
     if the staged tables cannot be built)."""
     staged = staging.build_staged(store, upload)
     decisions = dict(staged.reviews.decisions)
-    items = queue.review_items(staged.dataset, raw_facts(upload), upload.report_id,
-                               upload.text, decisions)
+    raw = raw_facts(upload)
+    items = queue.review_items(staged.dataset, raw, upload.report_id, upload.text, decisions)
     problems = metadata.check(upload.meta, taken_ids(store, published))
     return ReviewState(upload, staged, tuple(items), queue.summary(published, staged.dataset),
-                       tuple(problems))
+                       tuple(problems), tuple(names_to_review(raw, confirmed_names(store))))
 
 
 def publish_upload(store: Store, upload_id: int, published: Dataset, user: Actor

@@ -63,7 +63,7 @@ def test_investment_shows_both_targets(luming_2024, luming_2025):
     assert by_class(card, "kpi-growth")[0].children == "−4.3%"  # 同比下降4.3%
     later = _card(luming_2025, "fixed_asset_investment", "en")
     assert [t.children for t in by_class(later, "kpi-target")] == ["at least +12%",
-                                                                    "at least 32亿元"]
+                                                                    "at least 3.2 billion yuan"]
 
 
 def test_growth_only_indicator(luming_2024):
@@ -95,7 +95,7 @@ def test_target_without_a_result_says_not_stated(luming_2025):
     card = _card(luming_2025, "above_scale_enterprises", "en")  # 完成企业“小升规”4家
     assert not by_class(card, "kpi-value")
     assert by_class(card, "not-stated")[0].children == "Not stated in the report"
-    assert [t.children for t in by_class(card, "kpi-target")] == ["4家"]
+    assert [t.children for t in by_class(card, "kpi-target")] == ["4"]  # 4家: the name says what
     plan = _fact_id(luming_2025, "above_scale_enterprises", "plan", "count")
     assert by_class(card, "kpi-source")[0].href == f"/report?fact={plan}&lang=en"
 

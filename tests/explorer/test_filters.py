@@ -151,7 +151,8 @@ def test_grid_rows(facts, gdp):
     assert [r["fact_id"] for r in rows] == list(gdp)
     assert rows[0]["indicator"] == "Gross regional product"
     assert rows[0]["sector"] == "Economy" and rows[0]["kind"] == "Result"
-    assert rows[0]["value"] == 68.42 and rows[0]["unit"] == "亿元" and rows[0]["period"] == 2023
+    assert rows[0]["value"] == 68.42 and rows[0]["unit"] == "100 million yuan"  # 亿元
+    assert rows[0]["period"] == 2023
     assert rows[1]["value"] == 5.8 and rows[1]["unit"] == "%"
     assert isinstance(rows[0]["value"], float) and isinstance(rows[0]["period"], int)
     zh = flt.grid_rows(flt.by_ids(facts, gdp[:1]), "zh")[0]

@@ -72,7 +72,7 @@ def test_mark_titles(dataset):
     found = {props(m)["data-fact-id"]: m for m in marks(article)}
     facts = dataset.all_facts
     gdp = found[fact_id(facts, REPORT, "gdp")]
-    assert props(gdp)["title"] == "Gross regional product: 68.42亿元 (2023 · Result)"
+    assert props(gdp)["title"] == "Gross regional product: 6.842 billion yuan (2023 · Result)"
     fall = found[fact_id(facts, REPORT, "fixed_asset_investment", value_kind="growth_pct")]
     assert text_of(fall) == "4.3"  # 同比下降4.3%: the number as written, the fall in the title
     assert props(fall)["title"] == "Fixed-asset investment: −4.3% (2023 · Result)"

@@ -100,4 +100,4 @@ def test_a_topic_without_its_own_title_falls_back(luming_2024, reports):
     fig = agriculture.view_figure(facts, reports, "en", "context", ("funds_committed",))
     assert fig.layout.title.text.replace("<br>", " ") == t("figures.agriculture.agriculture",
                                                            "en")
-    assert [text for tr in fact_traces(fig) for text in tr.text] == ["1.35亿元"]
+    assert [text for tr in fact_traces(fig) for text in tr.text] == ["135 million yuan"]  # 1.35亿元

@@ -77,7 +77,7 @@ def test_each_baseline_of_the_2025_targets_names_its_own_year(luming):
     firms = dated["above_scale_enterprises"]
     assert firms.baseline.period == 2023
     assert gauges.mark_text(firms.baseline, firms, "zh") == "3家（2023年）"
-    assert gauges.mark_text(firms.baseline, firms, "en") == "3家 (2023)"
+    assert gauges.mark_text(firms.baseline, firms, "en") == "3 (2023)"  # 3家, in English
 
 
 def test_gdp_gauge(rows, luming):

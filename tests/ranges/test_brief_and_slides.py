@@ -24,7 +24,8 @@ def _tiles(section: Any) -> dict[str, str]:
 
 
 def test_brief_target_rows_and_chart(ranges: Dataset) -> None:
-    for lang, gdp_range, grain in (("zh", "+6%—7%", "12—13万吨"), ("en", "+6%–7%", "12–13万吨")):
+    for lang, gdp_range, grain in (("zh", "+6%—7%", "12—13万吨"),
+                                   ("en", "+6%–7%", "120,000–130,000 tonnes")):
         made = brief(decode(ranges, {"report": "liuan-2024", "lang": lang}))
         targets = {line.target: line for line in made.targets}
         assert len(made.targets) == 7  # one row per target, a range being one
@@ -49,7 +50,7 @@ def test_slides_show_the_range(liuan_2024: Dataset) -> None:
     assert targets["单位地区生产总值能耗"] == "−2%—3%"
     assert len(targets) == 4
     agriculture = _tiles(slides.build("sector-agriculture", liuan_2024, "en", "dark"))
-    assert agriculture["Grain output"] == "12–13万吨"
+    assert agriculture["Grain output"] == "120,000–130,000 tonnes"
     economy = slides.build("economy", liuan_2024, "zh", "dark")
     figure = _figure(economy)
     labels = [str(y) for trace in figure.data for y in (trace.y or ())]

@@ -63,7 +63,7 @@ def test_raw_facts_would_draw_two_indicators(liuan_2024: Dataset) -> None:
 def test_a_level_range_is_one_bar_reaching_its_high_bound(liuan_2024: Dataset) -> None:
     grain = select(liuan_2024.ranged_facts, indicators=["grain_output"])
     fig = fact_bars(grain, liuan_2024.reports, "en", "t", grouped=True)
-    assert "12–13万吨" in _bar_texts(fig)
+    assert "120,000–130,000 tonnes" in _bar_texts(fig)  # 12—13万吨, in English
     # The value axis reaches past the high bound, so its label is not cut off.
     assert fig.layout.xaxis.range[1] > 13
 

@@ -29,7 +29,7 @@ def _row(dataset: Dataset, indicator: str) -> TargetRow:
     ((6, 7, "%", "growth_pct"), "+6%—7%", "+6%–7%"),
     ((-2, -3, "%", "growth_pct"), "−2%—3%", "−2%–3%"),  # 下降2%—3%: the sign once
     ((-1, 2, "%", "growth_pct"), "−1%—+2%", "−1%–+2%"),
-    ((12, 13, "万吨", "level"), "12—13万吨", "12–13万吨"),  # the unit once, as written
+    ((12, 13, "万吨", "level"), "12—13万吨", "120,000–130,000 tonnes"),  # the unit once
     ((90, 95, "%", "share_pct"), "90%—95%", "90%–95%"),
     ((0.5, 1, "个百分点", "change_pp"), "+0.5—1个百分点", "+0.5–1 pp"),
 ])
