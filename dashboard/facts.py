@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.i18n import normalize_lang
+from dashboard.i18n import normalize_lang, t
 from dashboard.names.display import display_name
 
 
@@ -119,5 +119,4 @@ def source_text(reports: pd.DataFrame, facts: pd.DataFrame, lang: str) -> str:
         return ""
     titles = "; ".join(report_title(reports, r, lang) for r in facts.report_id.unique())
     sections = "; ".join(dict.fromkeys(s.split(" › ")[0] for s in facts.section))
-    label = "Source: " if lang == "en" else "来源："
-    return f"{label}{titles} · {sections}"
+    return f"{t('source.prefix', lang)}{titles} · {sections}"

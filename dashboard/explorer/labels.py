@@ -6,26 +6,15 @@ adds the comparators and the colour class of a fact.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from dashboard.i18n import normalize_lang
+from dashboard.i18n import has_key, t
 from dashboard.labels import UNCLASSIFIED
-
-_COMPARATORS: Mapping[str, tuple[str, str]] = {
-    "=": ("=", "="),
-    ">=": ("≥（以上）", "≥ at least"),
-    "<=": ("≤（以内）", "≤ at most"),
-    "~": ("≈（左右）", "≈ about"),
-    ">": (">（余）", "> over"),
-    "<": ("<（以下）", "< under"),
-}
 
 
 def comparator_label(comparator: str, lang: str) -> str:
-    pair = _COMPARATORS.get(comparator)
-    if pair is None:
-        return str(comparator)
-    return pair[1] if normalize_lang(lang) == "en" else pair[0]
+    """≥（以上） / ≥ at least for ``>=`` (the catalogues' ``data.comparator.*``); "=" and an
+    unknown comparator are shown as they are."""
+    key = f"data.comparator.{comparator}"
+    return t(key, lang) if has_key(key) else str(comparator)
 
 
 def mark_kind(indicator_id: str, kind: str) -> str:

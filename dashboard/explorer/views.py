@@ -135,7 +135,7 @@ def citation(reports: pd.DataFrame, lang: str) -> str:
         day = row.get("delivered") or row.get("published") or ""
         title = report_title(reports, row["report_id"], lang)
         parts.append(f"{title}（{day}）" if lang == "zh" else f"{title} ({day})")
-    return ("来源：" if lang == "zh" else "Source: ") + ("；" if lang == "zh" else "; ").join(parts)
+    return t("source.prefix", lang) + ("；" if lang == "zh" else "; ").join(parts)
 
 
 def context_panel(dataset: Dataset, fact: pd.Series | dict | None, lang: str) -> html.Div:

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.format import fact_value, upper_of
-from dashboard.i18n import normalize_lang
+from dashboard.i18n import normalize_lang, t
 
 CUSTOMDATA_COLUMNS = ("fact_id", "quote", "stated", "section")
 _WRAP = 28  # characters per hover line: CJK quotes are long and have no spaces
@@ -35,7 +35,7 @@ def customdata(facts: pd.DataFrame, lang: str) -> list[list[str]]:
 
 def hovertemplate(label: str, lang: str) -> str:
     """Hover text: label, value as stated, then the quote."""
-    source = "Source" if normalize_lang(lang) == "en" else "原文"
+    source = t("figures.source", lang)
     return (f"<b>{label}</b><br>%{{customdata[2]}}<br><br>"
             f"<i>{source}：</i>%{{customdata[1]}}<extra></extra>")
 

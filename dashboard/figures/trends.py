@@ -84,7 +84,7 @@ def years_span(facts: pd.DataFrame) -> tuple[int, int]:
 
 
 def _hover(lang: str, label: str) -> str:
-    source = "Source" if lang == "en" else "原文"
+    source = t("figures.source", lang)
     return (f"<b>{label}</b> · %{{x}}<br>%{{customdata[2]}}<br>%{{customdata[4]}}<br><br>"
             f"<i>{source}：</i>%{{customdata[1]}}<extra></extra>")
 

@@ -25,7 +25,7 @@ from dashboard.figures import agriculture, economy, investment
 from dashboard.figures.fact_labels import kind_period_label
 from dashboard.figures.gauges import target_text
 from dashboard.format import as_stated
-from dashboard.i18n import normalize_lang, t
+from dashboard.i18n import has_key, normalize_lang, t
 from dashboard.labels import sector_label
 from dashboard.present import deck as deck_params
 from dashboard.present import place_slides
@@ -37,9 +37,6 @@ from dashboard.progress.targets import TargetRow, target_table
 AGRICULTURE_VIEWS = ("land", "crops", "livestock")
 TOURISM_SECTORS = ("tourism",)
 MAX_TILES = 6
-_COMPARISONS = {">": ("高于", "faster than"), ">=": ("不低于", "at least as fast as"),
-                "<": ("低于", "slower than"), "<=": ("不高于", "no faster than"),
-                "=": ("同步于", "in step with"), "~": ("同步于", "in step with")}
 CLAUSE_CHARS = 24
 _CLAUSE_MARKS = ",，、;；。:：!！?？\n"
 _LIST_NUMBER = re.compile(r"^\d+[.．、]\s*")
@@ -182,12 +179,13 @@ def _statement(row: TargetRow, lang: str) -> html.P:
     if quote and not en:
         text = quote
     else:
-        words = _COMPARISONS.get(row.comparator, (row.comparator, row.comparator))
+        key = f"present.comparison.{row.comparator}"  # 高于 / faster than
+        comparison = t(key, lang) if has_key(key) else row.comparator
         reference = row.reference_en if en else row.reference_zh
         if en and reference[1:2].islower():  # mid-sentence: "than gross regional product"
             reference = reference[0].lower() + reference[1:]
         text = t("present.relative", lang).format(
-            name=row.name_en if en else row.name_zh, comparison=words[1 if en else 0],
+            name=row.name_en if en else row.name_zh, comparison=comparison,
             reference=reference)
     parts: list = [text]
     if row.status != "no_actual":
