@@ -4,6 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils postgresql
+# Node.js and npm run the JavaScript linter (`make lint`; the app itself needs no Node).
+# Installed from Debian only when the commands are missing, not checked with dpkg: a Node
+# from another apt source (NodeSource's nodejs bundles npm and conflicts with Debian's npm
+# package) is used as it is, never replaced.
+NODE_PACKAGES := nodejs npm
+NPM_STAMP := node_modules/.installed
 # pytest caches its assertion-rewritten test modules in __pycache__ only when bytecode may
 # be written: a shell that forbids it makes every run (and every xdist worker) rewrite ~470
 # modules again (about 6 s of CPU each).
@@ -26,9 +32,19 @@ run: data
 
 system-deps:
 	dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(SYSTEM_PACKAGES); }
+	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(NODE_PACKAGES); }
 
-lint: venv
+# ESLint as pinned in package.json / package-lock.json (npm ci installs exactly that).
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make lint: the JavaScript linter needs Node.js and npm; run 'make system-deps' as root (or apt-get install $(NODE_PACKAGES))" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Python (ruff) and the app's own browser scripts (ESLint, eslint.config.mjs: assets/*.js,
+# not the vendored bundles in assets/vendor/).
+lint: venv $(NPM_STAMP)
 	$(BIN)/ruff check .
+	node_modules/.bin/eslint assets
 
 # Lanes (markers in pyproject.toml, given in tests/conftest.py and tests/lanes.py).
 # The whole suite, every test: lint, everything but the browser tests on both cores

@@ -51,7 +51,7 @@
                         height: saved.height === undefined ? null : saved.height});
                 }
                 window.Plotly.Plots.resize(gd);
-            } catch (e) { /* graph not drawn yet */ }
+            } catch { /* graph not drawn yet */ }
         });
     }
 

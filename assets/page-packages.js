@@ -9,7 +9,7 @@
     function packagesMap() {
         if (map === null) {
             var el = document.getElementById("page-packages");
-            try { map = el ? JSON.parse(el.textContent) : {}; } catch (e) { map = {}; }
+            try { map = el ? JSON.parse(el.textContent) : {}; } catch { map = {}; }
         }
         return map;
     }

@@ -22,7 +22,7 @@
     function resizeGraphs(slide) {
         if (!window.Plotly || !window.Plotly.Plots) { return; }
         slide.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
-            try { window.Plotly.Plots.resize(gd); } catch (e) { /* not drawn yet */ }
+            try { window.Plotly.Plots.resize(gd); } catch { /* not drawn yet */ }
         });
     }
 
@@ -199,4 +199,16 @@
         check();
     }
     if (document.body) { start(); } else { document.addEventListener("DOMContentLoaded", start); }
+
+    // dashboard/pages/present.py's clientside callback: hide the navbar and footer as soon as
+    // the route is /present, before the deck renders (check() keeps the class in step with
+    // the deck too).
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        present: {
+            markPresenting: function (pathname) {
+                var on = /\/present\/?$/.test(pathname || "");
+                document.body.classList.toggle("presenting", on);
+            }
+        }
+    });
 }());

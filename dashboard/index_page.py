@@ -23,11 +23,11 @@ long tasks in headless Chromium on 2 cores):
 
 from __future__ import annotations
 
-import json
 import re
 
 import dash
 
+from dashboard import templating
 from dashboard.components.shell import page_at
 
 POLYFILL_SCRIPT = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
@@ -66,6 +66,5 @@ def trim_scripts(scripts: str, path: str) -> str:
     for package, url_part in PAGE_ONLY_PACKAGES.items():
         if package not in keep:
             scripts = _script_tag(url_part).sub("", scripts)
-    # "</" cannot occur in the JSON of paths, so it cannot close the script element.
-    data = json.dumps(page_packages(), ensure_ascii=True).replace("</", "<\\/")
-    return f'<script type="application/json" id="{MAP_ID}">{data}</script>\n{scripts}'
+    data = templating.render("page_packages.html", map_id=MAP_ID, packages=page_packages())
+    return data + scripts

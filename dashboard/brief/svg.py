@@ -2,8 +2,9 @@
 value as stated. Pure; no script, so the PDF printer waits for nothing and a browser's own
 Print gives the same picture.
 
-Every text is escaped (``xml.sax.saxutils``) and set in the CJK fonts the page names, so a
-chart printed in Chinese shows Chinese, not boxes. Bars are drawn from zero (a negative value
+The geometry is computed here (:func:`drawing`); the markup is ``templates/brief/chart.svg``,
+which escapes every text (autoescape) and sets it in the CJK fonts the page names, so a chart
+printed in Chinese shows Chinese, not boxes. Bars are drawn from zero (a negative value
 to the left); a range target (6%—7%) is one bar, solid to its low bound and light on to its
 high bound; a value with no figure says so in words, never as a zero-length bar.
 """
@@ -11,9 +12,10 @@ high bound; a value with no figure says so in words, never as a zero-length bar.
 from __future__ import annotations
 
 import unicodedata
-from xml.sax.saxutils import escape, quoteattr
+from dataclasses import dataclass
 
 from dashboard.brief.model import Chart
+from dashboard.templating import render
 
 FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
 WIDTH = 720
@@ -79,14 +81,57 @@ def chart_height(chart: Chart) -> int:
     return LEGEND + len(chart.categories) * (len(chart.series) * BAR + GAP) + 4
 
 
+@dataclass(frozen=True)
+class Shape:
+    """One element of the drawing, its numbers already formatted (``templates/brief/chart.svg``).
+
+    ``kind`` is ``rect`` (``x y width height fill``; ``range``: the light part of a range
+    bar), ``line`` (``x y x2 y2 stroke``) or ``text`` (``x y text anchor fill size weight``).
+    """
+
+    kind: str
+    x: str
+    y: str
+    width: str = ""
+    height: str = ""
+    fill: str = ""
+    range: bool = False
+    x2: str = ""
+    y2: str = ""
+    stroke: str = ""
+    text: str = ""
+    anchor: str = "start"
+    size: int = FONT
+    weight: str = "normal"
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """The chart as the SVG template draws it."""
+
+    width: int
+    height: int
+    fonts: str
+    label: str
+    shapes: tuple[Shape, ...]
+
+
 def _text(x: float, y: float, text: str, *, anchor: str = "start", fill: str = TEXT,
-          size: int = FONT, weight: str = "normal") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{fill}" '
-            f'font-size="{size}" font-weight="{weight}">{escape(text)}</text>')
+          size: int = FONT, weight: str = "normal") -> Shape:
+    return Shape("text", f"{x:.1f}", f"{y:.1f}", fill=fill, text=text, anchor=anchor,
+                 size=size, weight=weight)
 
 
-def bar_chart(chart: Chart, label: str, width: int = WIDTH) -> str:
-    """The SVG document (``<svg>…</svg>``) of ``chart``; ``label`` is its text alternative."""
+def _rect(x: float, y: float | str, width: float | str, height: float | str, fill: str,
+          *, light: bool = False) -> Shape:
+    def num(v: float | str) -> str:
+        return v if isinstance(v, str) else f"{v:.1f}"
+
+    return Shape("rect", num(x), num(y), num(width), num(height), fill, range=light)
+
+
+def drawing(chart: Chart, label: str, width: int = WIDTH) -> Drawing:
+    """The shapes of ``chart`` ``width`` px wide; ``label`` is its text alternative."""
     groups = len(chart.series)
     label_room = min(220.0, max(text_width(c) for c in chart.categories) + 12, width * 0.3)
     values = [v for s in chart.series for b in s.bars for v in (b.value, b.upper)
@@ -103,45 +148,44 @@ def bar_chart(chart: Chart, label: str, width: int = WIDTH) -> str:
 
     row = groups * BAR + GAP
     height = chart_height(chart)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="brief-chart-svg" role="img" '
-             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             f'font-family={quoteattr(FONTS)} aria-label={quoteattr(label)}>',
-             f"<title>{escape(label)}</title>"]
+    shapes: list[Shape] = []
     lx = left
     for series in chart.series:  # legend: a swatch and the series name
-        parts.append(f'<rect x="{lx:.1f}" y="2" width="11" height="11" fill="{series.color}"/>')
-        parts.append(_text(lx + 15, 12, series.name))
+        shapes.append(_rect(lx, "2", "11", "11", series.color))
+        shapes.append(_text(lx + 15, 12, series.name))
         lx += 16 + text_width(series.name) + 18
     zero = x(0.0)
-    parts.append(f'<line x1="{zero:.1f}" y1="{LEGEND - 2}" x2="{zero:.1f}" y2="{height - 2}" '
-                 f'stroke="{AXIS}" stroke-width="1"/>')
+    shapes.append(Shape("line", f"{zero:.1f}", str(LEGEND - 2), x2=f"{zero:.1f}",
+                        y2=str(height - 2), stroke=AXIS))
     for i, category in enumerate(chart.categories):
         top = LEGEND + i * row
         lines = wrap(category, label_room - 8)
         first = top + (groups * BAR) / 2 - (len(lines) - 1) * (FONT + 1) / 2 + FONT / 2 - 1
         for n, line in enumerate(lines):
-            parts.append(_text(label_room - 8, first + n * (FONT + 1), line, anchor="end"))
+            shapes.append(_text(label_room - 8, first + n * (FONT + 1), line, anchor="end"))
         for k, series in enumerate(chart.series):
             bar = series.bars[i]
             y = top + k * BAR
             mid = y + BAR / 2 + FONT / 2 - 2
             if bar.value is None:
-                parts.append(_text(zero + 4, mid, bar.text, fill=MUTED, size=FONT - 1))
+                shapes.append(_text(zero + 4, mid, bar.text, fill=MUTED, size=FONT - 1))
                 continue
             end = x(bar.value)
-            parts.append(f'<rect x="{min(zero, end):.1f}" y="{y + 1:.1f}" '
-                         f'width="{max(abs(end - zero), 1.0):.1f}" height="{BAR - 2}" '
-                         f'fill="{series.color}"/>')
+            shapes.append(_rect(min(zero, end), y + 1, max(abs(end - zero), 1.0), str(BAR - 2),
+                                series.color))
             reach = end
             if bar.upper is not None:
                 reach = x(bar.upper)
-                parts.append(f'<rect x="{min(end, reach):.1f}" y="{y + 1:.1f}" '
-                             f'width="{max(abs(reach - end), 1.0):.1f}" height="{BAR - 2}" '
-                             f'fill="{series.color}" fill-opacity="0.4" class="range"/>')
+                shapes.append(_rect(min(end, reach), y + 1, max(abs(reach - end), 1.0),
+                                    str(BAR - 2), series.color, light=True))
             if bar.value >= 0:
-                parts.append(_text(max(end, reach) + 4, mid, bar.text, size=FONT - 1))
+                shapes.append(_text(max(end, reach) + 4, mid, bar.text, size=FONT - 1))
             else:
-                parts.append(_text(min(end, reach) - 4, mid, bar.text, anchor="end",
-                                   size=FONT - 1))
-    parts.append("</svg>")
-    return "".join(parts)
+                shapes.append(_text(min(end, reach) - 4, mid, bar.text, anchor="end",
+                                    size=FONT - 1))
+    return Drawing(width, height, FONTS, label, tuple(shapes))
+
+
+def bar_chart(chart: Chart, label: str, width: int = WIDTH) -> str:
+    """The SVG document (``<svg>…</svg>``) of ``chart``; ``label`` is its text alternative."""
+    return render("brief/chart.svg", drawing=drawing(chart, label, width))

@@ -41,7 +41,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from dash import Dash, Input, Output, html, no_update
+from dash import ClientsideFunction, Dash, Input, Output, html, no_update
 
 from dashboard.i18n import DEFAULT_LANG, LANGS, normalize_lang, t
 
@@ -143,17 +143,7 @@ def register_callbacks(app: Dash) -> None:
     # in the address bar with history.replaceState (components/url_sync.py), which
     # dcc.Location does not see. The new search re-renders the page with all its state.
     app.clientside_callback(
-        """
-        function () {
-            var trig = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
-            var code = trig.indexOf("lang-btn-en") === 0 ? "en"
-                : (trig.indexOf("lang-btn-zh") === 0 ? "zh" : null);
-            if (!code) { return dash_clientside.no_update; }
-            var params = new URLSearchParams(window.location.search);
-            params.set("lang", code);
-            return "?" + params.toString().replace(/%2C/g, ",");
-        }
-        """,
+        ClientsideFunction("language", "choose"),  # assets/language.js
         Output(URL_ID, "search", allow_duplicate=True),
         *[Input(button_id(code), "n_clicks") for code in LANGS],
         prevent_initial_call=True,
@@ -197,12 +187,6 @@ def register_callbacks(app: Dash) -> None:
     # <html lang> drives CJK glyph selection and screen readers; only the
     # browser can set it, so this runs client side and has no output.
     app.clientside_callback(
-        """
-        function (search) {
-            var m = /[?&]lang=([^&]*)/.exec(search || "");
-            var code = m ? decodeURIComponent(m[1]).toLowerCase().split("-")[0] : "zh";
-            document.documentElement.lang = code === "en" ? "en" : "zh-CN";
-        }
-        """,
+        ClientsideFunction("language", "setDocumentLang"),  # assets/language.js
         Input(URL_ID, "search"),
     )

@@ -21,7 +21,7 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, html
+from dash import ClientsideFunction, Dash, Input, Output, State, html
 
 from dashboard.components import report_select
 from dashboard.components.language import STORE_ID, URL_ID, language_switch
@@ -174,13 +174,7 @@ def register_callbacks(app: Dash) -> None:
 
     # Runs in the browser: a round trip to open a menu would feel sluggish on phones.
     app.clientside_callback(
-        """
-        function (nClicks, pathname, search, isOpen) {
-            var trig = (dash_clientside.callback_context.triggered || [])[0];
-            if (trig && trig.prop_id.indexOf("navbar-toggler") === 0) { return !isOpen; }
-            return false;
-        }
-        """,
+        ClientsideFunction("navbar", "toggle"),  # assets/navbar.js
         Output(COLLAPSE_ID, "is_open"),
         Input(TOGGLER_ID, "n_clicks"),
         Input(URL_ID, "pathname"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import Input, html
+from dash import ClientsideFunction, Input, html
 
 from dashboard.components import page_kit as kit
 from dashboard.components.language import URL_ID
@@ -59,11 +59,6 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
 # Hide the navbar and footer as soon as the route is /present, before the deck renders
 # (assets/present.js keeps the class in step with the deck too).
 dash.clientside_callback(
-    """
-    function (pathname) {
-        var on = /\\/present\\/?$/.test(pathname || "");
-        document.body.classList.toggle("presenting", on);
-    }
-    """,
+    ClientsideFunction("present", "markPresenting"),  # assets/present.js
     Input(URL_ID, "pathname"),
 )

@@ -11,7 +11,7 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import url_state
 from dashboard.components import page_kit as kit
@@ -127,46 +127,7 @@ def search_text(value: Any, target: Any, search: str | None) -> tuple[Any, ...]:
 # Scroll to the linked fact (or the first search match) once the text is on screen, and mark
 # the linked fact with a class; re-applied whenever the text is re-rendered.
 clientside_callback(
-    """
-    function (target) {
-        if (!target) { return null; }
-        function mark() {
-            var body = document.getElementById("report-body");
-            if (!body) { return null; }
-            body.querySelectorAll(".is-target").forEach(function (el) {
-                el.classList.remove("is-target");
-            });
-            var fact = target.fact ? body.querySelector(
-                '[data-fact-id="' + CSS.escape(target.fact) + '"]') : null;
-            if (fact) { fact.classList.add("is-target"); }
-            return fact;
-        }
-        function apply() {
-            var fact = mark();
-            var body = document.getElementById("report-body");
-            var el = target.scroll === "hit" ? body && body.querySelector(".search-hit")
-                : (target.scroll === "fact" ? fact : null);
-            // "instant": Bootstrap's smooth scrolling could be cut short by a re-render.
-            if (el) { el.scrollIntoView({block: "center", behavior: "instant"}); }
-            // Not rendered yet (or nothing to scroll to): try again shortly.
-            return !!el || (!target.scroll && !!body);
-        }
-        // The table of contents starts open on wide screens only (a phone shows the text first).
-        var toc = document.getElementById("report-toc");
-        if (toc && !toc.dataset.ready) {
-            toc.dataset.ready = "1";
-            if (window.innerWidth >= 992) { toc.open = true; }
-        }
-        // Let React render the new text first; mark again once it has surely settled.
-        var tries = 0;
-        function attempt() {
-            if (!apply() && tries++ < 20) { setTimeout(attempt, 100); }
-        }
-        setTimeout(attempt, 50);
-        setTimeout(mark, 600);
-        return target.fact || null;
-    }
-    """,
+    ClientsideFunction("reportPage", "scrollToTarget"),  # assets/report-page.js
     # An output, even a dummy one: Dash makes the initial call of a callback on a page's new
     # layout only for callbacks with an output there.
     Output(SCROLLED_ID, "data"),
