@@ -48,8 +48,9 @@ def measure(warm: int) -> dict[str, dict[str, list[float]]]:
     from dashboard.brief.content import brief
     from dashboard.brief.query import decode
     from dashboard.context import current_dataset
+    from dashboard.settings import read_settings
 
-    app = create_app()
+    app = create_app(read_settings())
     client = app.server.test_client()
     found: dict[str, dict[str, list[float]]] = {}
     for lang in LANGS:

@@ -63,9 +63,9 @@ def workers(folder: Path, render: Counting, count: int = 2) -> list:
     from dashboard.app_factory import create_app
     from dashboard.brief import routes
     from dashboard.brief.printer import Printer
-    from dashboard.data import load_dataset
+    from dashboard.data_files import load_dataset
     from dashboard.pipeline.build import DATA_DIR
-    from dashboard.startup import STORE_EXTENSION
+    from dashboard.settings import read_settings
     from dashboard.store import open_store
 
     snapshot = load_dataset(DATA_DIR)
@@ -76,8 +76,8 @@ def workers(folder: Path, render: Counting, count: int = 2) -> list:
 
         from dashboard.data import Memo
 
-        app = create_app(snapshot=replace(snapshot, version="1-bench", memo=Memo()))
-        app.server.extensions[STORE_EXTENSION] = open_store(url)
+        app = create_app(read_settings(), open_store(url),
+                         snapshot=replace(snapshot, version="1-bench", memo=Memo()))
         app.server.extensions[routes.PRINTER] = Printer(folder / "print", render)
         apps.append(app)
     return apps

@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     right, expecting, wrong, none = joins(
         importlib.import_module("dashboard.pipeline.build"),
-        importlib.import_module("dashboard.data"),
+        importlib.import_module("dashboard.data_files"),
         importlib.import_module("dashboard.progress.targets"), args.detail)
     print(f"\nNext-year report ({NEXT_YEAR}): {right} of {expecting} 2024 targets joined to the "
           f"right actual; {wrong} of {none} with no actual in that report shown one anyway.")
@@ -262,7 +262,7 @@ def real_main(extract_mod, lexicon_ids: set[str], detail: bool) -> int:  # noqa:
     for earlier, later in real_eval.join_pairs():
         r, e, f, n = real_eval.score_joins(
             earlier, later, importlib.import_module("dashboard.pipeline.build"),
-            importlib.import_module("dashboard.data"),
+            importlib.import_module("dashboard.data_files"),
             importlib.import_module("dashboard.progress.targets"), detail)
         print(f"joins {earlier} -> {later}: {r} of {e} right, {f} false ({n} expect none)")
         right, expecting, false, none = right + r, expecting + e, false + f, none + n

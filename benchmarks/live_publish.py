@@ -54,8 +54,7 @@ PAUSE_S = 8.0
 
 def per_request_cost(url: str, data: Path) -> dict[str, float]:
     from dashboard.context import SnapshotSource
-    from dashboard.data import load_dataset
-    from dashboard.data_files import read_data_files
+    from dashboard.data_files import load_dataset, read_data_files
     from dashboard.store import open_store
     from dashboard.store.live import VersionFollower
     from dashboard.store.versions import current_state, publish

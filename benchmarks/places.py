@@ -24,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +56,7 @@ def main() -> int:
     from dashboard.app_factory import create_app
     from dashboard.components import page_kit as kit
     from dashboard.pipeline.build import build
+    from dashboard.settings import read_settings
 
     with tempfile.TemporaryDirectory() as tmp:
         seeds = make_seeds(Path(tmp) / "seeds", args.reports)
@@ -62,7 +64,7 @@ def main() -> int:
         build(seeds, data)
         (data / "actuals.csv").write_text("indicator_id,period,as_of,value,unit,source\n",
                                           encoding="utf-8")
-        app = create_app(data_dir=data)
+        app = create_app(replace(read_settings(), data_dir=data))
         with app.server.test_request_context("/"):
             pages = {p["name"]: sys.modules[p["module"]] for p in dash.page_registry.values()}
             compare, record = pages["compare"], pages["record"]

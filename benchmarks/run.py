@@ -48,6 +48,7 @@ import re
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from browser import capture, cold_load
@@ -96,13 +97,15 @@ def main() -> int:
     began = time.monotonic()
     os.environ.pop("DASH_DEBUG", None)
     from dashboard.app_factory import DEFAULT_PAGES_DIR, create_app
+    from dashboard.settings import read_settings
 
     pages = args.pages_folder
     if pages is None and not any(p.suffix == ".py" and p.name != "__init__.py"
                                  for p in DEFAULT_PAGES_DIR.iterdir()):
         print("dashboard/pages has no page yet: using tests/fixtures/pages", file=sys.stderr)
         pages = FIXTURE_PAGES
-    app = create_app(pages_folder=pages)
+    settings = read_settings()
+    app = create_app(replace(settings, pages_dir=pages) if pages else settings)
     app.server.test_client().get("/")  # first request: Dash registers the pages router
     import dash
 

@@ -24,7 +24,6 @@ Static assets (all served from ``assets/``, never a CDN):
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,22 +32,31 @@ from dash import Dash, _callback, html
 from dash.exceptions import DependencyException
 from flask import has_request_context, request
 
-from dashboard import api, context, index_page, templating, theme
+from dashboard import context, index_page, theme, web_settings
+from dashboard.api import read as api_read
+from dashboard.api import write as api_write
 from dashboard.brief import routes as brief_routes
 from dashboard.components import footer as footer_mod
 from dashboard.components import language, shell, url_sync
 from dashboard.components import navbar as navbar_mod
-from dashboard.data import Dataset, load_dataset
+from dashboard.data import Dataset
+from dashboard.data_files import load_dataset
+from dashboard.delivery import tune_delivery
 from dashboard.i18n import DEFAULT_LANG, t
-from dashboard.pipeline.build import DATA_DIR
 from dashboard.places import files as place_files
 from dashboard.progress import download as target_download
 from dashboard.security import install_security_headers, on_callback_error
-from dashboard.server import tune_delivery
+from dashboard.settings import PAGES_DIR, Settings
+from dashboard.store import STORE_EXTENSION, Store, StoreError
+from dashboard.store.live import VersionFollower
+from dashboard.store.versions import TableReuse, current_state
+from dashboard.upload import web as upload_web
+from dashboard.users import web as users_web
+from dashboard.users.secret import SECRET_ENV, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
-DEFAULT_PAGES_DIR = PACKAGE_DIR / "pages"
+DEFAULT_PAGES_DIR = PAGES_DIR
 ASSETS_DIR = PROJECT_DIR / "assets"
 BOOTSTRAP_CSS = "vendor/bootstrap-5.3.8.min.css"
 HEALTH_PATH = "healthz"
@@ -57,16 +65,26 @@ MAIN_ID = shell.MAIN_ID
 GENERIC_ERROR = "服务器内部错误 / Internal server error"
 NOT_FOUND = "未找到 / Not found"
 
-# The placeholders Dash fills in its index page (Dash.interpolate_index).
-DASH_PLACEHOLDERS = ("metas", "title", "favicon", "css", "app_entry", "config", "scripts",
-                     "renderer")
-
-
-def index_string() -> str:
-    """Dash's ``index_string``: ``templates/index.html`` with Dash's own ``{%name%}``
-    placeholders left in it for Dash to fill on every request."""
-    return templating.render("index.html",
-                             dash={name: "{%" + name + "%}" for name in DASH_PLACEHOLDERS})
+# Same as Dash's default index page, plus <html lang> (CJK glyph choice,
+# screen readers) and a no-script notice.
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="zh-CN">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        <noscript>本看板需要启用 JavaScript。This dashboard needs JavaScript.</noscript>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
 
 
 def _force_production_mode(app: Dash) -> None:
@@ -127,30 +145,28 @@ class DashboardApp(Dash):
         return str(super().interpolate_index(**kwargs))
 
 
-def create_app(
-    pages_folder: Path | None = None,
-    data_dir: Path | None = None,
-    snapshot: Dataset | None = None,
-    refresh: Callable[[Dataset], Dataset | None] | None = None,
-) -> Dash:
-    """Create the dashboard app.
+def create_app(settings: Settings, store: Store | None = None, *,
+               snapshot: Dataset | None = None) -> Dash:
+    """The whole app, for production and tests alike: the one composition root.
 
-    ``pages_folder`` defaults to ``dashboard/pages`` (tests pass a fixture
-    folder). The tables in ``data_dir`` (default ``data/``) are loaded and
-    validated once, before any page is imported, into the snapshot the app
-    serves (``snapshot`` gives one directly); a missing or malformed table
-    raises DataError naming the file. ``refresh`` (``dashboard.store.live``) hands the app
-    a newer snapshot when one is published.
+    ``settings`` (``dashboard/settings.py``) say where it runs; the launcher reads them from
+    the environment. With a ``store`` (an open database, brought up to date by
+    ``dashboard.startup.prepare_store``) the app serves its current data version and follows
+    new ones, and mounts what needs the database: ``/auth``, ``/upload``, the API's writes,
+    the entry and admin pages' services. Without one it serves the tables of
+    ``settings.data_dir`` read-only. ``snapshot`` (tests, benchmarks) serves that dataset
+    instead, fixed. A missing or malformed table raises DataError naming the file; a
+    database with no current version, StoreError.
     """
     theme.register_template()
-    dataset = snapshot if snapshot is not None else load_dataset(data_dir or DATA_DIR)
+    source = _snapshot_source(settings, store, snapshot)
     # dash.page_registry is process-global: start from this app's pages only,
     # so a test app's fixture pages never mix with the real ones.
     dash.page_registry.clear()
     app = DashboardApp(
         __name__,
         use_pages=True,
-        pages_folder=str((pages_folder or DEFAULT_PAGES_DIR).resolve()),
+        pages_folder=str(settings.pages_dir.resolve()),
         assets_folder=str(ASSETS_DIR),
         # brief.css is the /brief page's own (linked there, inlined in its PDF): its @page
         # rule must not change how the dashboard's pages print.
@@ -164,16 +180,18 @@ def create_app(
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         health_endpoint=HEALTH_PATH,
         on_error=on_callback_error,
-        hooks={"layout_post": shell.LAYOUT_GUARD_HOOK},
+        hooks={"layout_post": shell.LAYOUT_GUARD_JS},
     )
     _claim_page_callbacks(app)
     shell.memoise_page_layouts()
     app.config.external_stylesheets = [app.get_asset_url(BOOTSTRAP_CSS)]
-    app.index_string = index_string()
-    context.install(app.server, context.SnapshotSource(dataset, refresh))
+    app.index_string = INDEX_STRING
+    app.server.config[context.WARM_SETTING] = settings.warm
+    web_settings.install(app.server, settings.web)
+    context.install(app.server, source)
     target_download.register(app.server)
     brief_routes.register(app.server)
-    api.register_read(app.server)
+    api_read.register(app.server)
     place_files.register(app.server)  # /compare.csv, /record.csv
 
     def serve_layout() -> html.Div:
@@ -191,4 +209,32 @@ def create_app(
     _force_production_mode(app)
     install_security_headers(app.server, app)
     tune_delivery(app)
+    if store is not None:
+        _mount_store(app, settings, store)
     return app
+
+
+def _snapshot_source(settings: Settings, store: Store | None,
+                     snapshot: Dataset | None) -> context.SnapshotSource:
+    """What the app serves: ``snapshot``, else the store's current version (followed), else
+    the tables of ``settings.data_dir``."""
+    if snapshot is not None:
+        return context.SnapshotSource(snapshot)
+    if store is None:
+        return context.SnapshotSource(load_dataset(settings.data_dir))
+    version_id, serial = current_state(store)
+    if version_id is None:
+        raise StoreError(f"{store.label}: no data version is current")
+    loader = TableReuse()
+    return context.SnapshotSource(
+        loader(store, version_id), VersionFollower(store, (version_id, serial), loader=loader))
+
+
+def _mount_store(app: Dash, settings: Settings, store: Store) -> None:
+    """The routes and services that write to the database."""
+    server = app.server
+    server.extensions[STORE_EXTENSION] = store
+    server.secret_key = secret_key(settings.instance_dir, {SECRET_ENV: settings.secret_key})
+    users_web.register(server, store)
+    api_write.register(server, store)
+    upload_web.register(server, store)

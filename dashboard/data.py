@@ -20,13 +20,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
 
 from dashboard.facts import headline_indicators
-from dashboard.pipeline.build import DATA_DIR, ROOT
 from dashboard.pipeline.lexicon import Indicator
 from dashboard.pipeline.structure import Layout, Section
 from dashboard.progress.actuals import Rejection, empty_actuals
@@ -224,18 +222,6 @@ def _layout(dataset: Dataset, report_id: str) -> Layout:
     layout.sections = [Section(int(r.start), int(r.end) + 1, str(r.section), str(r.outlook),
                                int(r.period)) for r in rows.itertuples(index=False)]
     return layout
-
-
-def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
-    """Read and validate every table of ``data_dir``; raise DataError on the first unusable
-    file (``dashboard/data_files.py``)."""
-    from dashboard.data_files import dataset_from_files, read_data_files
-
-    return dataset_from_files(read_data_files(data_dir), _label(data_dir))
-
-
-def _label(data_dir: Path) -> str:
-    return str(data_dir.relative_to(ROOT)) if data_dir.is_relative_to(ROOT) else str(data_dir)
 
 
 def latest_work_report(dataset: Dataset) -> str | None:

@@ -18,6 +18,7 @@ import pandas as pd
 from pandera.errors import SchemaErrors
 
 from dashboard.data import DataError, Dataset
+from dashboard.pipeline.build import DATA_DIR, ROOT
 from dashboard.pipeline.schema import TABLES, coerce, columns, validate
 from dashboard.progress.actuals import FILE_NAME as ACTUALS_FILE
 from dashboard.progress.actuals import Rejection, empty_actuals, parse_actuals
@@ -28,6 +29,16 @@ TABLE_FILES = tuple(spec[0] for spec in TABLES.values())
 OPTIONAL_FILES = (ACTUALS_FILE, PACKAGE_FILE)
 DATA_FILES = (*TABLE_FILES, *OPTIONAL_FILES)
 BUILD_HINT = "run `python -m dashboard.pipeline build`"
+
+
+def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
+    """Read and validate every table of ``data_dir``; raise DataError on the first unusable
+    file."""
+    return dataset_from_files(read_data_files(data_dir), _label(data_dir))
+
+
+def _label(data_dir: Path) -> str:
+    return str(data_dir.relative_to(ROOT)) if data_dir.is_relative_to(ROOT) else str(data_dir)
 
 
 def read_data_files(data_dir: Path) -> dict[str, bytes]:

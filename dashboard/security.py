@@ -6,11 +6,11 @@
   directive:
 
   - ``script-src 'self'`` plus the SHA-256 hash of each inline ``<script>`` Dash writes
-    into the index page (its renderer line and the clientside callbacks, from
-    ``app._inline_scripts`` — the same list ``Dash.csp_hashes()`` hashes). Hashes are
-    recomputed only when that list changes: Dash adds the pages router's clientside
-    callback at the first request. ``<script type="application/json">`` (Dash's
-    config) is data, not script, and needs no hash. No ``'unsafe-inline'`` and no
+    into the index page (its renderer line and the clientside callbacks: Dash's public
+    ``Dash.csp_hashes()``), asked for each response: Dash adds the pages router's
+    clientside callback at the first request. The header is rebuilt only when they
+    change. ``<script type="application/json">`` (Dash's config) is data, not script, and
+    needs no hash. No ``'unsafe-inline'`` and no
     ``'unsafe-eval'`` for scripts.
   - ``style-src 'self' 'unsafe-inline'``: plotly.js injects ``<style>`` elements and sets
     ``style="..."`` attributes while drawing (modebar, hover labels, legends); React and
@@ -95,17 +95,13 @@ def script_hash(source: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(inline_scripts: Iterable[str]) -> str:
-    """The CSP header value allowing exactly ``inline_scripts`` as inline code."""
+def content_security_policy(script_hashes: Iterable[str]) -> str:
+    """The CSP header value allowing exactly the inline scripts of ``script_hashes``
+    (CSP source expressions, as ``script_hash`` and ``Dash.csp_hashes`` give them)."""
     directives = dict(BASE_DIRECTIVES)
-    hashes = sorted({script_hash(s) for s in inline_scripts})
+    hashes = sorted(set(script_hashes))
     directives["script-src"] = " ".join([directives["script-src"], *hashes])
     return "; ".join(f"{name} {value}" for name, value in directives.items())
-
-
-def _inline_scripts(app: Dash) -> list[str]:
-    # What Dash writes as inline <script> tags: its clientside callbacks and the renderer.
-    return [*app._inline_scripts, app.renderer]
 
 
 def api_client() -> bool:
@@ -129,11 +125,11 @@ def install_security_headers(server: Flask, app: Dash) -> None:
     cached: dict[str, Any] = {"key": None, "csp": ""}
 
     def current_csp() -> str:
-        scripts = _inline_scripts(app)
-        key = (len(scripts), hash(tuple(scripts)))
+        # What Dash writes as inline <script> tags: its clientside callbacks and the renderer.
+        key = tuple(app.csp_hashes())
         if cached["key"] != key:
             with lock:
-                cached["csp"] = content_security_policy(scripts)
+                cached["csp"] = content_security_policy(key)
                 cached["key"] = key
         return str(cached["csp"])
 

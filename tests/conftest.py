@@ -28,7 +28,8 @@ import pytest
 import yaml
 
 from dashboard import i18n, theme
-from dashboard.data import Dataset, load_dataset
+from dashboard.data import Dataset
+from dashboard.data_files import load_dataset
 from dashboard.pipeline.build import build
 from tests import lanes
 
@@ -160,14 +161,16 @@ def qingshi_2025(counties: Dataset) -> Dataset:
 
 @pytest.fixture
 def app_with(request: pytest.FixtureRequest) -> Iterator:
-    """``app_with(dataset)``: the real app serving ``dataset``, inside a request context so
-    page functions and callbacks called directly see that snapshot."""
+    """``app_with(dataset, store=None)``: the real app serving ``dataset`` (on ``store``, a
+    database, when given), inside a request context so page functions and callbacks called
+    directly see that snapshot."""
     from dashboard.app_factory import create_app
+    from tests.app_settings import app_settings
 
     contexts = []
 
-    def make(dataset: Dataset, pages_folder: Path | None = None):
-        app = create_app(pages_folder=pages_folder, snapshot=dataset)
+    def make(dataset: Dataset, pages_folder: Path | None = None, store=None):
+        app = create_app(app_settings(pages_dir=pages_folder), store, snapshot=dataset)
         ctx = app.server.test_request_context("/")
         ctx.push()
         contexts.append(ctx)

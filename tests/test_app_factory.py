@@ -14,6 +14,7 @@ from dashboard import app_factory, server
 from dashboard.app_factory import GENERIC_ERROR, create_app
 from dashboard.components.footer import footer
 from dashboard.components.navbar import nav_items, page_label
+from tests.app_settings import app_settings
 from tests.components.helpers import texts, walk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +43,7 @@ def _assert_no_leak(body: bytes) -> None:
 
 
 def test_create_app_defaults():
-    app = create_app()
+    app = create_app(app_settings())
     assert isinstance(app, Dash)
     assert app.config.assets_folder == str(ROOT / "assets")
     assert Path(app.config.pages_folder) == ROOT / "dashboard" / "pages"
@@ -54,7 +55,7 @@ def test_create_app_defaults():
 
 
 def test_index_page_is_local_only():
-    client = create_app().server.test_client()
+    client = create_app(app_settings()).server.test_client()
     response = client.get("/")
     assert response.status_code == 200
     page = response.data.decode()
@@ -71,7 +72,7 @@ def test_index_page_is_local_only():
 
 
 def test_shell_layout(counties):
-    app = create_app(snapshot=counties)
+    app = create_app(app_settings(), snapshot=counties)
     with app.server.test_request_context("/"):
         layout = app.layout()
     ids = _ids(layout)
@@ -87,7 +88,7 @@ def test_shell_layout(counties):
 def test_debug_env_does_not_enable_dev_tools(monkeypatch):
     for key, value in DEBUG_ENV.items():
         monkeypatch.setenv(key, value)
-    app = create_app()
+    app = create_app(app_settings())
     tools = app._dev_tools
     assert not any([tools.ui, tools.props_check, tools.hot_reload, tools.serve_dev_bundles])
     assert tools.prune_errors is True
@@ -101,7 +102,7 @@ def test_debug_env_does_not_enable_dev_tools(monkeypatch):
 def test_errors_never_leak_tracebacks(monkeypatch):
     for key, value in DEBUG_ENV.items():
         monkeypatch.setenv(key, value)
-    app = create_app()
+    app = create_app(app_settings())
 
     def explode():
         raise RuntimeError("secret-detail")
@@ -127,7 +128,7 @@ def test_errors_never_leak_tracebacks(monkeypatch):
 
 
 def test_failing_callback_returns_generic_error():
-    app = create_app()
+    app = create_app(app_settings())
 
     @app.callback(Output("site-footer", "title"), Input("url", "hash"))
     def _fail(_value):
@@ -149,12 +150,12 @@ def test_failing_callback_returns_generic_error():
 
 
 def test_health_endpoint():
-    response = create_app().server.test_client().get(f"/{app_factory.HEALTH_PATH}")
+    response = create_app(app_settings()).server.test_client().get(f"/{app_factory.HEALTH_PATH}")
     assert response.status_code == 200
 
 
 def test_navbar_and_footer_from_fixture_pages():
-    create_app(pages_folder=FIXTURE_PAGES)
+    create_app(app_settings(pages_dir=FIXTURE_PAGES))
     items = nav_items("en", "/about")
     links = [item.children for item in items]
     labels = [link.children for link in links]
@@ -175,7 +176,7 @@ def test_navbar_and_footer_name_the_report_shown(counties):
     from dashboard.components.footer import report_source
     from dashboard.components.navbar import navbar
 
-    app = create_app(snapshot=counties)
+    app = create_app(app_settings(), snapshot=counties)
     with app.server.test_request_context("/"):
         bar = navbar(counties, "zh", "/economy", "?report=qingshi-2025&lang=zh")
         default = navbar(counties, "en", "/economy", "")
@@ -232,10 +233,10 @@ def test_vendored_plotly_matches_plotly_py():
 
 
 def test_each_app_owns_its_pages_and_page_callbacks():
-    first = create_app(pages_folder=FIXTURE_PAGES)
-    second = create_app(pages_folder=FIXTURE_PAGES)
+    first = create_app(app_settings(pages_dir=FIXTURE_PAGES))
+    second = create_app(app_settings(pages_dir=FIXTURE_PAGES))
     for app in (first, second):
         outputs = [d["output"] for d in app.server.test_client().get("/_dash-dependencies").json]
         assert outputs.count("about-output.children") == 1, outputs
-    create_app()
+    create_app(app_settings())
     assert "/about" not in {page["path"] for page in dash.page_registry.values()}

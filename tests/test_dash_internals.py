@@ -20,6 +20,7 @@ from dash import dash as dash_module
 from dashboard.app_factory import DashboardApp, create_app
 from dashboard.components import shell
 from dashboard.index_page import POLYFILL_SCRIPT
+from tests.app_settings import app_settings
 
 
 def _explain(what: str, where: str) -> str:
@@ -52,11 +53,11 @@ def test_renderer_hook_and_index_override_are_public_and_used(counties):
         dash.Dash.__doc__ or ""), _explain("the layout_post hook", "components/shell.py")
     assert "interpolate_index" in vars(dash.Dash), _explain(
         "Dash.interpolate_index", "app_factory.DashboardApp")
-    app = create_app(snapshot=counties)
+    app = create_app(app_settings(), snapshot=counties)
     assert isinstance(app, DashboardApp)
     page = app.server.test_client().get("/").get_data(as_text=True)
-    assert "layout_post: dash_clientside.shell.guardLayout" in page, _explain(
-        "how renderer hooks reach the page", "components/shell.py LAYOUT_GUARD_HOOK")
+    assert "layout_post: function (layout)" in page, _explain(
+        "how renderer hooks reach the page", "components/shell.py LAYOUT_GUARD_JS")
     assert 'id="page-packages"' in page, _explain(
         "interpolate_index's arguments", "app_factory.DashboardApp.interpolate_index")
 
@@ -71,7 +72,7 @@ def test_module_level_callback_lists_still_exist():
 
 
 def test_script_urls_trimmed_from_the_index_page(counties):
-    app = create_app(snapshot=counties)
+    app = create_app(app_settings(), snapshot=counties)
     scripts = app._generate_scripts_html()
     assert POLYFILL_SCRIPT.search(scripts), _explain(
         "the URL of its polyfill bundle", "dashboard/index_page.py POLYFILL_SCRIPT")

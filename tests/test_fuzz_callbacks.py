@@ -1,7 +1,7 @@
 """Every server callback treats its inputs as untrusted.
 
 Tampered requests to ``/_dash-update-component`` (generated with Hypothesis, sent with the
-Flask test client to ``create_app()``): wrong types, unknown values, huge strings, NaN and
+Flask test client to ``create_app``): wrong types, unknown values, huge strings, NaN and
 infinities, hostile text, missing keys, wrong ids, malformed JSON. The callbacks are
 enumerated from ``app.callback_map``, so pages added later are covered automatically.
 
@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from dashboard.app_factory import create_app
+from tests.app_settings import app_settings
 from tests.lanes import fuzz_budget
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -272,7 +273,7 @@ class _callback_errors:
 
 @pytest.fixture(scope="module")
 def app(counties):
-    return create_app(snapshot=counties)
+    return create_app(app_settings(), snapshot=counties)
 
 
 def _server_callbacks(app: Any) -> dict[str, dict[str, Any]]:

@@ -9,11 +9,12 @@ import pytest
 
 from dashboard import index_page
 from dashboard.app_factory import create_app
+from tests.app_settings import app_settings
 
 
 @pytest.fixture(scope="module")
 def app(counties):
-    return create_app(snapshot=counties)
+    return create_app(app_settings(), snapshot=counties)
 
 
 @pytest.fixture(scope="module")

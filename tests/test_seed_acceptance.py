@@ -20,7 +20,8 @@ import pytest
 import yaml
 
 from dashboard import theme
-from dashboard.data import Dataset, load_dataset, select_report
+from dashboard.data import Dataset, select_report
+from dashboard.data_files import load_dataset
 from dashboard.facts import first, headline_indicators
 from dashboard.pipeline.__main__ import main
 from dashboard.pipeline.build import DATA_DIR, SEEDS_DIR
@@ -345,6 +346,7 @@ def test_next_years_report_needs_no_code_change(with_next_year: Dataset, data: D
     from dashboard.components.report_select import options
     from dashboard.figures import economy
     from dashboard.progress.targets import target_table
+    from tests.app_settings import app_settings
 
     # The new report is the default and is offered beside the old one.
     assert select_report(with_next_year, None)[0].report_id == "shawan-2025-test"
@@ -372,7 +374,7 @@ def test_next_years_report_needs_no_code_change(with_next_year: Dataset, data: D
 
     import dash
 
-    app = create_app(snapshot=with_next_year)
+    app = create_app(app_settings(), snapshot=with_next_year)
     overview = next(sys.modules[p["module"]] for p in dash.page_registry.values()
                     if p["path"] == "/")
     with app.server.test_request_context("/"):

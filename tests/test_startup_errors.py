@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from dashboard import startup
+from dashboard.settings import DATA_DIR_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,7 +33,7 @@ def _run(args: list[str], data_dir: Path, database_url: str | None = None
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DASH_", "FLASK_"))}
     # An empty database by default, so the app loads data_dir into it.
     database_url = database_url or f"sqlite:///{data_dir.parent / 'empty.sqlite3'}"
-    env.update({startup.DATA_DIR_ENV: str(data_dir), "HOST": "127.0.0.1",
+    env.update({DATA_DIR_ENV: str(data_dir), "HOST": "127.0.0.1",
                 "PORT": str(_free_port()), "PYTHONWARNINGS": "ignore",
                 "DATABASE_URL": database_url})
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
@@ -85,7 +86,7 @@ def test_a_binary_report_and_the_module_entry_point(data_copy: Path):
 def test_create_app_or_exit_in_process(data_copy: Path, monkeypatch, capsys):
     (_seeds(data_copy) / "qingshi-2025.txt").write_text(
         "各位代表：\n现在，我代表县人民政府向大会报告工作。\n", encoding="utf-8")
-    monkeypatch.setenv(startup.DATA_DIR_ENV, str(data_copy))
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{data_copy.parent / 'empty.sqlite3'}")
     with pytest.raises(SystemExit) as stop:
         startup.create_app_or_exit()

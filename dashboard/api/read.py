@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import PathConverter
 
@@ -152,6 +152,11 @@ class RestOfPath(PathConverter):
     and such a request would get Flask's HTML 404 instead of the API's JSON one)."""
     regex = r"[\s\S]+?"
     part_isolating = False  # spans several segments (werkzeug infers it from a "/" only)
+
+
+def register(server: Flask) -> None:
+    """Attach the public reads and the API's description to the app's Flask server."""
+    server.register_blueprint(blueprint())
 
 
 def blueprint() -> Blueprint:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from flask import Blueprint, Response, g, request
+from flask import Blueprint, Flask, Response, g, request
 
 from dashboard.api import PREFIX
 from dashboard.api.access import api_user, cross_site
@@ -125,6 +125,11 @@ def _version(body: dict[str, Any]) -> int | Response:
         return error(422, "invalid", "unknown fields",
                      [problem(str(k)[:100], "unknown_field") for k in unknown[:20]])
     return version
+
+
+def register(server: Flask, store: Store) -> None:
+    """Attach the token-authenticated writes, on ``store``, to the app's Flask server."""
+    server.register_blueprint(blueprint(store))
 
 
 def blueprint(store: Store) -> Blueprint:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from dashboard.brief import pdf
 from dashboard.brief.cache import Cache
+from dashboard.settings import INSTANCE_DIR
 
 SPOOL_ENV = "DASHBOARD_PRINT_DIR"
 SLOTS = 4
@@ -45,8 +46,6 @@ log = logging.getLogger("dashboard.brief")
 
 
 def default_spool() -> Path:
-    from dashboard.startup import INSTANCE_DIR
-
     return Path(os.environ.get(SPOOL_ENV) or INSTANCE_DIR / "print")
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from flask import Flask, Response, request
 
-from dashboard import templating
 from dashboard.brief import document, pdf
 from dashboard.brief.cache import cache_for, key_of, normalised
 from dashboard.brief.content import brief
@@ -34,8 +34,7 @@ from dashboard.brief.strings import both
 from dashboard.context import current_dataset
 from dashboard.data import Dataset
 from dashboard.i18n import t
-from dashboard.startup import STORE_EXTENSION
-from dashboard.store import Store
+from dashboard.store import STORE_EXTENSION, Store
 
 PATH = "/brief"
 PDF_PATH = "/brief.pdf"
@@ -101,7 +100,11 @@ def unavailable(reason: str, back: str) -> Response:
     key = reason if reason in ("missing", "busy", "slow") else "failed"
     zh, en = (t(f"brief.unavailable.{key}", lang) for lang in ("zh", "en"))
     link = both("brief.unavailable.back")
-    body = templating.render("brief/unavailable.html", zh=zh, en=en, back=back, link=link)
+    body = ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            '<title>PDF</title></head><body>'
+            f'<p>{escape(zh)}</p><p lang="en">{escape(en)}</p>'
+            f'<p><a href="{escape(back)}">{escape(link)}</a></p>'
+            "</body></html>\n")
     headers = dict(_NO_STORE)
     if key in ("busy", "slow"):  # trying again will help
         headers["Retry-After"] = str(RETRY_AFTER_S)

@@ -14,7 +14,7 @@ from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.context import current_dataset
 from dashboard.entries import bulk
 from dashboard.i18n import t
-from dashboard.startup import STORE_EXTENSION
+from dashboard.store import STORE_EXTENSION
 from dashboard.store.engine import StoreError
 from dashboard.users.web import current_user, same_origin
 

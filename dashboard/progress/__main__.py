@@ -9,7 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.data import DataError, load_dataset
+from dashboard.data import DataError
+from dashboard.data_files import load_dataset
 from dashboard.pipeline.build import DATA_DIR
 from dashboard.progress.scope import scope
 from dashboard.progress.table_csv import target_csv

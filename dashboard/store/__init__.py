@@ -8,6 +8,10 @@ publishes and rolls back data versions, ``live.py`` lets a running app follow th
 version. Nothing here imports Dash.
 """
 
-from dashboard.store.engine import Store, StoreError, open_store
+from dashboard.store.engine import Store, StoreError
+from dashboard.store.migrate import open_store
 
-__all__ = ["Store", "StoreError", "open_store"]
+# Where the app keeps its open database (``app.server.extensions``), set by ``create_app``.
+STORE_EXTENSION = "dashboard.store"
+
+__all__ = ["STORE_EXTENSION", "Store", "StoreError", "open_store"]

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported here so `build` (which shares the parser) never loads SQLAlchemy.
     from dashboard.data import DataError
     from dashboard.pipeline.text import ReportError
-    from dashboard.store.engine import StoreError, open_store
+    from dashboard.store import StoreError, open_store
     from dashboard.store.publishing import explain, publish_current, rollback_current
     from dashboard.store.sources import import_seeds
     from dashboard.store.versions import default_actor, export_version, list_versions

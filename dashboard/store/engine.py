@@ -48,15 +48,6 @@ def database_url(environ: dict[str, str] | None = None) -> str:
     return env.get(DATABASE_URL_ENV, "").strip() or f"sqlite:///{DEFAULT_SQLITE}"
 
 
-def open_store(url: str | None = None) -> Store:
-    """Connect and bring the schema up to date; StoreError (one line) if either fails."""
-    from dashboard.store.migrate import upgrade
-
-    store = connect(url or database_url())
-    upgrade(store)
-    return store
-
-
 def connect(url: str) -> Store:
     try:
         parsed = make_url(_normalise(url))

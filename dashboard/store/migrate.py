@@ -16,11 +16,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.util.exc import CommandError
 
-from dashboard.store.engine import WRITE, Store, StoreError, guard
+from dashboard.store.engine import WRITE, Store, StoreError, connect, database_url, guard
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Any fixed number: the key of the advisory lock that serialises migrations.
 MIGRATION_LOCK = 7_482_012
+
+
+def open_store(url: str | None = None) -> Store:
+    """Connect and bring the schema up to date; StoreError (one line) if either fails."""
+    store = connect(url or database_url())
+    upgrade(store)
+    return store
 
 
 def alembic_config() -> Config:

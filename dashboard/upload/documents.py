@@ -13,11 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .encoding import decode_upload
+from .refusals import MAX_CHARS, UploadError
+from .sandbox import read_in_child
+
+__all__ = ["MAX_BYTES", "MAX_CHARS", "Document", "UploadError", "read_document"]
+
 MAX_BYTES = 10 * 1024 * 1024
-# Characters of text an upload may hold: ten times the longest real report (广东 2026: 32,000
-# characters, 95 KB), whose review is rebuilt in about 10 s (benchmarks/upload_review.py:
-# linear, about 3 s per 100,000 characters); a longer text is refused (``too_long``).
-MAX_CHARS = 300_000
 EXTENSIONS = {".txt": "txt", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
 # Unicode's EquivalentUnifiedIdeograph.txt for the CJK Radicals Supplement characters that
 # PDF fonts (Noto CJK among them) map whole characters to; they have no NFKC form.
@@ -26,15 +28,6 @@ _RADICALS = str.maketrans(
     "民长见食角车贝门马飞页风鱼鸟麦黄齐齿龙西厂青雨鬼長糸纟讠钅卤竹足骨")
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)",
                          re.IGNORECASE | re.DOTALL)
-
-
-class UploadError(Exception):
-    """A file the app will not read; ``code`` selects the message shown (upload_text.py)."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -99,14 +92,7 @@ def read_document(name: object, content: bytes) -> Document:
     expected = {"txt": "text", "docx": "zip", "pdf": "pdf", "html": "html"}[kind]
     if found != expected and not (kind == "html" and found == "text"):
         raise UploadError("mismatch", f"{kind} name, {found} content")
-    if kind == "txt":
-        from .encoding import decode_upload
-
-        text = decode_upload(content)
-    else:
-        from .sandbox import read_in_child
-
-        text = read_in_child(kind, content)
+    text = decode_upload(content) if kind == "txt" else read_in_child(kind, content)
     text = clean_text(text)
     if len(text) > MAX_CHARS:
         raise UploadError("too_long", f"{len(text)} characters")

@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from .documents import UploadError
+from .refusals import UploadError
 
 MAX_MEMBERS = 2000
 MAX_UNPACKED = 60 * 1024 * 1024

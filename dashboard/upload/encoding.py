@@ -22,7 +22,7 @@ import codecs
 import unicodedata
 from collections import Counter
 
-from .documents import UploadError
+from .refusals import UploadError
 
 _SAMPLE = 200_000  # characters looked at: enough to judge, bounded on a 10 MB file
 _PUNCTUATION = set("，。、；：？！“”‘’「」『』（）《》—…·")

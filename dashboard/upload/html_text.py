@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from .documents import UploadError
 from .encoding import decode_upload
+from .refusals import UploadError
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
            "article", "table", "ul", "ol", "header", "footer", "title", "dd", "dt", "td"}

@@ -13,7 +13,7 @@ import unicodedata
 
 from pypdf import PdfReader
 
-from .documents import UploadError
+from .refusals import UploadError
 
 MAX_PAGES = 400
 _ENDS = "。！？!?；;：:”」）)"

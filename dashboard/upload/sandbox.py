@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import MAX_CHARS, UploadError
+from .refusals import MAX_CHARS, UploadError
 
 ROOT = Path(__file__).resolve().parents[2]
 _DAMAGED = {"pdf": "bad_pdf", "docx": "bad_docx", "html": "not_text"}
@@ -86,6 +86,8 @@ def _limit(memory: int, cpu: int) -> None:
 
 
 def _read(kind: str, content: bytes, chars: int) -> dict[str, str]:
+    # Imported here, in the child process only: the serving process never loads the PDF,
+    # DOCX and HTML parsers (start-up time, memory of every worker).
     if kind == "pdf":
         from .pdf_text import pdf_text as reader
     elif kind == "docx":

@@ -101,7 +101,7 @@ def read_password(prompt: Callable[[str], str] | None = None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from dashboard.store.engine import StoreError, open_store
+    from dashboard.store import StoreError, open_store
     from dashboard.users import accounts
 
     try:

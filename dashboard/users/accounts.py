@@ -22,6 +22,7 @@ from dashboard.store import audit
 from dashboard.store.engine import WRITE, Store, guard
 from dashboard.store.tables import auth_sessions, users
 from dashboard.users import throttle
+from dashboard.users.errors import AccountError
 
 ROLES = ("editor", "reviewer", "admin")
 # The one password rule (``check_password``): the CLI, the admin pages and the sign-in form
@@ -31,10 +32,6 @@ MAX_PASSWORD = 200
 MAX_NAME = 64
 # Checked against when the name is unknown, so a wrong name takes as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password of anyone")
-
-
-class AccountError(ValueError):
-    """A refused account change, with a message naming what is wrong."""
 
 
 @dataclass(frozen=True)

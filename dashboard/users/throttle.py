@@ -25,6 +25,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select
 from dashboard.store import audit
 from dashboard.store.engine import WRITE, Store, guard
 from dashboard.store.tables import signin_attempts, users
+from dashboard.users.errors import AccountError
 
 FREE_FAILURES = 5
 ADDRESS_FREE_FAILURES = 30
@@ -109,9 +110,6 @@ def clear_lock(store: Store, name: str, actor_name: str, now: datetime | None = 
 
     Raises ``AccountError`` for a name no user has.
     """
-    # Imported here: accounts records its sign-ins through this module.
-    from dashboard.users.accounts import AccountError
-
     now = now or datetime.now(UTC)
     with guard(store, "cannot clear the sign-in lock"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():

@@ -28,6 +28,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from dashboard import web_settings
 from dashboard.downloads import to_csv
 from dashboard.policy import Denied
+from dashboard.store import STORE_EXTENSION
 from dashboard.store.audit import history_for
 from dashboard.store.engine import Store, StoreError
 from dashboard.users import throttle
@@ -78,8 +79,6 @@ def current_user(server: Flask, store: Store) -> User | None:
 
 def signed_in() -> tuple[Store | None, User | None]:
     """The app's database and this request's signed-in user (None, None without one)."""
-    from dashboard.startup import STORE_EXTENSION
-
     store = current_app.extensions.get(STORE_EXTENSION)
     return (store, current_user(current_app, store)) if store is not None else (None, None)
 

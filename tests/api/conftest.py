@@ -12,12 +12,11 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from dashboard.api import register_write
 from dashboard.app_factory import create_app
-from dashboard.startup import STORE_EXTENSION
 from dashboard.store.engine import Store
 from dashboard.store.tables import audit_log, entries
 from dashboard.users import accounts, tokens
+from tests.app_settings import app_settings
 from tests.store.conftest import pg_cluster, store, url  # noqa: F401 - fixtures
 
 PASSWORD = "correct horse battery"
@@ -56,13 +55,11 @@ class Site:
 @pytest.fixture
 def reader(counties) -> FlaskClient:
     """The app without a database, serving the two counties."""
-    return create_app(snapshot=counties).server.test_client()
+    return create_app(app_settings(), snapshot=counties).server.test_client()
 
 
 def make_site(db: Store, dataset) -> Site:
-    app = create_app(snapshot=dataset)
-    app.server.extensions[STORE_EXTENSION] = db
-    register_write(app.server, db)
+    app = create_app(app_settings(), db, snapshot=dataset)
     made, ids = {}, {}
     for name, role, sectors in PEOPLE:
         accounts.add_user(db, name, PASSWORD, role, sectors)

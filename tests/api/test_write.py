@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 
 from dashboard import context
-from dashboard.api import register_write
+from dashboard.api.write import register as register_write
 from dashboard.entries import store as entry_store
 from dashboard.store.audit import history
 from dashboard.users import accounts, tokens

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from dashboard import theme
-from dashboard.data import Dataset, load_dataset
+from dashboard.data import Dataset
+from dashboard.data_files import load_dataset
 from dashboard.pipeline.build import DATA_DIR
 from tests.store.conftest import pg_cluster, store, url  # noqa: F401 - fixtures
 

@@ -13,10 +13,10 @@ from dashboard.app_factory import create_app
 from dashboard.brief import cache as brief_cache
 from dashboard.brief.cache import StoreCache, version_id
 from dashboard.data import Memo
-from dashboard.startup import STORE_EXTENSION
 from dashboard.store import open_store
 from dashboard.store.engine import connect
 from dashboard.store.tables import rendered_briefs
+from tests.app_settings import app_settings
 from tests.brief.fakes import FakeRender, install
 
 BRIEF = "/brief.pdf?report=luming-2025&year=2025&lang=en"
@@ -31,9 +31,9 @@ def host(counties, url, tmp_path):
 
     def make(name: str, version: str):
         # Not app_with: a second app cannot be made inside the first's request context.
-        app = create_app(snapshot=replace(counties, version=version, memo=Memo()))
         stores.append(store := open_store(url))
-        app.server.extensions[STORE_EXTENSION] = store
+        app = create_app(app_settings(), store,
+                         snapshot=replace(counties, version=version, memo=Memo()))
         render = FakeRender()
         install(app, tmp_path / name, render)
         return app.server.test_client(), render
@@ -93,8 +93,7 @@ def test_the_first_print_of_a_brief_is_the_one_kept(store):
 def test_a_failing_database_costs_a_print_not_an_error(app_with, counties, url, tmp_path,
                                                        caplog):
     broken = connect(url)  # no schema: every read and write of rendered_briefs fails
-    app = app_with(replace(counties, version="3-aaaa", memo=Memo()))
-    app.server.extensions[STORE_EXTENSION] = broken
+    app = app_with(replace(counties, version="3-aaaa", memo=Memo()), store=broken)
     render = FakeRender()
     install(app, tmp_path / "print", render)
     response = app.server.test_client().get(BRIEF)

@@ -35,6 +35,7 @@ from dash.testing.application_runners import BaseDashRunner
 from selenium.webdriver.chrome.options import Options as ChromeOptions
 
 from dashboard.app_factory import create_app
+from tests.app_settings import app_settings
 
 SCREENSHOT_DIR = Path(__file__).parent / "screenshots"
 FIXTURE_PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
@@ -89,7 +90,7 @@ def pytest_setup_options() -> ChromeOptions:
 @pytest.fixture
 def shell_app(counties_dir):
     """The real shell with the test fixture pages (a demo graph page, about, hidden)."""
-    return create_app(pages_folder=FIXTURE_PAGES, data_dir=counties_dir)
+    return create_app(app_settings(pages_dir=FIXTURE_PAGES, data_dir=counties_dir))
 
 
 def _requested_urls(driver: Any) -> list[str]:
@@ -201,7 +202,7 @@ retail_sales,2025,2026-01-31,9.5,%,测试数据：日期超出年度
 def targets_app(counties_dir):
     """The real app and pages on the test reports (their actuals.csv is empty: no actual
     figure for 2025 yet)."""
-    return create_app(data_dir=counties_dir)
+    return create_app(app_settings(data_dir=counties_dir))
 
 
 @pytest.fixture
@@ -212,4 +213,4 @@ def targets_app_with_actuals(tmp_path, counties_dir):
     data = tmp_path / "data"
     shutil.copytree(counties_dir, data)
     (data / "actuals.csv").write_text(TARGETS_ACTUALS, encoding="utf-8")
-    return create_app(data_dir=data)
+    return create_app(app_settings(data_dir=data))

@@ -31,6 +31,7 @@ from dash import html
 
 from dashboard.app_factory import create_app
 from dashboard.components.accessible_graph import data_summary, graph
+from tests.app_settings import app_settings
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 BLOCKING_IMPACTS = ("critical", "serious")
@@ -130,7 +131,7 @@ def _csp_console_errors(driver: Any) -> list[str]:
 
 @pytest.fixture
 def real_app(counties_dir):
-    return create_app(data_dir=counties_dir)
+    return create_app(app_settings(data_dir=counties_dir))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

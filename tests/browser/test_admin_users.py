@@ -11,11 +11,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.app_factory import create_app
-from dashboard.data import load_dataset
-from dashboard.startup import STORE_EXTENSION
+from dashboard.data_files import load_dataset
 from dashboard.store import open_store
 from dashboard.users import accounts
-from dashboard.users.web import register
+from tests.app_settings import app_settings
 from tests.browser.test_accessibility import AXE, AXE_RUN_JS, BLOCKING_IMPACTS
 
 PASSWORD = "correct horse battery"
@@ -68,10 +67,8 @@ def test_an_admin_adds_and_resets_and_an_editor_is_refused(
     store = open_store(f"sqlite:///{tmp_path / 'admin.sqlite3'}")
     accounts.add_user(store, "boss", PASSWORD, "admin")
     accounts.add_user(store, "li", PASSWORD, "editor", ["economy"])
-    app = create_app(snapshot=load_dataset(counties_dir))
-    app.server.extensions[STORE_EXTENSION] = store
+    app = create_app(app_settings(), store, snapshot=load_dataset(counties_dir))
     app.server.secret_key = "browser-secret-key-admin-0123456789abcdef"
-    register(app.server, store)
     dash_duo.start_server(app)
     set_viewport(dash_duo, 1920, 1080)
 

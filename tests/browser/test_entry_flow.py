@@ -9,9 +9,9 @@ import json
 
 from selenium.webdriver.common.by import By
 
-from dashboard.startup import create_app_from_store
 from dashboard.store import open_store
 from dashboard.users import accounts
+from tests.app_settings import production_app
 from tests.store.instance import AppInstance
 
 PASSWORD = "correct horse battery"
@@ -35,7 +35,7 @@ def test_entered_approved_and_shown_on_every_instance(
     assert_no_console_errors, external_requests,
 ):
     url = f"sqlite:///{tmp_path / 'entry.sqlite3'}"
-    app = create_app_from_store(url, counties_dir)
+    app = production_app(database_url=url, data_dir=counties_dir)
     store = open_store(url)
     accounts.add_user(store, "li", PASSWORD, "editor", ["economy"])
     accounts.add_user(store, "wang", PASSWORD, "reviewer")

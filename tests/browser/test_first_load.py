@@ -9,6 +9,7 @@ from selenium.webdriver.common.by import By
 from dashboard.app_factory import create_app
 from dashboard.facts import place_name, report_title
 from dashboard.i18n import t
+from tests.app_settings import app_settings
 
 # Counts the callback requests the page sends, from the very first script on.
 COUNT_POSTS_JS = """
@@ -27,7 +28,7 @@ window.fetch = function (input, init) {
 @pytest.fixture
 def app(counties_dir):
     """The real app on the test reports (tests/conftest.py)."""
-    return create_app(data_dir=counties_dir)
+    return create_app(app_settings(data_dir=counties_dir))
 
 
 def _posts(driver) -> list[str]:

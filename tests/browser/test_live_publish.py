@@ -9,12 +9,12 @@ from __future__ import annotations
 from selenium.webdriver.common.by import By
 
 from dashboard.components.report_select import BOX_ID
-from dashboard.data import load_dataset
+from dashboard.data_files import load_dataset
 from dashboard.facts import report_title
 from dashboard.i18n import t
-from dashboard.startup import create_app_from_store
 from dashboard.store import open_store
 from dashboard.store.versions import rollback
+from tests.app_settings import production_app
 from tests.store.folders import publish_folder, site_without
 
 
@@ -29,7 +29,7 @@ def test_a_published_report_appears_and_a_rollback_removes_it(
     url = f"sqlite:///{tmp_path / 'live.sqlite3'}"
     first = site_without(counties_dir, tmp_path / "first",
                          drop=("luming-2025", "qingshi-2025"))
-    app = create_app_from_store(url, first)
+    app = production_app(database_url=url, data_dir=first)
     dash_duo.start_server(app)
     set_viewport(dash_duo, 1920, 1080)
     showing = t("report_select.showing", "zh",

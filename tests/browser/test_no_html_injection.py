@@ -4,7 +4,7 @@ A copy of the test reports' data folder (``counties_dir``: three reports, two pl
 markup and ``javascript:`` URLs in every fact's quote and section, in the indicator names,
 in the report titles (footer, report selector, trend charts) and in the ``source`` of
 hand-entered actual figures; the numbers and their offsets are untouched, so the tables
-still validate. The app built on that copy (``create_app(data_dir=tmp)``) is opened in
+still validate. The app built on that copy (``create_app(app_settings(data_dir=tmp))``) is opened in
 Chromium on every page, for the default report and for another one (``?report=``), a bar is
 clicked to open its quote, a target's sources are opened, and URL queries carry markup too.
 Nothing may run (no ``alert``, no ``window.__xss``), no element may be
@@ -27,6 +27,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from dashboard.app_factory import create_app
+from tests.app_settings import app_settings
 
 MARKUP = '<script>window.__xss="script"</script><img src=x onerror="window.__xss=\'img\'">'
 JS_URL = "javascript:window.__xss='href'"
@@ -94,7 +95,7 @@ def hostile_app(tmp_path: Path, counties_dir: Path):
         f"retail_sales,2025,2025-06-30,7.5,%,{JS_URL}\n",
         encoding="utf-8",
     )
-    app = create_app(data_dir=data)
+    app = create_app(app_settings(data_dir=data))
     return app
 
 

@@ -20,6 +20,7 @@ from selenium.webdriver.common.by import By
 from dashboard.app_factory import create_app
 from dashboard.facts import report_title
 from dashboard.i18n import t
+from tests.app_settings import app_settings
 
 GRAPH = ".officials-graph .js-plotly-plot"
 POINTS = ".barlayer .point path, .scatterlayer .point"  # a bar, or a marker of a trend chart
@@ -61,7 +62,7 @@ PAGES = [
 
 @pytest.fixture
 def app(counties_dir):
-    return create_app(data_dir=counties_dir)
+    return create_app(app_settings(data_dir=counties_dir))
 
 
 def _has_param(url: str, wanted: str) -> bool:

@@ -17,6 +17,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from dashboard.app_factory import create_app
+from tests.app_settings import app_settings
 from tests.browser.test_accessibility import AXE, AXE_RUN_JS, BLOCKING_IMPACTS
 
 SIZES = ((1920, 1080), (390, 844))
@@ -26,7 +27,7 @@ BARS = "#compare-charts .js-plotly-plot .barlayer .point path"
 
 @pytest.fixture
 def places_app(real_places_dir):
-    return create_app(data_dir=real_places_dir)
+    return create_app(app_settings(data_dir=real_places_dir))
 
 
 def _axe(driver) -> list[str]:
@@ -170,7 +171,7 @@ def test_one_place_and_one_year_say_so_and_pass_axe(
     dash_duo, counties_dir, wait_until, screenshot, assert_no_console_errors, lang
 ):
     """The test bundles: 2023 is stated by 鹿鸣县 alone, 青石县 has one year of targets."""
-    dash_duo.start_server(create_app(data_dir=counties_dir))
+    dash_duo.start_server(create_app(app_settings(data_dir=counties_dir)))
     driver = dash_duo.driver
     problems: list[str] = []
     for path, alert in (("/compare?year=2023", "#compare-alone"),

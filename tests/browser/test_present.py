@@ -19,6 +19,7 @@ from selenium.webdriver.common.keys import Keys
 
 from dashboard.app_factory import create_app
 from dashboard.facts import report_title
+from tests.app_settings import app_settings
 
 HEADLINE_PX = 64
 LABEL_PX = 28
@@ -104,7 +105,7 @@ return {
 
 @pytest.fixture
 def app(counties_dir):
-    return create_app(data_dir=counties_dir)
+    return create_app(app_settings(data_dir=counties_dir))
 
 
 def _state(driver) -> dict:

@@ -11,13 +11,14 @@ from selenium.webdriver.common.by import By
 
 from dashboard.app_factory import create_app
 from dashboard.progress.targets import target_table
+from tests.app_settings import app_settings
 
 SIZES = ((1920, 1080), (390, 844))
 
 
 @pytest.fixture
 def real_app(real_pair_dir):
-    return create_app(data_dir=real_pair_dir)
+    return create_app(app_settings(data_dir=real_pair_dir))
 
 
 def _drawn(dash_duo, wait_until, count: int = 1) -> None:

@@ -20,6 +20,7 @@ from dashboard.components.report_select import options
 from dashboard.data import latest_work_report
 from dashboard.facts import place_name, report_title
 from dashboard.i18n import t
+from tests.app_settings import app_settings
 
 TREND_CHARTS = ("trend-levels", "trend-growth")
 # Graphs whose plot is drawn with at least one point (bars or markers).
@@ -32,7 +33,7 @@ return !!(graph && graph.querySelector(
 
 @pytest.fixture
 def reports_app(counties_dir):
-    return create_app(data_dir=counties_dir)
+    return create_app(app_settings(data_dir=counties_dir))
 
 
 def _query(driver) -> dict[str, list[str]]:

@@ -14,11 +14,11 @@ from selenium.common.exceptions import NoSuchElementException, StaleElementRefer
 from selenium.webdriver.common.by import By
 
 from dashboard.pipeline.build import DATA_DIR, SEEDS_DIR
-from dashboard.startup import create_app_from_store
 from dashboard.store import open_store
 from dashboard.upload.queue import CATEGORIES
 from dashboard.upload.web import SEEDS_CONFIG
 from dashboard.users import accounts
+from tests.app_settings import production_app
 from tests.upload.makers import blank_pdf, make_docx, make_pdf
 
 PASSWORD = "correct horse battery"
@@ -78,7 +78,7 @@ def test_upload_review_publish_roll_back_and_reuse(
 ):
     seeds = shutil.copytree(SEEDS_DIR, tmp_path / "seeds")
     url = f"sqlite:///{tmp_path / 'upload.sqlite3'}"
-    app = create_app_from_store(url, DATA_DIR)
+    app = production_app(database_url=url, data_dir=DATA_DIR)
     app.server.config[SEEDS_CONFIG] = str(seeds)
     accounts.add_user(open_store(url), "admin", PASSWORD, "admin")
     dash_duo.start_server(app)

@@ -25,6 +25,7 @@ from dashboard.app_factory import create_app
 from dashboard.facts import report_title
 from dashboard.labels import sector_label
 from dashboard.pipeline.build import build
+from tests.app_settings import app_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_SEEDS = ROOT / "tests" / "fixtures" / "explorer" / "hostile"
@@ -44,7 +45,7 @@ def workbench_pages(tmp_path_factory):
 
 @pytest.fixture
 def workbench_app(workbench_pages, counties_dir):
-    return create_app(pages_folder=workbench_pages, data_dir=counties_dir)
+    return create_app(app_settings(pages_dir=workbench_pages, data_dir=counties_dir))
 
 
 def _facts(counties, report: str) -> pd.DataFrame:
@@ -366,7 +367,7 @@ def test_report_text_is_never_html(
     dash_duo, workbench_pages, tmp_path, wait_until, assert_no_console_errors, external_requests,
 ):
     build(HOSTILE_SEEDS, tmp_path)
-    app = create_app(pages_folder=workbench_pages, data_dir=tmp_path)
+    app = create_app(app_settings(pages_dir=workbench_pages, data_dir=tmp_path))
     _start(dash_duo, app)
     driver = dash_duo.driver
     driver.get(dash_duo.server_url + "/report")

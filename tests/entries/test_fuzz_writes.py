@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from dashboard.app_factory import create_app
-from dashboard.startup import STORE_EXTENSION
 from dashboard.store.tables import audit_log, entries
 from dashboard.users import accounts
 from dashboard.users.sessions import open_session
-from dashboard.users.web import COOKIE, _serializer, register
+from dashboard.users.web import COOKIE, _serializer
+from tests.app_settings import app_settings
 from tests.lanes import fuzz_budget
 from tests.test_fuzz_callbacks import (
     CALLBACK_PATH,
@@ -36,10 +36,8 @@ ECONOMY = ["gdp", "industrial_value_added", "disposable_income"]
 
 @pytest.fixture
 def site(store, counties):
-    app = create_app(snapshot=counties)
+    app = create_app(app_settings(), store, snapshot=counties)
     app.server.secret_key = "fuzz-secret-key-0123456789abcdefghijklmnop"
-    app.server.extensions[STORE_EXTENSION] = store
-    register(app.server, store)
     li = accounts.add_user(store, "li", "correct horse battery", "editor", ["economy"])
     ma = accounts.add_user(store, "ma", "correct horse battery", "editor", ["tourism"])
     cookies = {name: _serializer(app.server).dumps(open_session(store, user))

@@ -11,7 +11,8 @@ from types import ModuleType
 import dash
 import pytest
 
-from dashboard.data import Dataset, load_dataset
+from dashboard.data import Dataset
+from dashboard.data_files import load_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_FILES = ("data_explorer.py", "report.py")

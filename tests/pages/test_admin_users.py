@@ -11,7 +11,6 @@ import pytest
 from dash import no_update
 from sqlalchemy import func, select
 
-from dashboard.startup import STORE_EXTENSION
 from dashboard.store import open_store
 from dashboard.store.audit import history
 from dashboard.store.tables import audit_log, users
@@ -33,8 +32,7 @@ def _module(path: str):
 @pytest.fixture
 def site(app_with, counties, tmp_path):
     store = open_store(f"sqlite:///{tmp_path / 'admin.sqlite3'}")
-    app = app_with(counties)
-    app.server.extensions[STORE_EXTENSION] = store
+    app = app_with(counties, store=store)
     app.server.secret_key = "test-secret-key-for-the-admin-tests-0123456"
     people = {name: accounts.add_user(store, name, PASSWORD, role, sectors)
               for name, role, sectors in (("boss", "admin", []), ("li", "editor", ["economy"]),

@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from dashboard.app_factory import create_app
-from dashboard.startup import STORE_EXTENSION
 from dashboard.store import open_store
 from dashboard.store.tables import audit_log, signin_attempts, users
 from dashboard.users import accounts
 from dashboard.users.sessions import open_session
-from dashboard.users.web import COOKIE, _serializer, register
+from dashboard.users.web import COOKIE, _serializer
+from tests.app_settings import app_settings
 from tests.test_fuzz_callbacks import (
     CALLBACK_PATH,
     HOSTILE_TEXT,
@@ -57,10 +57,8 @@ TARGETS = {True: ["zhao", "qian", "nobody"], False: ["boss", "li", "wang", "zhao
 @pytest.fixture
 def site(counties, tmp_path):
     store = open_store(f"sqlite:///{tmp_path / 'fuzz.sqlite3'}")
-    app = create_app(snapshot=counties)
+    app = create_app(app_settings(), store, snapshot=counties)
     app.server.secret_key = "fuzz-secret-key-admin-0123456789abcdefghij"
-    app.server.extensions[STORE_EXTENSION] = store
-    register(app.server, store)
     people = {name: accounts.add_user(store, name, PASSWORD, role, sectors)
               for name, role, sectors in (("boss", "admin", []), ("li", "editor", ["economy"]),
                                           ("wang", "reviewer", []), ("zhao", "editor", []))}

@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 from dash import no_update
 
-from dashboard.startup import STORE_EXTENSION
 from dashboard.store import open_store
 from dashboard.store.publishing import bring_up_to_date
 from dashboard.store.versions import current_state, load_version
@@ -31,8 +30,7 @@ SAVE = "entry-save"
 def site(app_with, counties, counties_dir, tmp_path):
     store = open_store(f"sqlite:///{tmp_path / 'entry.sqlite3'}")
     bring_up_to_date(store, counties_dir.parent / "seeds", counties_dir / "actuals.csv")
-    app = app_with(counties)
-    app.server.extensions[STORE_EXTENSION] = store
+    app = app_with(counties, store=store)
     app.server.secret_key = "test-secret-key-for-the-entry-tests-012345"
     people = {name: accounts.add_user(store, name, PASSWORD, role, sectors)
               for name, role, sectors in (("li", "editor", ["economy"]),

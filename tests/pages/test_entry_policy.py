@@ -12,7 +12,6 @@ from dash import no_update
 
 from dashboard.entries import store as entries
 from dashboard.pipeline.lexicon import load_lexicon
-from dashboard.startup import STORE_EXTENSION
 from dashboard.store import open_store
 from dashboard.store.engine import StoreError
 from dashboard.users.sessions import open_session
@@ -29,8 +28,7 @@ CONFLICT = "该数据已被他人修改"
 def site(app_with, counties, tmp_path):
     from dashboard.users import accounts
     store = open_store(f"sqlite:///{tmp_path / 'entry.sqlite3'}")
-    app = app_with(counties)
-    app.server.extensions[STORE_EXTENSION] = store
+    app = app_with(counties, store=store)
     app.server.secret_key = "test-secret-key-for-the-entry-policy-tests-0123"
     people = {name: accounts.add_user(store, name, PASSWORD, role, sectors)
               for name, role, sectors in (("li", "editor", ["economy"]),

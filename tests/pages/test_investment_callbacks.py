@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.data import Dataset, Memo, load_dataset
+from dashboard.data import Dataset, Memo
+from dashboard.data_files import load_dataset
 from dashboard.pipeline.build import build
 from dashboard.pipeline.nouns import open_indicator_id
 from dashboard.progress.actuals import COLUMNS

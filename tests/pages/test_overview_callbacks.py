@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.app_factory import create_app
 from dashboard.components.url_sync import store_id
+from tests.app_settings import app_settings
 from tests.pages.helpers import (
     by_class,
     by_id,
@@ -147,7 +148,7 @@ def test_app_starts_on_a_data_folder_lacking_an_indicator(counties_dir, tmp_path
     groups = pd.read_csv(tmp_path / "target_groups.csv", dtype=str, keep_default_na=False)
     groups[groups.fact_id.isin(set(kept.fact_id))].to_csv(tmp_path / "target_groups.csv",
                                                          index=False)
-    app = create_app(data_dir=tmp_path)
+    app = create_app(app_settings(data_dir=tmp_path))
     client = app.server.test_client()
     registry = {p["name"]: p for p in dash.page_registry.values()}
     for name in ("overview", "economy", "investment", "agriculture", "tourism"):

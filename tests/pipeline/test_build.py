@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from dashboard.data import load_dataset
+from dashboard.data_files import load_dataset
 from dashboard.pipeline.__main__ import main
 from dashboard.pipeline.build import DATA_DIR, ROOT, UNKNOWN_GENRE, build
 from dashboard.pipeline.schema import TABLES, column_names, datapackage

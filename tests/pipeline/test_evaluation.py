@@ -69,7 +69,7 @@ def test_extraction_meets_the_targets_of_the_issue(evaluation, name):
 
 
 def test_next_years_report_fills_the_right_gauges(evaluation):
-    from dashboard import data
+    from dashboard import data_files as data
     from dashboard.pipeline import build
     from dashboard.progress import targets
 

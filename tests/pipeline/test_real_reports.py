@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import data as data_mod
+from dashboard import data_files as data_mod
 from dashboard.pipeline import build as build_mod
 from dashboard.pipeline import extract as extract_mod
 from dashboard.pipeline.lexicon import load_lexicon

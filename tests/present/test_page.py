@@ -18,6 +18,7 @@ from dashboard.data import Dataset, latest_work_report
 from dashboard.facts import report_title
 from dashboard.present import deck as deck_params
 from dashboard.present import launcher
+from tests.app_settings import app_settings
 
 FIXTURE_PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 DEFAULT = "luming-2025"
@@ -183,11 +184,11 @@ def test_the_present_page_module_renders_the_scoped_report(app, counties: Datase
 
 
 def test_no_button_without_a_deck(counties: Dataset) -> None:
-    create_app(pages_folder=FIXTURE_PAGES, snapshot=counties)
+    create_app(app_settings(pages_dir=FIXTURE_PAGES), snapshot=counties)
     try:
         assert launcher.present_href("/", "zh") is None
         assert launcher.present_href("/", "zh", "luming-2024") is None
         assert launcher.present_link("zh").style == launcher.HIDDEN
     finally:
-        create_app(snapshot=counties)  # leave the real registry for the other tests
+        create_app(app_settings(), snapshot=counties)  # leave the real registry for the other tests
     assert launcher.present_href("/", "zh") == "/present?start=overview&lang=zh"

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.data import load_dataset
+from dashboard.data_files import load_dataset
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.progress.actuals import COLUMNS, load_actuals, parse_actuals
 

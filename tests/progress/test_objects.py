@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.data import load_dataset
+from dashboard.data_files import load_dataset
 from dashboard.figures.gauges import gauge_figure
 from dashboard.pipeline.build import build
 from dashboard.progress.objects import assign, name_words, object_words

@@ -16,7 +16,8 @@ import plotly.graph_objects as go
 import pytest
 from dash import dcc, html
 
-from dashboard.data import Dataset, load_dataset
+from dashboard.data import Dataset
+from dashboard.data_files import load_dataset
 from dashboard.figures.gauges import gauge_figure, source_text
 from dashboard.pipeline.build import build
 from dashboard.progress.actuals import COLUMNS

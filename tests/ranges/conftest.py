@@ -16,7 +16,8 @@ import dash
 import pytest
 
 from dashboard import theme
-from dashboard.data import Dataset, load_dataset
+from dashboard.data import Dataset
+from dashboard.data_files import load_dataset
 from tests.conftest import build_seeds
 
 BUNDLE = Path(__file__).resolve().parents[1] / "fixtures" / "bundles" / "ranges"

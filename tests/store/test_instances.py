@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.data import load_dataset
+from dashboard.data_files import load_dataset
 from tests.store.folders import site_without
 from tests.store.instance import AppInstance, app_env, pipeline, until
 

@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from dashboard.context import SnapshotSource
-from dashboard.data import DataError, load_dataset
-from dashboard.startup import create_app_from_store
+from dashboard.data import DataError
+from dashboard.data_files import load_dataset
 from dashboard.store.live import VersionFollower
 from dashboard.store.versions import current_state, load_version, rollback
+from tests.app_settings import production_app
 from tests.store.folders import copy_reports, publish_folder
 from tests.store.instance import until
 
@@ -85,7 +86,8 @@ def test_a_version_that_cannot_be_loaded_is_skipped(store, data_dir, tmp_path, c
 
 
 def test_the_app_serves_the_database_and_follows_it(url, data_dir, counties_dir, tmp_path):
-    app = create_app_from_store(url, data_dir, counties_dir.parent / "seeds")
+    app = production_app(database_url=url, data_dir=data_dir,
+                         seeds_dir=counties_dir.parent / "seeds")
     client = app.server.test_client()
     assert client.get("/version.json").get_json()["reports"] == [
         "luming-2024", "luming-2025", "qingshi-2025"]

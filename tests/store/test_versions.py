@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from dashboard.data import DataError, load_dataset
-from dashboard.data_files import read_data_files
+from dashboard.data import DataError
+from dashboard.data_files import load_dataset, read_data_files
 from dashboard.store import Store, StoreError
 from dashboard.store.tables import data_versions, publish_log, version_files
 from dashboard.store.versions import (

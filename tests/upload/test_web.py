@@ -12,7 +12,6 @@ import dash
 import pytest
 from dash import no_update
 
-from dashboard.startup import create_app_from_store
 from dashboard.store.audit import history
 from dashboard.store.versions import current_state
 from dashboard.upload import store as uploads
@@ -21,6 +20,7 @@ from dashboard.upload.web import SEEDS_CONFIG
 from dashboard.users import accounts
 from dashboard.users.sessions import open_session
 from dashboard.users.web import COOKIE, _serializer
+from tests.app_settings import production_app
 from tests.components.helpers import texts
 from tests.upload.conftest import NEXT_REPORT, make_site
 from tests.upload.makers import blank_pdf, make_docx
@@ -31,7 +31,7 @@ ORIGIN = "http://localhost"
 @pytest.fixture
 def web(tmp_path):
     site = make_site(tmp_path)
-    app = create_app_from_store(str(site.store.engine.url), site.data)
+    app = production_app(database_url=str(site.store.engine.url), data_dir=site.data)
     app.server.config[SEEDS_CONFIG] = str(site.seeds)
     people = {name: accounts.add_user(site.store, name, "correct horse battery", role, sectors)
               for name, role, sectors in (("root", "admin", []),

@@ -11,6 +11,7 @@ from dashboard.store import audit
 from dashboard.users import accounts
 from dashboard.users.accounts import User
 from dashboard.users.web import AUDIT_PATH, register
+from tests.app_settings import app_settings
 
 PASSWORD = "correct horse battery"
 
@@ -38,7 +39,7 @@ def test_a_reviewer_gets_no_audit_download(tmp_path, counties):
     from dashboard.store import open_store
     store = open_store(f"sqlite:///{tmp_path / 'audit.sqlite3'}")
     accounts.add_user(store, "wang", PASSWORD, "reviewer")
-    app = create_app(snapshot=counties)
+    app = create_app(app_settings(), snapshot=counties)
     app.server.secret_key = "test-secret-key-for-the-audit-tests-0123456789"
     register(app.server, store)
     client = app.server.test_client()

@@ -10,6 +10,7 @@ from dashboard.app_factory import create_app
 from dashboard.store import open_store
 from dashboard.users import accounts, throttle
 from dashboard.users.web import COOKIE, register
+from tests.app_settings import app_settings
 
 PASSWORD = "correct horse battery"
 HOST = "http://localhost"
@@ -19,7 +20,7 @@ HOST = "http://localhost"
 def app(tmp_path, counties):
     store = open_store(f"sqlite:///{tmp_path / 'web.sqlite3'}")
     accounts.add_user(store, "li", PASSWORD, "editor", ["economy"])
-    dash_app = create_app(snapshot=counties)
+    dash_app = create_app(app_settings(), snapshot=counties)
     dash_app.server.secret_key = "test-secret-key-for-the-web-tests-0123456789"
     register(dash_app.server, store)
     dash_app.server.extensions["test.store"] = store
@@ -229,7 +230,7 @@ def test_the_audit_is_a_download_for_admins_only(app, tmp_path):
 def test_admins_download_the_audit(tmp_path, counties):
     store = open_store(f"sqlite:///{tmp_path / 'audit.sqlite3'}")
     accounts.add_user(store, "zhao", PASSWORD, "admin")
-    dash_app = create_app(snapshot=counties)
+    dash_app = create_app(app_settings(), snapshot=counties)
     dash_app.server.secret_key = "test-secret-key-for-the-web-tests-0123456789"
     register(dash_app.server, store)
     client = dash_app.server.test_client()
