@@ -47,14 +47,15 @@ lint: venv $(NPM_STAMP)
 	node_modules/.bin/eslint assets
 
 # Lanes (markers in pyproject.toml, given in tests/conftest.py and tests/lanes.py).
-# The whole suite, every test: lint, everything but the browser tests on both cores
-# (PostgreSQL tests start their own throwaway cluster; slow process tests and the fuzzers on
-# their full budget, at least 2,000 requests each), then the browser tests one Chromium at a
-# time (on two loaded cores, two Chromiums made page waits time out). FUZZ_BUDGET is removed so that a value
-# left in the shell can never make this lane weaker.
+# The whole suite, every test: lint, then one pytest run on both cores (PostgreSQL tests
+# start their own throwaway cluster; slow process tests and the fuzzers on their full
+# budget, at least 2,000 requests each). The browser tests are one xdist group
+# (tests/lanes.py): they run one Chromium at a time on one worker (on two loaded cores, two
+# Chromiums made page waits time out) while the other worker runs the rest, and a browser
+# test mostly waits on the page. FUZZ_BUDGET is removed so that a value left in the shell
+# can never make this lane weaker.
 test: system-deps venv lint
-	env -u FUZZ_BUDGET $(BIN)/pytest -m "not browser" -n 2
-	env -u FUZZ_BUDGET $(BIN)/pytest -m browser
+	env -u FUZZ_BUDGET $(BIN)/pytest -n 2 --dist loadgroup
 
 # The unit lane and the fuzzers: those of callbacks and entry writes on a 300-request budget
 # (the API's and /admin/users' always send 2,000). No browser, PostgreSQL or slow test.

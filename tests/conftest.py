@@ -76,6 +76,14 @@ def _add_fixture_page_strings() -> None:
     i18n.catalogue = catalogue
 
 
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadgroup`` (``make test``): the browser tests on one worker (tests/lanes.py)."""
+    if config.getvalue("dist") == "loadgroup":
+        return lanes.BrowserGroupScheduling(config, log)
+    return None
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_DIR in Path(str(item.path)).parents:

@@ -4,7 +4,16 @@ Lanes (markers registered in pyproject.toml; the Makefile picks them):
 
 * ``make test-unit``: not browser, postgres, slow or fuzz -- the edit-test loop;
 * ``make test-fast``: the unit lane and the fuzzers, two of them on a small budget;
-* ``make test``: every test, fuzz runs on their full budget (at least 2,000 requests each).
+* ``make test``: every test, fuzz runs on their full budget (at least 2,000 requests each),
+  in one pytest run on two xdist workers with ``--dist loadgroup``.
+
+In ``make test`` the browser tests (``BROWSER_PATHS``) are one work unit of the xdist
+scheduler (``BrowserGroupScheduling``, picked by ``--dist loadgroup`` in tests/conftest.py):
+they run one at a time on one worker (two Chromiums on two loaded cores made page waits time
+out) while the other worker runs everything else; a browser test mostly waits on the page,
+so the two overlap instead of following each other. (xdist's own ``xdist_group`` marks do
+not group anything under pytest 9.2: xdist renames ``item._nodeid``, which pytest no longer
+reads.)
 
 ``browser`` is given by path in tests/conftest.py. ``slow`` and ``fuzz`` are given here by
 node id prefix (a module, or one test of it), so the list reads in one place: ``slow`` for
@@ -18,6 +27,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
 FUZZ = (
     "tests/test_fuzz_callbacks.py",
@@ -82,14 +92,33 @@ REAL_CORPUS_FIXTURES = frozenset({"real_pair", "real_pair_dir", "real_places",
                                   "real_places_dir", "real_five_year"})
 
 
+# Where the browser tests are (tests/conftest.py marks tests/browser/, test_pdf.py marks
+# itself): the scheduler of the controller sees node ids only.
+BROWSER_PATHS = ("tests/browser/", "tests/brief/test_pdf.py")
+BROWSER_GROUP = "browser"
+
+
 def mark(items: list[pytest.Item]) -> None:
-    """Add ``slow`` and ``fuzz`` to the tests listed above."""
+    """Add ``slow`` and ``fuzz`` to the tests listed above; refuse a browser test outside
+    ``BROWSER_PATHS`` (``make test`` would run it beside another Chromium)."""
     for item in items:
+        if item.get_closest_marker("browser") and not item.nodeid.startswith(BROWSER_PATHS):
+            raise pytest.UsageError(f"{item.nodeid} is marked browser: add its module to "
+                                    "BROWSER_PATHS in tests/lanes.py")
         if item.nodeid.startswith(FUZZ):
             item.add_marker(pytest.mark.fuzz)
         if item.nodeid.startswith(SLOW) or REAL_CORPUS_FIXTURES & set(
                 getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+class BrowserGroupScheduling(LoadScopeScheduling):
+    """xdist's load scheduling, one test a unit, except that the browser tests are a single
+    unit, sent first (the biggest unit; LoadScopeScheduling orders units by size) to one
+    worker."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return BROWSER_GROUP if nodeid.startswith(BROWSER_PATHS) else nodeid
 
 
 def fuzz_budget(full: int) -> int:

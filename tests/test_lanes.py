@@ -40,11 +40,36 @@ def _recipe(target: str) -> list[str]:
 
 def test_make_test_runs_every_test_on_the_full_fuzz_budget():
     commands = [c.strip() for c in _recipe("test") if "pytest" in c]
-    # Two runs whose markers together select everything: not browser, then browser.
-    assert [re.search(r'-m ("[^"]+"|\S+)', c).group(1) for c in commands] == [
-        '"not browser"', "browser"]
-    assert all(c.startswith("env -u FUZZ_BUDGET ") for c in commands), commands
+    # One run selecting everything (no -m, no -k, no path), browser tests grouped on one
+    # worker, FUZZ_BUDGET removed.
+    assert len(commands) == 1, commands
+    [command] = commands
+    assert command.startswith("env -u FUZZ_BUDGET "), command
+    assert not re.search(r"\s-(m|k)\s|\stests/|--deselect|--ignore", command), command
+    assert "--dist loadgroup" in command, command
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_browser_tests_are_one_unit_of_the_scheduler():
+    split = lanes.BrowserGroupScheduling._split_scope
+    browser = ["tests/browser/test_shell.py::test_phone_menu_collapses",
+               "tests/brief/test_pdf.py::test_the_seeds_brief_prints_on_one_page[zh]"]
+    others = ["tests/test_lanes.py::test_real_corpus_fixtures_exist",
+              "tests/brief/test_printer.py::test_x"]
+    assert {split(None, n) for n in browser} == {lanes.BROWSER_GROUP}
+    assert [split(None, n) for n in others] == others
+
+
+def test_a_browser_test_outside_the_browser_paths_is_refused():
+    class Item:
+        nodeid = "tests/pages/test_x.py::test_y"
+        fixturenames = ()
+
+        def get_closest_marker(self, name):
+            return pytest.mark.browser.mark if name == "browser" else None
+
+    with pytest.raises(pytest.UsageError, match="BROWSER_PATHS"):
+        lanes.mark([Item()])
 
 
 def test_every_fuzzer_sends_at_least_2000_requests_unless_lowered():
