@@ -32,7 +32,7 @@ from dash import Dash, _callback, html
 from dash.exceptions import DependencyException
 from flask import has_request_context, request
 
-from dashboard import context, index_page, theme, web_settings
+from dashboard import context, index_page, templating, theme, web_settings
 from dashboard.api import read as api_read
 from dashboard.api import write as api_write
 from dashboard.brief import routes as brief_routes
@@ -65,26 +65,16 @@ MAIN_ID = shell.MAIN_ID
 GENERIC_ERROR = "服务器内部错误 / Internal server error"
 NOT_FOUND = "未找到 / Not found"
 
-# Same as Dash's default index page, plus <html lang> (CJK glyph choice,
-# screen readers) and a no-script notice.
-INDEX_STRING = """<!DOCTYPE html>
-<html lang="zh-CN">
-    <head>
-        {%metas%}
-        <title>{%title%}</title>
-        {%favicon%}
-        {%css%}
-    </head>
-    <body>
-        <noscript>本看板需要启用 JavaScript。This dashboard needs JavaScript.</noscript>
-        {%app_entry%}
-        <footer>
-            {%config%}
-            {%scripts%}
-            {%renderer%}
-        </footer>
-    </body>
-</html>"""
+# The placeholders Dash fills in its index page (Dash.interpolate_index).
+DASH_PLACEHOLDERS = ("metas", "title", "favicon", "css", "app_entry", "config", "scripts",
+                     "renderer")
+
+
+def index_string() -> str:
+    """Dash's ``index_string``: ``templates/index.html`` with Dash's own ``{%name%}``
+    placeholders left in it for Dash to fill on every request."""
+    return templating.render("index.html",
+                             dash={name: "{%" + name + "%}" for name in DASH_PLACEHOLDERS})
 
 
 def _force_production_mode(app: Dash) -> None:
@@ -180,12 +170,12 @@ def create_app(settings: Settings, store: Store | None = None, *,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         health_endpoint=HEALTH_PATH,
         on_error=on_callback_error,
-        hooks={"layout_post": shell.LAYOUT_GUARD_JS},
+        hooks={"layout_post": shell.LAYOUT_GUARD_HOOK},
     )
     _claim_page_callbacks(app)
     shell.memoise_page_layouts()
     app.config.external_stylesheets = [app.get_asset_url(BOOTSTRAP_CSS)]
-    app.index_string = INDEX_STRING
+    app.index_string = index_string()
     app.server.config[context.WARM_SETTING] = settings.warm
     web_settings.install(app.server, settings.web)
     context.install(app.server, source)

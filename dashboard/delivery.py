@@ -30,6 +30,8 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any
 
+from dashboard import templating
+
 if TYPE_CHECKING:
     from dash import Dash
     from flask import Response
@@ -98,11 +100,7 @@ def tune_delivery(app: Dash) -> None:
     server = app.server
     cache = _CompressedCache()
     prefix = app.config.requests_pathname_prefix or "/"
-    hints = "".join(
-        f'<link rel="preload" href="{prefix}{path}" as="{kind}"'
-        + (' crossorigin="anonymous"' if kind == "fetch" else "") + ">\n"
-        for path, kind in PRELOADS
-    )
+    hints = templating.render("preload_hints.html", prefix=prefix, preloads=PRELOADS)
     if "</head>" in app.index_string and 'rel="preload"' not in app.index_string:
         app.index_string = app.index_string.replace("</head>", hints + "</head>", 1)
 

@@ -56,8 +56,8 @@ def test_renderer_hook_and_index_override_are_public_and_used(counties):
     app = create_app(app_settings(), snapshot=counties)
     assert isinstance(app, DashboardApp)
     page = app.server.test_client().get("/").get_data(as_text=True)
-    assert "layout_post: function (layout)" in page, _explain(
-        "how renderer hooks reach the page", "components/shell.py LAYOUT_GUARD_JS")
+    assert "layout_post: dash_clientside.shell.guardLayout" in page, _explain(
+        "how renderer hooks reach the page", "components/shell.py LAYOUT_GUARD_HOOK")
     assert 'id="page-packages"' in page, _explain(
         "interpolate_index's arguments", "app_factory.DashboardApp.interpolate_index")
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from flask import Flask, Response, request
 
+from dashboard import templating
 from dashboard.brief import document, pdf
 from dashboard.brief.cache import cache_for, key_of, normalised
 from dashboard.brief.content import brief
@@ -100,11 +100,7 @@ def unavailable(reason: str, back: str) -> Response:
     key = reason if reason in ("missing", "busy", "slow") else "failed"
     zh, en = (t(f"brief.unavailable.{key}", lang) for lang in ("zh", "en"))
     link = both("brief.unavailable.back")
-    body = ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-            '<title>PDF</title></head><body>'
-            f'<p>{escape(zh)}</p><p lang="en">{escape(en)}</p>'
-            f'<p><a href="{escape(back)}">{escape(link)}</a></p>'
-            "</body></html>\n")
+    body = templating.render("brief/unavailable.html", zh=zh, en=en, back=back, link=link)
     headers = dict(_NO_STORE)
     if key in ("busy", "slow"):  # trying again will help
         headers["Retry-After"] = str(RETRY_AFTER_S)

@@ -17,9 +17,9 @@ When the address cannot be known (no Referer, a path no page has, a ``lang`` tha
 canonical, a page layout that fails) the layout is the plain shell and the router renders the
 page as before. Only the Referer's path and query are used, not its host: behind a proxy that
 rewrites Host the two differ, and the check that matters is done in the browser.
-:data:`LAYOUT_GUARD_JS` runs there on the layout before it is rendered: if the address the
-server assumed is not the one in the address bar, it drops the pre-rendered page and the
-addresses, so the router renders the right page.
+:data:`LAYOUT_GUARD_HOOK` (``assets/shell.js``) runs there on the layout before it is
+rendered: if the address the server assumed is not the one in the address bar, it drops the
+pre-rendered page and the addresses, so the router renders the right page.
 
 Dash internals this relies on (the pages router's component ids, private to Dash and kept in
 ``dashboard/dash_private.py``; the ``layout_post`` renderer hook) are listed in
@@ -65,36 +65,13 @@ DASH_INTERNALS = {
 
 log = logging.getLogger("dashboard.shell")
 
-# Runs as Dash's ``layout_post`` hook, on the layout JSON before React renders it.
-_LAYOUT_GUARD_TEMPLATE = """function (layout) {
-    var found = [], content = null, store = null;
-    (function walk(node) {
-        if (Array.isArray(node)) { node.forEach(walk); return; }
-        if (!node || typeof node !== "object" || !node.props) { return; }
-        var id = node.props.id;
-        if (id === "__URL__" || id === "__PAGES_URL__") { found.push(node); }
-        if (id === "__CONTENT__") { content = node; }
-        if (id === "__STORE__") { store = node; }
-        walk(node.props.children);
-    })(layout);
-    var stale = found.some(function (node) {
-        var p = node.props;
-        var here = window.location;
-        return p.pathname !== undefined && p.pathname !== null &&
-            (p.pathname !== here.pathname || (p.search || "") !== here.search);
-    });
-    if (stale) {
-        found.forEach(function (node) { delete node.props.pathname; delete node.props.search; });
-        if (content) { content.props.children = null; }
-        if (store) { delete store.props.data; }
-    }
-}"""
-LAYOUT_GUARD_JS = (
-    _LAYOUT_GUARD_TEMPLATE.replace("__URL__", language.URL_ID)
-    .replace("__PAGES_URL__", PAGES_LOCATION_ID)
-    .replace("__CONTENT__", PAGES_CONTENT_ID)
-    .replace("__STORE__", language.STORE_ID)
-)
+# Dash's renderer hooks are JavaScript expressions written into its inline renderer script:
+# this one names the guard in assets/shell.js (loaded before the renderer starts), which runs
+# on the layout JSON before React renders it.
+LAYOUT_GUARD_HOOK = "dash_clientside.shell.guardLayout"
+# The ids that guard looks for, as assets/shell.js spells them (tests/components/test_shell.py).
+LAYOUT_GUARD_IDS = {"url": language.URL_ID, "pagesUrl": PAGES_LOCATION_ID,
+                    "content": PAGES_CONTENT_ID, "store": language.STORE_ID}
 
 
 def address_from_referrer(referrer: str | None) -> tuple[str, str] | None:

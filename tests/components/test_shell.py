@@ -9,7 +9,7 @@ from dash import html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.app_factory import create_app
+from dashboard.app_factory import ASSETS_DIR, create_app
 from dashboard.components import shell
 from dashboard.i18n import t
 from tests.app_settings import app_settings
@@ -188,10 +188,15 @@ def _find_json(node, cid):
 
 def test_layout_guard_runs_before_the_layout_is_rendered(app):
     page = app.server.test_client().get("/").get_data(as_text=True)
-    assert "new DashRenderer({layout_post: function (layout)" in page
-    for cid in ("url", shell.PAGES_LOCATION_ID, shell.PAGES_CONTENT_ID, "lang-store"):
-        assert f'"{cid}"' in shell.LAYOUT_GUARD_JS
-    assert "__" not in shell.LAYOUT_GUARD_JS  # every placeholder filled in
+    assert f"new DashRenderer({{layout_post: {shell.LAYOUT_GUARD_HOOK}}})" in page
+    # The asset defining the guard is loaded before the renderer's script runs.
+    assert page.index('src="/assets/shell.js') < page.index('id="_dash-renderer"')
+    source = (ASSETS_DIR / "shell.js").read_text(encoding="utf-8")
+    assert "guardLayout: function (layout)" in source
+    for name, cid in shell.LAYOUT_GUARD_IDS.items():
+        assert f'{name}: "{cid}"' in source  # the ids as the Python constants spell them
+    assert set(shell.LAYOUT_GUARD_IDS.values()) == {
+        "url", shell.PAGES_LOCATION_ID, shell.PAGES_CONTENT_ID, "lang-store"}
 
 
 _PATHS = st.sampled_from(["/", "/economy", "/investment", "/agriculture", "/tourism", "/targets",
