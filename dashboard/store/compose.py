@@ -157,12 +157,14 @@ def _approved(conn: Connection) -> list[Any]:
 
 def manifest_of(conn: Connection, staged_id: int | None = None) -> dict[str, Any]:
     """The inputs a version composed now would have, by id and hash (no reading)."""
-    return _gather(conn, staged_id)[0]
+    # Without the seed texts: the manifest names them by hash, and a province's texts are
+    # tens of megabytes that start-up and every publish would read for nothing.
+    return _gather(conn, staged_id, with_content=False)[0]
 
 
-def _gather(conn: Connection, staged_id: int | None
+def _gather(conn: Connection, staged_id: int | None, with_content: bool = True
             ) -> tuple[dict[str, Any], list[StagedText], Reviews, str, list[Any]]:
-    seeds = active_sources(conn)
+    seeds = active_sources(conn, with_content)
     texts, text_lines = _texts(conn, seeds, staged_id)
     reviews, review_line = _reviews(conn, seeds)
     hand = next((s for s in seeds if s.kind == "actuals"), None)
