@@ -4,12 +4,16 @@ Nothing here touches the network or the data files at import time; pages
 register themselves (``dash.register_page``) when Dash imports the pages
 folder during ``create_app``.
 
-Dash keeps pages and ``@dash.callback`` callbacks in process-global state.
-``create_app`` resets the page registry and claims page callbacks for the app
-it builds, so the most recently created app owns ``dash.page_registry``.
-Page modules may use ``@dash.callback`` (Dash re-executes them per app);
-shared components must attach callbacks in a ``register_callbacks(app)``
-function called from here, because their modules are imported only once.
+``create_app`` is the one composition root: the launcher and the tests call it alike.
+
+One rule for callbacks: every module that has callbacks (a page, a shared component)
+defines ``register_callbacks(app)``, which attaches them with ``app.callback`` /
+``app.clientside_callback`` to the app being built; ``create_app`` calls it, for the shared
+components below and for every page Dash found in the pages folder. No module uses Dash's
+module-level ``dash.callback`` (``tests/test_dash_private.py``): those callbacks wait in
+process-global lists for whichever app serves a request first, so with several apps in one
+process (the tests) one app would get another's callbacks. Dash keeps ``dash.page_registry``
+process-global too: ``create_app`` starts it afresh, so the most recently created app owns it.
 
 Static assets (all served from ``assets/``, never a CDN):
 * ``vendor/bootstrap-*.min.css`` is linked explicitly *before* the automatic
@@ -24,11 +28,12 @@ Static assets (all served from ``assets/``, never a CDN):
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import dash
-from dash import Dash, _callback, html
+from dash import Dash, html
 from dash.exceptions import DependencyException
 from flask import has_request_context, request
 
@@ -105,20 +110,13 @@ def _force_production_mode(app: Dash) -> None:
         return NOT_FOUND, 404, {"Content-Type": "text/plain; charset=utf-8"}
 
 
-def _claim_page_callbacks(app: Dash) -> None:
-    """Move callbacks that page modules registered with ``@dash.callback`` into ``app``.
-
-    Dash parks them in module globals until the first request. Dash re-executes
-    page modules for every new app, so without this a second ``create_app`` in
-    one process (tests) would leave the first app with no page callbacks and
-    the second with duplicates. Mirrors what ``Dash._setup_server`` does.
-    """
-    for key in list(_callback.GLOBAL_CALLBACK_MAP):
-        app.callback_map[key] = _callback.GLOBAL_CALLBACK_MAP.pop(key)
-    app._callback_list.extend(_callback.GLOBAL_CALLBACK_LIST)
-    _callback.GLOBAL_CALLBACK_LIST.clear()
-    app._inline_scripts.extend(_callback.GLOBAL_INLINE_SCRIPTS)
-    _callback.GLOBAL_INLINE_SCRIPTS.clear()
+def _register_page_callbacks(app: Dash) -> None:
+    """Each page's ``register_callbacks(app)``. Dash has just executed the pages folder for
+    this app (a fresh module per app), so ``dash.page_registry`` holds this app's pages."""
+    for page in dash.page_registry.values():
+        register = getattr(sys.modules[str(page["module"])], "register_callbacks", None)
+        if register is not None:
+            register(app)
 
 
 class DashboardApp(Dash):
@@ -172,7 +170,6 @@ def create_app(settings: Settings, store: Store | None = None, *,
         on_error=on_callback_error,
         hooks={"layout_post": shell.LAYOUT_GUARD_HOOK},
     )
-    _claim_page_callbacks(app)
     shell.memoise_page_layouts()
     app.config.external_stylesheets = [app.get_asset_url(BOOTSTRAP_CSS)]
     app.index_string = index_string()
@@ -196,6 +193,7 @@ def create_app(settings: Settings, store: Store | None = None, *,
     url_sync.register_callbacks(app)
     navbar_mod.register_callbacks(app)
     footer_mod.register_callbacks(app)
+    _register_page_callbacks(app)
     _force_production_mode(app)
     install_security_headers(app.server, app)
     tune_delivery(app)

@@ -2,25 +2,29 @@
 
 The first-load path (``components/shell.py``) renders the page into the layout; it uses the
 pages router's component ids and query parsing, the public ``layout_post`` renderer hook and
-Dash's documented ``interpolate_index`` override (``app_factory.DashboardApp``). Several apps
-in one process (the tests) need the page callbacks claimed from Dash's module-level lists
-(``app_factory._claim_page_callbacks``). ``index_page.trim_scripts`` recognises Dash's script
-URLs. If a Dash upgrade changes any of these, the test below names what changed and where
-the app relies on it, instead of the first load silently falling back to the slow path.
+Dash's documented ``interpolate_index`` override (``app_factory.DashboardApp``); the private
+names are kept in ``dashboard/dash_private.py``. Page callbacks are registered on each app by
+the page's ``register_callbacks(app)``, which needs Dash to execute the pages folder afresh for
+every app. ``index_page.trim_scripts`` recognises Dash's script URLs. If a Dash upgrade
+changes any of these, the test below names what changed and where the app relies on it,
+instead of the first load silently falling back to the slow path.
 """
 
 from __future__ import annotations
 
 import inspect
+import sys
+from pathlib import Path
 
 import dash
-from dash import _callback
 from dash import dash as dash_module
 
 from dashboard.app_factory import DashboardApp, create_app
 from dashboard.components import shell
 from dashboard.index_page import POLYFILL_SCRIPT
 from tests.app_settings import app_settings
+
+FIXTURE_PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
 
 def _explain(what: str, where: str) -> str:
@@ -62,13 +66,17 @@ def test_renderer_hook_and_index_override_are_public_and_used(counties):
         "interpolate_index's arguments", "app_factory.DashboardApp.interpolate_index")
 
 
-def test_module_level_callback_lists_still_exist():
-    for name in ("GLOBAL_CALLBACK_MAP", "GLOBAL_CALLBACK_LIST", "GLOBAL_INLINE_SCRIPTS"):
-        assert hasattr(_callback, name), _explain(
-            f"dash._callback.{name}", "app_factory._claim_page_callbacks")
-    app = dash.Dash(__name__)
-    assert isinstance(app._callback_list, list) and isinstance(app._inline_scripts, list), \
-        _explain("Dash._callback_list / _inline_scripts", "app_factory._claim_page_callbacks")
+def test_each_app_executes_the_pages_folder_afresh():
+    # create_app calls register_callbacks(app) of the page modules Dash has just executed:
+    # it needs a fresh module per app, not one imported once per process.
+    modules = []
+    for _ in range(2):
+        create_app(app_settings(pages_dir=FIXTURE_PAGES))
+        page = next(p for p in dash.page_registry.values() if p["path"] == "/about")
+        modules.append(sys.modules[page["module"]])
+    assert modules[0] is not modules[1], _explain(
+        "how it imports the pages folder (once per app)", "app_factory._register_page_callbacks")
+    create_app(app_settings())  # leave the real pages registered for the other tests
 
 
 def test_script_urls_trimmed_from_the_index_page(counties):

@@ -7,7 +7,7 @@ import base64
 import binascii
 from typing import Any
 
-from dash import Input, Output, State, callback, ctx, dcc, html
+from dash import Dash, Input, Output, State, ctx, dcc, html
 from flask import current_app
 
 from dashboard.components.language import URL_ID, lang_from_search
@@ -44,10 +44,10 @@ def _rows(contents: Any, filename: Any) -> list[dict[str, object]]:
     return bulk.read_rows(data, filename)
 
 
-def register() -> None:
-    """Attach the callback to the app being built (called by the page module, which Dash
-    runs once per app; this module is imported once per process)."""
-    callback(Output("entry-import-result", "children"),
+def register_callbacks(app: Dash) -> None:
+    """Attach the callback to the app being built (from the /entry page's
+    ``register_callbacks``)."""
+    app.callback(Output("entry-import-result", "children"),
              Output("entry-import-commit", "disabled"),
              Input("entry-upload", "contents"), Input("entry-import-commit", "n_clicks"),
              State("entry-upload", "filename"), State(URL_ID, "search"),

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from dash import Input, Output, State, callback, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 
 from dashboard.components.language import URL_ID, lang_from_search
 from dashboard.context import current_dataset
@@ -66,9 +66,10 @@ def preview(dataset: Dataset, indicator_id: Any, year: Any, measure: Any, month:
                      className="entry-preview-graph")
 
 
-def register() -> None:
-    """Attach the callback to the app being built (see entry_import.register)."""
-    callback(Output("entry-preview", "children"),
+def register_callbacks(app: Dash) -> None:
+    """Attach the callback to the app being built (from the /entry page's
+    ``register_callbacks``)."""
+    app.callback(Output("entry-preview", "children"),
              Input("entry-indicator_id", "value"), Input("entry-year", "value"),
              Input("entry-measure", "value"), Input("entry-through_month", "value"),
              Input("entry-value", "value"), Input("entry-unit", "value"),

@@ -19,7 +19,7 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, html
+from dash import Dash, Input, Output, State, html
 
 from dashboard.components import chart_card as cc
 from dashboard.components import report_select
@@ -37,12 +37,13 @@ Content = Callable[[Dataset, PageState, str], list[Any]]
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
-def update_callback(page: str, control_id: str, content_id: str) -> Decorator:
-    """Register ``f(control_value, search) -> (content, state)`` for the page's control.
+def update_callback(app: Dash, page: str, control_id: str, content_id: str) -> Decorator:
+    """Register ``f(control_value, search) -> (content, state)`` for the page's control, on
+    ``app`` (from the page's ``register_callbacks``).
 
     Not on the initial call: the layout already renders the state from the URL.
     """
-    return dash.callback(
+    return app.callback(
         Output(content_id, "children"),
         Output(store_id(page), "data"),
         Input(control_id, "value"),
@@ -51,9 +52,10 @@ def update_callback(page: str, control_id: str, content_id: str) -> Decorator:
     )
 
 
-def quote_callback(page: str) -> Decorator:
-    """Register ``f(click, search) -> quote panel`` for every chart of the page (MATCH)."""
-    return dash.callback(
+def quote_callback(app: Dash, page: str) -> Decorator:
+    """Register ``f(click, search) -> quote panel`` for every chart of the page (MATCH), on
+    ``app``."""
+    return app.callback(
         Output(cc.quote_id(page, dash.MATCH), "children"),
         Input(cc.graph_id(page, dash.MATCH), "clickData"),
         State(URL_ID, "search"),

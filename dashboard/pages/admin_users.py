@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import Input, Output, State, callback, ctx, html, no_update
+from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard.components import admin_users as parts
 from dashboard.components.language import URL_ID, lang_from_search
@@ -77,10 +77,6 @@ def _listing(store: Store, user: User, lang: str) -> tuple[Any, Any]:
     return parts.users_table(accounts, lang), parts.user_options(accounts)
 
 
-@callback(Output("admin-users-who", "children"), Output("admin-users-work", "hidden"),
-          Output("admin-users-list", "children", allow_duplicate=True),
-          Output("admin-target", "options", allow_duplicate=True),
-          Input(URL_ID, "search"), prevent_initial_call="initial_duplicate")
 def show(search: Any) -> tuple[Any, bool, Any, Any]:
     """Admins get the forms and the users; anyone else is told why not, and sees no names."""
     lang = _lang(search)
@@ -96,8 +92,6 @@ def show(search: Any) -> tuple[Any, bool, Any, Any]:
         return _alert(t("admin.error.store", lang), "danger"), True, [], []
 
 
-@callback(Output("admin-role", "value"), Output("admin-sectors", "value"),
-          Input("admin-target", "value"), prevent_initial_call=True)
 def pick(target: Any) -> tuple[Any, Any]:
     """The chosen user's role and sectors, to change from."""
     store, user = signed_in()
@@ -110,14 +104,6 @@ def pick(target: Any) -> tuple[Any, Any]:
     return (found[0].role, list(found[0].sectors)) if found else (no_update, no_update)
 
 
-@callback(Output("admin-users-message", "children"), Output("admin-users-secret", "children"),
-          Output("admin-users-list", "children"), Output("admin-target", "options"),
-          Output("admin-new-name", "value"), *[Input(b, "n_clicks") for b in BUTTONS],
-          State("admin-new-name", "value"), State("admin-new-role", "value"),
-          State("admin-new-sectors", "value"), State("admin-target", "value"),
-          State("admin-role", "value"), State("admin-sectors", "value"),
-          State("admin-reason", "value"), State(URL_ID, "search"),
-          prevent_initial_call=True)
 def act(*values: Any) -> tuple[Any, Any, Any, Any, Any]:
     *form, search = values[len(BUTTONS):]
     clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
@@ -195,3 +181,23 @@ def _perform(store: Store, user: User, trigger: str, form: dict[str, Any]
         return "unlock", target, None
     admin.disable(store, user, target, _text(form["reason"]))
     return "disable", target, None
+
+
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    app.callback(Output("admin-users-who", "children"), Output("admin-users-work", "hidden"),
+                 Output("admin-users-list", "children", allow_duplicate=True),
+                 Output("admin-target", "options", allow_duplicate=True),
+                 Input(URL_ID, "search"), prevent_initial_call="initial_duplicate")(show)
+    app.callback(Output("admin-role", "value"), Output("admin-sectors", "value"),
+                 Input("admin-target", "value"), prevent_initial_call=True)(pick)
+    app.callback(Output("admin-users-message", "children"),
+                 Output("admin-users-secret", "children"),
+                 Output("admin-users-list", "children"), Output("admin-target", "options"),
+                 Output("admin-new-name", "value"), *[Input(b, "n_clicks") for b in BUTTONS],
+                 State("admin-new-name", "value"), State("admin-new-role", "value"),
+                 State("admin-new-sectors", "value"), State("admin-target", "value"),
+                 State("admin-role", "value"), State("admin-sectors", "value"),
+                 State("admin-reason", "value"), State(URL_ID, "search"),
+                 prevent_initial_call=True)(act)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import Input, Output, State, callback, html
+from dash import Dash, Input, Output, State, html
 
 from dashboard.components import chart_card as cc
 from dashboard.components import compare_view as view
@@ -89,15 +89,6 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 
 
-@callback(
-    Output(CONTENT_ID, "children"),
-    Output(store_id(PAGE), "data"),
-    Input(view.YEAR_ID, "value"),
-    Input(view.REGION_ID, "value"),
-    Input(view.IND_ID, "value"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
 def update(year: Any, region: Any, ind: Any, search: Any) -> tuple[list[Any], dict[str, Any]]:
     """The content for the controls' values; untrusted values fall back to the defaults."""
     dataset, _ = kit.open_report(current_dataset(), report_from_search(search))
@@ -115,6 +106,20 @@ def update(year: Any, region: Any, ind: Any, search: Any) -> tuple[list[Any], di
     return page, _url_state(state)
 
 
-@kit.quote_callback(PAGE)
 def show_quote(click: Any, search: str | None) -> html.Div:
     return kit.quote(current_dataset(), click, search)
+
+
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    app.callback(
+        Output(CONTENT_ID, "children"),
+        Output(store_id(PAGE), "data"),
+        Input(view.YEAR_ID, "value"),
+        Input(view.REGION_ID, "value"),
+        Input(view.IND_ID, "value"),
+        State(URL_ID, "search"),
+        prevent_initial_call=True,
+    )(update)
+    kit.quote_callback(app, PAGE)(show_quote)

@@ -10,7 +10,7 @@ from typing import Any
 import dash
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html, no_update
+from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import downloads
 from dashboard.components import page_kit as kit
@@ -184,8 +184,6 @@ FILTER_INPUTS = [Input("data-sectors", "value"), Input("data-periods", "value"),
                  Input("data-q", "value")]
 
 
-@callback(Output("data-grid", "rowData"), *FILTER_INPUTS, State(URL_ID, "search"), REPORT_STATE,
-          prevent_initial_call=True)
 def filter_rows(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any,
                 search: str | None, report: Any = None) -> list[dict[str, object]]:
     dataset = _data(report)
@@ -193,9 +191,6 @@ def filter_rows(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any,
     return flt.grid_rows(flt.apply(dataset.indicators, filters), lang_from_search(search))
 
 
-@callback(Output("data-count", "children"), Output(CHART_ID, "figure"),
-          Input("data-grid", "virtualRowData"), State(URL_ID, "search"), REPORT_STATE,
-          prevent_initial_call=True)
 def follow_grid(rows: Any, search: str | None, report: Any = None) -> tuple[str, Any]:
     ids = flt.row_ids(rows)
     if ids is None:
@@ -212,15 +207,11 @@ def follow_grid(rows: Any, search: str | None, report: Any = None) -> tuple[str,
     return dataset.cached(("grid-figure", lang, tuple(sorted(set(ids)))), build)
 
 
-@callback(Output(CHART_SUMMARY_ID, "children"), Input(CHART_ID, "figure"),
-          State(URL_ID, "search"), prevent_initial_call=True)
 def describe_chart(figure: Any, search: str | None) -> str:
     """Keep the chart's text alternative in step with the bars drawn."""
     return data_summary(figure if isinstance(figure, dict) else None, lang_from_search(search))
 
 
-@callback(Output("data-sectors", "value"), Input("data-sector-chart", "clickData"),
-          State("data-sectors", "value"), REPORT_STATE, prevent_initial_call=True)
 def click_sector(click: Any, current: Any, report: Any = None) -> Any:
     sector = fact_id_from_click(click)  # customdata[0] of a bar is its sector id
     if sector is None or sector not in _choices(_data(report)).sectors:
@@ -228,8 +219,6 @@ def click_sector(click: Any, current: Any, report: Any = None) -> Any:
     return [] if current == [sector] else [sector]
 
 
-@callback(Output("data-context", "children"), Input("data-grid", "selectedRows"),
-          State(URL_ID, "search"), REPORT_STATE, prevent_initial_call=True)
 def show_context(selected: Any, search: str | None, report: Any = None) -> Any:
     dataset = _data(report)
     fact = flt.selected_fact(selected)
@@ -238,8 +227,6 @@ def show_context(selected: Any, search: str | None, report: Any = None) -> Any:
     return context_panel(dataset, row, lang_from_search(search))
 
 
-@callback(Output(store_id(PAGE), "data"), *FILTER_INPUTS, Input("data-grid", "selectedRows"),
-          REPORT_STATE, prevent_initial_call=True)
 def sync_url(sectors: Any, periods: Any, kinds: Any, indicators: Any, q: Any,
              selected: Any, report: Any = None) -> dict[str, object]:
     dataset = _data(report)
@@ -262,8 +249,6 @@ DOWNLOAD_STATES = [REPORT_STATE, State("data-grid", "virtualRowData"),
                    *[State(i.component_id, i.component_property) for i in FILTER_INPUTS]]
 
 
-@callback(Output("data-download-csv", "data"), Input("data-download-csv-btn", "n_clicks"),
-          *DOWNLOAD_STATES, prevent_initial_call=True)
 def download_csv(_clicks: Any, report: Any, rows: Any, *filters: Any) -> Any:
     dataset = _data(report)
     facts = _download_rows(dataset, rows, *filters)
@@ -272,8 +257,6 @@ def download_csv(_clicks: Any, report: Any, rows: Any, *filters: Any) -> Any:
     return dcc.send_bytes(body, file_name(dataset, "csv"))
 
 
-@callback(Output("data-download-xlsx", "data"), Input("data-download-xlsx-btn", "n_clicks"),
-          *DOWNLOAD_STATES, prevent_initial_call=True)
 def download_xlsx(_clicks: Any, report: Any, rows: Any, *filters: Any) -> Any:
     dataset = _data(report)
     facts = _download_rows(dataset, rows, *filters)
@@ -281,3 +264,27 @@ def download_xlsx(_clicks: Any, report: Any, rows: Any, *filters: Any) -> Any:
     body = dataset.cached(("xlsx", tuple(facts.fact_id)), lambda: downloads.to_xlsx(
         downloads.export_frame(facts, dataset.reports), reports))
     return dcc.send_bytes(body, file_name(dataset, "xlsx"))
+
+
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    app.callback(Output("data-grid", "rowData"), *FILTER_INPUTS, State(URL_ID, "search"),
+                 REPORT_STATE, prevent_initial_call=True)(filter_rows)
+    app.callback(Output("data-count", "children"), Output(CHART_ID, "figure"),
+                 Input("data-grid", "virtualRowData"), State(URL_ID, "search"), REPORT_STATE,
+                 prevent_initial_call=True)(follow_grid)
+    app.callback(Output(CHART_SUMMARY_ID, "children"), Input(CHART_ID, "figure"),
+                 State(URL_ID, "search"), prevent_initial_call=True)(describe_chart)
+    app.callback(Output("data-sectors", "value"), Input("data-sector-chart", "clickData"),
+                 State("data-sectors", "value"), REPORT_STATE,
+                 prevent_initial_call=True)(click_sector)
+    app.callback(Output("data-context", "children"), Input("data-grid", "selectedRows"),
+                 State(URL_ID, "search"), REPORT_STATE, prevent_initial_call=True)(show_context)
+    app.callback(Output(store_id(PAGE), "data"), *FILTER_INPUTS,
+                 Input("data-grid", "selectedRows"), REPORT_STATE,
+                 prevent_initial_call=True)(sync_url)
+    app.callback(Output("data-download-csv", "data"), Input("data-download-csv-btn", "n_clicks"),
+                 *DOWNLOAD_STATES, prevent_initial_call=True)(download_csv)
+    app.callback(Output("data-download-xlsx", "data"), Input("data-download-xlsx-btn", "n_clicks"),
+                 *DOWNLOAD_STATES, prevent_initial_call=True)(download_xlsx)

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.components import admin_users, entry_import, entry_preview
 from dashboard.components.entry_import import import_box
@@ -35,8 +35,6 @@ from dashboard.users.accounts import User
 from dashboard.users.web import AUDIT_PATH, same_origin, signed_in
 
 dash.register_page(__name__, path="/entry", name="entry", order=95, nav=False)
-entry_import.register()
-entry_preview.register()
 
 FIELDS = ("indicator_id", "year", "period_kind", "through_month", "measure", "value", "unit",
           "price_basis", "status", "source", "comment")
@@ -138,10 +136,6 @@ def listing(store: Store, user: User, lang: str) -> Any:
                                    className="btn btn-sm btn-outline-secondary")])
 
 
-@callback(Output("entry-who", "children"), Output("entry-work", "hidden"),
-          Output("entry-list", "children", allow_duplicate=True),
-          Output("entry-form-box", "hidden"),
-          Input(URL_ID, "search"), prevent_initial_call="initial_duplicate")
 def show_user(search: Any) -> tuple[Any, bool, Any, bool]:
     """Who is signed in, their figures, and the form only for those who enter figures."""
     store, user = signed_in()
@@ -184,13 +178,6 @@ def _problems(error: EntryError, lang: str) -> Any:
         for p in error.problems])], className="alert alert-danger")
 
 
-@callback(Output("entry-message", "children"), Output("entry-list", "children"),
-          Output("entry-editing", "data", allow_duplicate=True),
-          Input("entry-save", "n_clicks"),
-          Input({"type": ACTION_TYPE, "action": ALL, "entry": ALL, "version": ALL}, "n_clicks"),
-          *[State(f"entry-{f}", "value") for f in FIELDS],
-          State("entry-reason", "value"), State("entry-editing", "data"),
-          State(URL_ID, "search"), prevent_initial_call=True)
 def write(_save: Any, _actions: Any, *values: Any) -> tuple[Any, Any, Any]:
     clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
     return handle(ctx.triggered_id if clicked else None, *values)
@@ -254,10 +241,6 @@ def _int(value: Any) -> int | None:
         else None
 
 
-@callback(*[Output(f"entry-{f}", "value") for f in FIELDS], Output("entry-editing", "data",
-                                                                  allow_duplicate=True),
-          Input({"type": EDIT_TYPE, "entry": ALL, "version": ALL}, "n_clicks"),
-          prevent_initial_call=True)
 def load_for_edit(_clicks: Any) -> tuple[Any, ...]:
     clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
     return form_values(ctx.triggered_id if clicked else None)
@@ -278,3 +261,26 @@ def form_values(trigger: Any) -> tuple[Any, ...]:
     f = entry.figure
     return (f.indicator_id, f.year, f.period_kind, f.through_month, f.measure, f"{f.value:g}",
             f.unit, f.price_basis, f.status, f.source, f.comment, [entry.id, entry.version])
+
+
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    app.callback(Output("entry-who", "children"), Output("entry-work", "hidden"),
+                 Output("entry-list", "children", allow_duplicate=True),
+                 Output("entry-form-box", "hidden"),
+                 Input(URL_ID, "search"), prevent_initial_call="initial_duplicate")(show_user)
+    app.callback(Output("entry-message", "children"), Output("entry-list", "children"),
+                 Output("entry-editing", "data", allow_duplicate=True),
+                 Input("entry-save", "n_clicks"),
+                 Input({"type": ACTION_TYPE, "action": ALL, "entry": ALL, "version": ALL},
+                       "n_clicks"),
+                 *[State(f"entry-{f}", "value") for f in FIELDS],
+                 State("entry-reason", "value"), State("entry-editing", "data"),
+                 State(URL_ID, "search"), prevent_initial_call=True)(write)
+    app.callback(*[Output(f"entry-{f}", "value") for f in FIELDS],
+                 Output("entry-editing", "data", allow_duplicate=True),
+                 Input({"type": EDIT_TYPE, "entry": ALL, "version": ALL}, "n_clicks"),
+                 prevent_initial_call=True)(load_for_edit)
+    entry_import.register_callbacks(app)
+    entry_preview.register_callbacks(app)

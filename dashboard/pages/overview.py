@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import dcc, html
+from dash import Dash, dcc, html
 
 from dashboard import url_state
 from dashboard.components import chart_card as cc
@@ -119,13 +119,17 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 
 
-@kit.update_callback(PAGE, CONTROL_ID, CONTENT_ID)
 def update(group: str | None, search: str | None) -> tuple[list[Any], dict[str, Any]]:
     state, _ = decode({"group": group})
     return kit.rebuild(content, current_dataset(), state, search)
 
 
-@kit.quote_callback(PAGE)
 def show_quote(click: Any, search: str | None) -> html.Div:
     return kit.quote(current_dataset(), click, search)
 
+
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    kit.update_callback(app, PAGE, CONTROL_ID, CONTENT_ID)(update)
+    kit.quote_callback(app, PAGE)(show_quote)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import ClientsideFunction, Input, html
+from dash import ClientsideFunction, Dash, Input, html
 
 from dashboard.components import page_kit as kit
 from dashboard.components.language import URL_ID
@@ -56,9 +56,12 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
         invalid=[*bad_report, *params.invalid])
 
 
-# Hide the navbar and footer as soon as the route is /present, before the deck renders
-# (assets/present.js keeps the class in step with the deck too).
-dash.clientside_callback(
-    ClientsideFunction("present", "markPresenting"),  # assets/present.js
-    Input(URL_ID, "pathname"),
-)
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    # Hide the navbar and footer as soon as the route is /present, before the deck renders
+    # (assets/present.js keeps the class in step with the deck too).
+    app.clientside_callback(
+        ClientsideFunction("present", "markPresenting"),  # assets/present.js
+        Input(URL_ID, "pathname"),
+    )

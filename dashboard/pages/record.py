@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import Input, Output, State, callback, html
+from dash import Dash, Input, Output, State, html
 
 from dashboard.components import chart_card as cc
 from dashboard.components import page_kit as kit
@@ -64,14 +64,6 @@ def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 
 
-@callback(
-    Output(CONTENT_ID, "children"),
-    Output(store_id(PAGE), "data"),
-    Input(view.PLACE_ID, "value"),
-    Input(view.SCOPE_ID, "value"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
 def update(place: Any, scope: Any, search: Any) -> tuple[list[Any], dict[str, Any]]:
     """The record for the controls' values; untrusted values fall back to the defaults."""
     search = search if isinstance(search, str) else None
@@ -84,6 +76,19 @@ def update(place: Any, scope: Any, search: Any) -> tuple[list[Any], dict[str, An
     return page, state
 
 
-@kit.quote_callback(PAGE)
 def show_quote(click: Any, search: str | None) -> html.Div:
     return kit.quote(current_dataset(), click, search)
+
+
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    app.callback(
+        Output(CONTENT_ID, "children"),
+        Output(store_id(PAGE), "data"),
+        Input(view.PLACE_ID, "value"),
+        Input(view.SCOPE_ID, "value"),
+        State(URL_ID, "search"),
+        prevent_initial_call=True,
+    )(update)
+    kit.quote_callback(app, PAGE)(show_quote)

@@ -11,7 +11,7 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
 from dashboard import url_state
 from dashboard.components import page_kit as kit
@@ -106,10 +106,6 @@ def render(dataset: Dataset, lang: str | None, query: dict[str, Any]) -> html.Di
     ], className="workbench report-page")
 
 
-@callback(Output("report-body", "children"), Output("report-count", "children"),
-          Output(TARGET_ID, "data"), Output(store_id(PAGE), "data"),
-          Input("report-q", "value"), State(TARGET_ID, "data"), State(URL_ID, "search"),
-          prevent_initial_call=True)
 def search_text(value: Any, target: Any, search: str | None) -> tuple[Any, ...]:
     lang = lang_from_search(search)
     q, _ = url_state.free_text(value, MAX_QUERY)
@@ -124,12 +120,19 @@ def search_text(value: Any, target: Any, search: str | None) -> tuple[Any, ...]:
             {"fact": fact or "", "q": q})
 
 
-# Scroll to the linked fact (or the first search match) once the text is on screen, and mark
-# the linked fact with a class; re-applied whenever the text is re-rendered.
-clientside_callback(
-    ClientsideFunction("reportPage", "scrollToTarget"),  # assets/report-page.js
-    # An output, even a dummy one: Dash makes the initial call of a callback on a page's new
-    # layout only for callbacks with an output there.
-    Output(SCROLLED_ID, "data"),
-    Input(TARGET_ID, "data"),
-)
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    app.callback(Output("report-body", "children"), Output("report-count", "children"),
+                 Output(TARGET_ID, "data"), Output(store_id(PAGE), "data"),
+                 Input("report-q", "value"), State(TARGET_ID, "data"), State(URL_ID, "search"),
+                 prevent_initial_call=True)(search_text)
+    # Scroll to the linked fact (or the first search match) once the text is on screen, and mark
+    # the linked fact with a class; re-applied whenever the text is re-rendered.
+    app.clientside_callback(
+        ClientsideFunction("reportPage", "scrollToTarget"),  # assets/report-page.js
+        # An output, even a dummy one: Dash makes the initial call of a callback on a page's new
+        # layout only for callbacks with an output there.
+        Output(SCROLLED_ID, "data"),
+        Input(TARGET_ID, "data"),
+    )

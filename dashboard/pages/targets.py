@@ -17,7 +17,7 @@ from typing import Any
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import url_state
 from dashboard.brief import routes as brief
@@ -69,17 +69,6 @@ def visible(row: TargetRow, sectors: list[str], statuses: list[str]) -> bool:
     return (not sectors or row.sector in sectors) and (not statuses or row.status in statuses)
 
 
-@callback(
-    Output(GROUPS_ID, "children"),
-    Output(EMPTY_ID, "className"),
-    Output(COUNT_ID, "children"),
-    Input(SECTOR_ID, "value"),
-    Input(STATUS_ID, "value"),
-    State(YEAR_ID, "data"),
-    State(REPORT_ID, "data"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
 def filter_targets(sectors: Any, statuses: Any, year: Any, report: Any, search: Any
                    ) -> tuple[list[html.Section], str, str]:
     """The cards matching the filters, grouped; the empty message; how many are shown."""
@@ -98,14 +87,6 @@ def _results(dataset: Dataset, table: TargetTable, sectors: list[str], statuses:
     return _groups(dataset, table, shown, lang), "d-none" if shown else "", count
 
 
-@callback(
-    Output({"type": "url-state", "page": PAGE}, "data"),
-    Input(SECTOR_ID, "value"),
-    Input(STATUS_ID, "value"),
-    Input(SELECTED_ID, "data"),
-    State(YEAR_ID, "data"),
-    prevent_initial_call=True,
-)
 def sync_state(sectors: list[str] | None, statuses: list[str] | None, selected: str | None,
                year: int | None) -> dict[str, Any]:
     """The page state for the address bar (url_sync); only known values are written."""
@@ -272,18 +253,6 @@ def quotes_for(target_id: str, year: Any, lang: str, report: Any = None) -> list
     return None if row is None else quote_body(row, dataset.reports, lang)
 
 
-@callback(
-    Output(MODAL_ID, "is_open"),
-    Output(MODAL_BODY_ID, "children"),
-    Output(SELECTED_ID, "data"),
-    Input({"type": GAUGE_TYPE, "index": ALL}, "n_clicks"),
-    Input({"type": SOURCE_TYPE, "index": ALL}, "n_clicks"),
-    Input(MODAL_ID, "is_open"),
-    State(YEAR_ID, "data"),
-    State(REPORT_ID, "data"),
-    State(URL_ID, "search"),
-    prevent_initial_call=True,
-)
 def open_quotes(_gauge_clicks, _source_clicks, is_open, year, report, search):
     trigger = ctx.triggered_id
     if trigger == MODAL_ID:
@@ -296,3 +265,38 @@ def open_quotes(_gauge_clicks, _source_clicks, is_open, year, report, search):
         return no_update, no_update, no_update
     return True, body, str(trigger["index"])
 
+
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    app.callback(
+        Output(GROUPS_ID, "children"),
+        Output(EMPTY_ID, "className"),
+        Output(COUNT_ID, "children"),
+        Input(SECTOR_ID, "value"),
+        Input(STATUS_ID, "value"),
+        State(YEAR_ID, "data"),
+        State(REPORT_ID, "data"),
+        State(URL_ID, "search"),
+        prevent_initial_call=True,
+    )(filter_targets)
+    app.callback(
+        Output({"type": "url-state", "page": PAGE}, "data"),
+        Input(SECTOR_ID, "value"),
+        Input(STATUS_ID, "value"),
+        Input(SELECTED_ID, "data"),
+        State(YEAR_ID, "data"),
+        prevent_initial_call=True,
+    )(sync_state)
+    app.callback(
+        Output(MODAL_ID, "is_open"),
+        Output(MODAL_BODY_ID, "children"),
+        Output(SELECTED_ID, "data"),
+        Input({"type": GAUGE_TYPE, "index": ALL}, "n_clicks"),
+        Input({"type": SOURCE_TYPE, "index": ALL}, "n_clicks"),
+        Input(MODAL_ID, "is_open"),
+        State(YEAR_ID, "data"),
+        State(REPORT_ID, "data"),
+        State(URL_ID, "search"),
+        prevent_initial_call=True,
+    )(open_quotes)

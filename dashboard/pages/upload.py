@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.components import upload_review
 from dashboard.components.language import URL_ID, lang_from_search
@@ -99,9 +99,6 @@ def panel(store: Store, upload_id: int | None, selected: Any, lang: str,
     return parts
 
 
-@callback(Output("upload-who", "children"), Output("upload-work", "hidden"),
-          Output("upload-review", "children", allow_duplicate=True),
-          Input(URL_ID, "search"), prevent_initial_call="initial_duplicate")
 def show(search: Any) -> tuple[Any, bool, Any]:
     """Admins get the form and the review; anyone else is told what to do."""
     lang = lang_from_search(search if isinstance(search, str) else "")
@@ -119,20 +116,6 @@ def show(search: Any) -> tuple[Any, bool, Any]:
         return _alert(t("upload.error.store", lang), "danger"), True, []
 
 
-@callback(Output("upload-review", "children"), Output("upload-message", "children"),
-          Output("upload-selected", "data"),
-          Input({"type": upload_review.PICK_TYPE, "key": ALL}, "n_clicks"),
-          Input({"type": upload_review.REST_TYPE, "category": ALL}, "n_clicks"),
-          Input({"type": upload_review.DECIDE_TYPE, "action": ALL}, "n_clicks"),
-          Input({"type": upload_review.ACT_TYPE, "action": ALL}, "n_clicks"),
-          Input({"type": upload_review.NAME_CONFIRM_TYPE, "zh": ALL}, "n_clicks"),
-          State({"type": upload_review.META_TYPE, "field": ALL}, "value"),
-          State({"type": upload_review.FIELD_TYPE, "name": ALL}, "id"),
-          State({"type": upload_review.FIELD_TYPE, "name": ALL}, "value"),
-          State("upload-selected", "data"), State(URL_ID, "search"),
-          State({"type": upload_review.NAME_TYPE, "zh": ALL}, "id"),
-          State({"type": upload_review.NAME_TYPE, "zh": ALL}, "value"),
-          prevent_initial_call=True)
 def act(_picks: Any, _rest: Any, _decide: Any, _acts: Any, _names: Any, meta: Any,
         field_ids: Any, field_values: Any, selected: Any, search: Any, name_ids: Any = None,
         name_values: Any = None) -> tuple[Any, Any, Any]:
@@ -174,3 +157,25 @@ def handle(trigger: Any, meta_values: Any, editor: dict[str, Any], selected: Any
         return no_update, _alert(t("upload.error.signin", lang), "warning"), no_update
     except StoreError:
         return no_update, _alert(t("upload.error.store", lang), "danger"), no_update
+
+
+def register_callbacks(app: Dash) -> None:
+    """This page's callbacks, attached to the app being built (``create_app`` calls
+    it for every page: the one way callbacks are registered)."""
+    app.callback(Output("upload-who", "children"), Output("upload-work", "hidden"),
+                 Output("upload-review", "children", allow_duplicate=True),
+                 Input(URL_ID, "search"), prevent_initial_call="initial_duplicate")(show)
+    app.callback(Output("upload-review", "children"), Output("upload-message", "children"),
+                 Output("upload-selected", "data"),
+                 Input({"type": upload_review.PICK_TYPE, "key": ALL}, "n_clicks"),
+                 Input({"type": upload_review.REST_TYPE, "category": ALL}, "n_clicks"),
+                 Input({"type": upload_review.DECIDE_TYPE, "action": ALL}, "n_clicks"),
+                 Input({"type": upload_review.ACT_TYPE, "action": ALL}, "n_clicks"),
+                 Input({"type": upload_review.NAME_CONFIRM_TYPE, "zh": ALL}, "n_clicks"),
+                 State({"type": upload_review.META_TYPE, "field": ALL}, "value"),
+                 State({"type": upload_review.FIELD_TYPE, "name": ALL}, "id"),
+                 State({"type": upload_review.FIELD_TYPE, "name": ALL}, "value"),
+                 State("upload-selected", "data"), State(URL_ID, "search"),
+                 State({"type": upload_review.NAME_TYPE, "zh": ALL}, "id"),
+                 State({"type": upload_review.NAME_TYPE, "zh": ALL}, "value"),
+                 prevent_initial_call=True)(act)
