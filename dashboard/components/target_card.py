@@ -58,9 +58,19 @@ def warning_box(row: TargetRow, lang: str) -> list[dbc.Alert]:
     """The data-quality findings about the target (both quotes are in the message)."""
     key = "message_en" if normalize_lang(lang) == "en" else "message_zh"
     return [dbc.Alert([html.Span("⚠ ", **{"aria-hidden": "true"}),
-                       html.Strong(t("targets.card.warning", lang)), str(w[key])],
+                       html.Strong(t("targets.card.warning", lang)),
+                       _named_message(str(w[key]), row, lang)],
                       color="warning", class_name="target-warning small mb-2 py-2")
             for w in row.warnings]
+
+
+def _named_message(message: str, row: TargetRow, lang: str) -> str:
+    """A finding's English opens with the indicator's name as the build wrote it: for a
+    name read from the text that is its Chinese, shown as the page names it (suggested or
+    marked untranslated, dashboard/names/display.py) like every other English name."""
+    if normalize_lang(lang) == "en" and message.startswith(f"{row.name_zh}, "):
+        return row.name_en + message[len(row.name_zh):]
+    return message
 
 
 def gauge_summary(row: TargetRow, lang: str) -> str:

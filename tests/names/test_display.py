@@ -15,6 +15,8 @@ from dashboard.names.display import (
 from dashboard.names.units import amount_en, suffix_en, unit_en
 from tests.components.helpers import by_class, texts, walk
 
+NAME_READ = "实施重点项目"  # luming-2025: 实施重点项目80个, no lexicon entry
+
 
 def test_the_order_english_then_suggestion_then_marked_chinese():
     assert english_name("粮食产量", "Grain output").status == "english"
@@ -62,3 +64,22 @@ def test_units_in_english():
     assert range_value(12, 13, "万吨", "level", "en") == "120,000–130,000 tonnes"
     assert axis_unit_title("万亩", "en") == "(10,000 mu)"
     assert axis_unit_title("万亩", "zh") == "（万亩）"
+
+
+def test_a_finding_about_a_name_read_from_the_text_names_it_in_english(luming_2025):
+    """quality.csv's English message opens with the name as the build wrote it (for a name
+    read from the text, its Chinese): the target card shows the page's name instead."""
+    import dataclasses
+
+    from dashboard.components.target_card import warning_box
+    from dashboard.progress.targets import target_table
+
+    row = next(r for r in target_table(luming_2025, 2025).rows if r.name_zh == NAME_READ)
+    assert row.name_en == f"Implemented key projects {SUGGESTED_MARK}"
+    finding = {"message_en": f"{NAME_READ}, 2025: two targets that cannot both be met: …",
+               "message_zh": f"2025年{NAME_READ}有两个无法同时实现的目标:…"}
+    warned = dataclasses.replace(row, warnings=(finding,))
+    (alert,) = warning_box(warned, "en")
+    assert texts(alert)[-1].startswith(f"Implemented key projects {SUGGESTED_MARK}, 2025: ")
+    (alert,) = warning_box(warned, "zh")
+    assert texts(alert)[-1] == finding["message_zh"]
