@@ -34,7 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from common import children, get, rss_mb, start, stop, wait_warm  # noqa: E402
+from common import children, get, rss_mb, start, stop  # noqa: E402
+from interactions import first_interactions, summary, wait_for_answers  # noqa: E402
 
 BUNDLES = ROOT / "tests" / "fixtures" / "bundles"
 PLACES = ("鹿鸣县", "青石县")
@@ -104,6 +105,16 @@ def first_calls(base: str, report: str = "") -> tuple[list[float], list[float]]:
     return first, repeat
 
 
+def app_for(data: Path):
+    """The app on ``data``, in this process (for its callback list and page modules)."""
+    from dataclasses import replace
+
+    from dashboard.app_factory import create_app
+    from dashboard.settings import read_settings
+
+    return create_app(replace(read_settings(), data_dir=data))
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -134,9 +145,13 @@ def main() -> int:
             stop(proc)
         proc, base, _ = start(work / "data", work / "server2.log")
         try:
-            warmed = wait_warm(work / "server2.log")
+            warmed = [wait_for_answers(base)]
             first, repeat = first_calls(base)
             other, other_repeat = first_calls(base, "r00-luming-2024")
+            interactions = {name: summary(first_interactions(app_for(work / "data"), base,
+                                                             report))
+                            for name, report in (("default", None),
+                                                 ("another", "r00-luming-2024"))}
         finally:
             stop(proc)
     finally:
@@ -145,11 +160,15 @@ def main() -> int:
     print(f"start-up until /healthz answers: {startup:.2f} s (target ≤ 5 s)")
     print(f"RSS after every page in both languages: master {master:.0f} MB, workers "
           + ", ".join(f"{w:.0f} MB" for w in workers) + " (target ≤ 300 MB per worker)")
-    print("default report's pages built in the background in "
+    print("every report's answers prerendered in the background in "
           + ", ".join(f"{w:.1f} s" for w in warmed))
+    for name, got in interactions.items():
+        print(f"a visitor's first requests, {name} report: n={got['requests']} p50 "
+              f"{got['p50']:.1f} ms p95 {got['p95']:.1f} ms max {got['max']:.1f} ms, "
+              f"{got['kept']} prerendered, {got['errors']} errors")
     for name, values in (("first call of each value, default report", first),
                          ("repeats, default report", repeat),
-                         ("first call of each value, another report (not warmed)", other),
+                         ("first call of each value, another report", other),
                          ("repeats, another report", other_repeat)):
         print(f"callbacks, {name}: n={len(values)} p50 {statistics.median(values):.1f} ms "
               f"p95 {pct(values, 0.95):.1f} ms max {max(values):.1f} ms")

@@ -37,7 +37,7 @@ from dash import Dash, html
 from dash.exceptions import DependencyException
 from flask import has_request_context, request
 
-from dashboard import context, index_page, templating, theme, web_settings
+from dashboard import answers, context, index_page, templating, theme, warm, web_settings
 from dashboard.api import read as api_read
 from dashboard.api import write as api_write
 from dashboard.brief import routes as brief_routes
@@ -176,6 +176,7 @@ def create_app(settings: Settings, store: Store | None = None, *,
     app.server.config[context.WARM_SETTING] = settings.warm
     web_settings.install(app.server, settings.web)
     context.install(app.server, source)
+    warm.install(app.server)
     target_download.register(app.server)
     brief_routes.register(app.server)
     api_read.register(app.server)
@@ -197,6 +198,7 @@ def create_app(settings: Settings, store: Store | None = None, *,
     _force_production_mode(app)
     install_security_headers(app.server, app)
     tune_delivery(app)
+    answers.install(app)  # after the security hooks: a refused request finds nothing
     if store is not None:
         _mount_store(app, settings, store)
     return app

@@ -9,7 +9,6 @@ to get the request's snapshot and pass it on explicitly.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 
@@ -18,7 +17,6 @@ from flask import Flask, Response, current_app, g, has_app_context, has_request_
 from dashboard.data import Dataset
 
 EXTENSION = "dashboard.snapshot"
-WARMER = "dashboard.warmer"
 
 
 class SnapshotSource:
@@ -64,20 +62,14 @@ VERSION_PATH = "/version.json"
 def install(server: Flask, source: SnapshotSource) -> None:
     """Attach ``source`` to the app and pin its snapshot to each request.
 
-    With ``server.config["DASHBOARD_WARM"]`` (set by the production entry point), a worker's
-    first request of each data version also starts building the default report's pages in
-    the background (``dashboard/warm.py``).
+    The background prerender of each version's answers is installed beside it, by the
+    composition root (``dashboard/warm.py``).
     """
-    from dashboard.warm import Warmer
-
     server.extensions[EXTENSION] = source
-    warmer = server.extensions[WARMER] = Warmer(server)
 
     @server.before_request
     def _pin_snapshot() -> None:
-        g.dashboard_snapshot = snapshot = source.current()
-        if server.config.get(WARM_SETTING):
-            warmer.ensure(snapshot, os.getpid())
+        g.dashboard_snapshot = source.current()
 
     @server.get(VERSION_PATH)
     def _version() -> Response:
@@ -87,11 +79,6 @@ def install(server: Flask, source: SnapshotSource) -> None:
                            reports=sorted(snapshot.everything.reports.report_id))
         response.headers["Cache-Control"] = "no-store"
         return response
-
-
-def start_warming(server: Flask, report: Callable[[str], None] | None = None) -> None:
-    """Build the current snapshot's default pages in the background (a worker's start)."""
-    server.extensions[WARMER].ensure(source_of(server).current(), os.getpid(), report)
 
 
 def source_of(server: Flask) -> SnapshotSource:

@@ -18,9 +18,10 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
-from dashboard.context import WARM_SETTING, source_of, start_warming
+from dashboard.context import WARM_SETTING, source_of
 from dashboard.delivery import warm_caches
 from dashboard.startup import create_app_or_exit, serving_line
+from dashboard.warm import start_warming
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050

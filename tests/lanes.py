@@ -49,6 +49,9 @@ SLOW = (
     "tests/entries/test_bulk.py::test_a_commit_killed_part_way_writes_nothing",
     "tests/pipeline/test_build.py",
     "tests/pipeline/test_bulletin.py::test_cli_build_validates",
+    # Every answer of a data version computed (every page, language, state, report).
+    "tests/test_warm.py::test_the_status_says_when_a_versions_answers_are_ready",
+    "tests/answers/test_serve.py::test_prerender_",
     # The real corpus (../shared/realreports): evaluation, keys, pages of real reports.
     "tests/pipeline/test_real_reports.py",
     "tests/pipeline/test_fact_keys.py::test_keys_of_real_reports_are_the_keys_stored_before",
