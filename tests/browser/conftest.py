@@ -18,6 +18,15 @@
   2025, 青石县 2025; the default report is luming-2025), never the seed in data/. Each app
   loads its own snapshot from that folder, so no page layout memoised by one app (the memo
   belongs to the snapshot) is ever served by another.
+* ``dash_duo`` (dash.testing's fixture, replaced here): each test still gets its own
+  threaded server and its own ``DashComposite``, but every test of a pytest process drives
+  one Chromium, started once (starting and quitting one took ~5 s of a test). Between tests
+  the browser is brought back to what a new one would be: a new tab (so no script added with
+  ``Page.addScriptToEvaluateOnNewDocument``, no extra HTTP header, no emulated viewport and no
+  history survive), no cookie (cookies are per host, not per port: a session signed in by one
+  test would otherwise reach the next test's server), the previous origin's storage cleared,
+  the pointer back at the top left, the console and performance logs drained, downloads into
+  the test's own folder. A Chromium that died is started again.
 """
 
 from __future__ import annotations
@@ -26,13 +35,18 @@ import json
 import os
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from dash.testing.application_runners import BaseDashRunner
+from dash.testing.browser import Browser
+from dash.testing.composite import DashComposite
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options as ChromeOptions
+from selenium.webdriver.common.action_chains import ActionBuilder
 
 from dashboard.app_factory import create_app
 from tests.app_settings import app_settings
@@ -85,6 +99,108 @@ def pytest_setup_options() -> ChromeOptions:
     options.binary_location = os.environ.get("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
     options.set_capability("goog:loggingPrefs", {"browser": "SEVERE"})
     return options
+
+
+class _Chromium:
+    """The one Chromium of this pytest process, started on first use (``get``), started
+    again if it died, quit at the end of the session."""
+
+    def __init__(self, config: pytest.Config, download_path: Path) -> None:
+        self._config = config
+        self._download_path = download_path
+        self._browser: Browser | None = None
+
+    def get(self) -> Any:
+        if self._browser is not None:
+            try:
+                self._browser.driver.window_handles  # noqa: B018 - alive?
+            except WebDriverException:
+                self.quit()
+        if self._browser is None:
+            config = self._config
+            self._browser = Browser(
+                browser=config.getoption("webdriver"),
+                remote=config.getoption("remote"),
+                remote_url=config.getoption("remote_url"),
+                headless=config.getoption("headless"),
+                options=config.hook.pytest_setup_options(),
+                download_path=str(self._download_path),
+                percy_run=False,
+            )
+        return self._browser.driver
+
+    def quit(self) -> None:
+        browser, self._browser = self._browser, None
+        if browser is not None:
+            browser.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def _chromium(request: pytest.FixtureRequest,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Chromium]:
+    chromium = _Chromium(request.config, tmp_path_factory.mktemp("chromium-downloads"))
+    yield chromium
+    chromium.quit()
+
+
+def _fresh_tab(driver: Any, download_path: str) -> None:
+    """Leave the browser as a newly started one would be (see the module's docstring)."""
+    old = driver.window_handles
+    driver.switch_to.new_window("tab")
+    fresh = driver.current_window_handle
+    for handle in old:
+        driver.switch_to.window(handle)
+        driver.close()
+    driver.switch_to.window(fresh)
+    # A tab opened beside another does not have the focus (document.hasFocus() is false, and
+    # a dropdown that closes on blur misbehaves) until it is brought to the front.
+    driver.execute_cdp_cmd("Page.bringToFront", {})
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                           {"behavior": "allow", "downloadPath": download_path})
+    actions = ActionBuilder(driver)
+    actions.pointer_action.move_to_location(0, 0)
+    actions.perform()
+    actions.clear_actions()
+    driver.get_log("browser")
+    driver.get_log("performance")
+    _seen_urls.pop(driver.session_id, None)
+
+
+class _SharedChromiumDuo(DashComposite):
+    """dash.testing's ``DashComposite`` on the process's Chromium instead of a new one."""
+
+    def __init__(self, server: Any, driver: Any, download_path: str) -> None:
+        self._shared_driver = driver
+        super().__init__(server=server, browser="chrome", download_path=download_path,
+                         percy_run=False)
+
+    def _try_get_webdriver(self) -> Any:
+        return self._shared_driver
+
+    def __exit__(self, exc_type: Any, exc_val: Any, traceback: Any) -> None:
+        """Leave the page (its scripts stop calling the server about to stop) and forget
+        the origin's storage; the browser stays up for the next test."""
+        try:
+            origin = self.server_url.rstrip("/") if self.server_url else ""
+            self.driver.get("about:blank")
+            if origin:
+                self.driver.execute_cdp_cmd("Storage.clearDataForOrigin",
+                                            {"origin": origin, "storageTypes": "all"})
+        except WebDriverException:
+            pass  # a browser that died is started again by the next test
+
+
+@pytest.fixture
+def dash_duo(request: pytest.FixtureRequest, dash_thread_server: Any, tmp_path: Path,
+             _chromium: _Chromium) -> Iterator[DashComposite]:
+    """dash.testing's ``dash_duo`` (a threaded server and a browser), on the one Chromium."""
+    download = tmp_path / "download"
+    download.mkdir()
+    driver = _chromium.get()
+    _fresh_tab(driver, str(download))
+    with _SharedChromiumDuo(dash_thread_server, driver, str(download)) as duo:
+        yield duo
 
 
 @pytest.fixture
