@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 import pandas as pd
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
+from dashboard.data import report_for
 from dashboard.facts import report_title
 from dashboard.i18n import normalize_lang, t
 
@@ -40,8 +41,6 @@ def report_from_search(search: object) -> str | None:
 
 def report_in_address(dataset: Any, search: object) -> Any:
     """The report an address shows: ``?report=``, else the report of ``?fact=``."""
-    from dashboard.data import report_for
-
     return report_for(dataset, report_from_search(search), query_value(search, "fact"))
 
 

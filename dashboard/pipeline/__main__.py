@@ -1,6 +1,6 @@
 """Command line: `python -m dashboard.pipeline build`, `... extract REPORT.txt --out DIR`, and
 the database commands `publish [--rollback]`, `versions`, `export` (``dashboard/store/cli.py``,
-imported only when used)."""
+whose publishing code is imported only when one of them runs)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pandera.errors import SchemaErrors
 
+from dashboard.store.cli import add_commands, run
+
 from .build import DATA_DIR, SEEDS_DIR, build, extract_file
 from .text import ReportError
 
@@ -18,7 +20,6 @@ STORE_COMMANDS = ("publish", "versions", "export")
 
 
 def _add_store_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from dashboard.store.cli import add_commands
 
     add_commands(commands, DATA_DIR, SEEDS_DIR)
 
@@ -36,7 +37,6 @@ def main(argv: list[str] | None = None) -> int:
     _add_store_commands(commands)
     args = parser.parse_args(argv)
     if args.command in STORE_COMMANDS:
-        from dashboard.store.cli import run
 
         return run(args)
     began = time.perf_counter()

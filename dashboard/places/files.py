@@ -18,6 +18,7 @@ import pandas as pd
 from flask import Flask, Response, request
 
 from dashboard import downloads, url_state
+from dashboard.context import current_dataset
 from dashboard.data import Dataset, select_report
 from dashboard.figures.gauges import target_text
 from dashboard.places.bars import cell_text
@@ -189,8 +190,6 @@ def _send(name: str, body: bytes) -> Response:
 
 
 def register(server: Flask) -> None:
-    from dashboard.context import current_dataset
-
     @server.get(COMPARE_PATH)
     def _compare_csv() -> Response:
         return _send(*compare_file(current_dataset(), request.args.to_dict()))

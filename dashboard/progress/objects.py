@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from dashboard.pipeline.nouns import object_key
+
 _CLAUSE_MARKS = ",，;；:：。!?！？、\n"
 _REACH = 14  # characters either side of the number
 _NOT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
@@ -54,8 +56,6 @@ _TOTAL = re.compile(r"达到|总数|总量|累计达|共有|拥有|保有")
 
 
 def is_generic(name: str) -> bool:
-    from dashboard.pipeline.nouns import object_key
-
     return object_key(name) in {object_key(g) for g in GENERIC_NAMES}
 
 

@@ -22,10 +22,9 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from dashboard.store.engine import Store
+from dashboard.store import Store, StoreError, open_store
+from dashboard.users import accounts, throttle, tokens
 
 EXIT_ERROR = 2
 
@@ -65,8 +64,6 @@ def _token_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _token(store: Store, args: argparse.Namespace) -> None:
-    from dashboard.users import tokens
-
     if args.list:
         for info in tokens.list_tokens(store, args.name):
             state = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "live"
@@ -101,9 +98,6 @@ def read_password(prompt: Callable[[str], str] | None = None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from dashboard.store import StoreError, open_store
-    from dashboard.users import accounts
-
     try:
         store = open_store()
         if args.command == "list":
@@ -121,8 +115,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "token":
             _token(store, args)
         elif args.command == "unlock":
-            from dashboard.users import throttle
-
             throttle.clear_lock(store, args.name, "cli")
             print(f"unlocked {args.name}")
         elif args.command == "password":
