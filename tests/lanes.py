@@ -80,6 +80,7 @@ SLOW = (
     "tests/brief/test_shared_cache.py",
     # Every page or slide rendered for every report, theme and language.
     "tests/pages/test_report_selection.py",
+    "tests/pages/test_english_names.py::test_no_indicator_name_is_chinese_without_its_mark",
     "tests/present/test_slides.py",
     # Many threads or many examples.
     "tests/entries/test_concurrency.py",
