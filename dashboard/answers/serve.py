@@ -22,6 +22,7 @@ from flask import Flask, Response, current_app, g, request
 
 from dashboard.answers import keys
 from dashboard.answers.kept import Kept, MemoKept, Recent, StoreKept
+from dashboard.components.shell import address_from_referrer, page_at
 from dashboard.context import current_dataset
 from dashboard.store import STORE_EXTENSION as STORE
 
@@ -51,16 +52,12 @@ def callback_module(app: Dash, output: str) -> str | None:
 
 
 def _page_module(pathname: str) -> str | None:
-    from dashboard.components.shell import page_at
-
     page = page_at(pathname)
     return str(page.get("module")) if page else None
 
 
 def request_key(app: Dash, layout_path: str, callback_path: str) -> str | None:
     """The key of the request being served if its answer may be shared, else None."""
-    from dashboard.components.shell import address_from_referrer
-
     if request.method == "GET" and request.path == layout_path:
         address = address_from_referrer(request.referrer)
         if address is None or not keys.is_shared_module(_page_module(address[0])):

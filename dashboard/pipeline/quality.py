@@ -13,6 +13,8 @@ import math
 
 import pandas as pd
 
+from .schema import column_names
+
 # "左右" (about) is read as within ±5 % of the stated level.
 ABOUT_TOLERANCE = 0.05
 
@@ -132,6 +134,4 @@ def _message_en(a, b, level_a, level_b, unit, base) -> str:
 
 def find_issues(facts: pd.DataFrame) -> pd.DataFrame:
     """Every finding of every rule, as a table."""
-    from .schema import column_names
-
     return pd.DataFrame(contradictory_targets(facts), columns=column_names("quality"))

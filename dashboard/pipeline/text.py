@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .front import chinese_years
+from .noise import mask_noise
+
 # Full-width ASCII (！ to ～) maps one-to-one onto ASCII, so offsets in the normalised text are
 # offsets in the report text as read.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -68,7 +71,4 @@ def normalise(text: str) -> str:
 def reading_text(text: str) -> str:
     """The text the reader works on: crawled noise blanked (``noise.py``), years written in
     Chinese numerals as digits, full-width characters as ASCII; every offset kept."""
-    from .front import chinese_years
-    from .noise import mask_noise
-
     return normalise(chinese_years(mask_noise(text)))
