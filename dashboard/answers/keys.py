@@ -43,7 +43,9 @@ def is_shared_module(module: str | None) -> bool:
 def _digest(version: str, kind: str, canonical: Any) -> str:
     text = json.dumps([version, kind, canonical], sort_keys=True, ensure_ascii=False,
                       separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # surrogatepass: a request may carry a lone surrogate ("\ud800" is valid JSON); it must
+    # get a key of its own, not a 500 before the callback's own checks have seen it.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def layout_key(version: str, pathname: str, search: str) -> str:

@@ -41,6 +41,17 @@ def test_a_callback_key_depends_on_what_the_callback_reads_only():
     assert keys.callback_key("7", {**BODY, "changedPropIds": []}) != key
 
 
+def test_a_lone_surrogate_gets_a_key_of_its_own():
+    # JSON may carry "\ud800" (the callback fuzzer sends it): hashing it must not raise.
+    def body(text):
+        return {"output": "x.children", "inputs": [{"id": "x", "property": "value",
+                                                   "value": text}]}
+
+    first, second = keys.callback_key("v1", body("\ud800")), keys.callback_key("v1", body("\ud801"))
+    assert len(first) == 64 and first != second
+    assert keys.layout_key("v1", "/", "?q=\udfff") != keys.layout_key("v1", "/", "?q=")
+
+
 def test_what_is_not_a_callback_body_has_no_key():
     assert keys.callback_key("7", None) is None
     assert keys.callback_key("7", {"output": 3}) is None
