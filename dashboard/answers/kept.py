@@ -15,10 +15,10 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from dashboard.data import Dataset
@@ -129,15 +129,23 @@ class MemoKept:
         self._recent.put(key, body)
 
 
-def claim(store: Store, key: str, version: str) -> bool:
+def claim(store: Store, key: str, version: str, lease_s: float | None = None) -> bool:
     """Insert the row ``key`` (an empty answer) unless it exists: True for the one caller
-    that inserted it (one prerender per version across workers and hosts)."""
+    that inserted it. With ``lease_s``, a row older than that is taken over (its claimer was
+    stopped part way: a restart, a crash), so no work is left undone for good."""
+    now = datetime.now(UTC)
     try:
         with store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
             conn.execute(insert(answers).values(key=key, version_id=version_id(version),
-                                                content=b"", created_at=datetime.now(UTC)))
+                                                content=b"", created_at=now))
     except IntegrityError:
-        return False
+        if lease_s is None:
+            return False
+        with store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            taken = conn.execute(update(answers).values(created_at=now).where(
+                answers.c.key == key,
+                answers.c.created_at < now - timedelta(seconds=lease_s)))
+        return taken.rowcount == 1
     return True
 
 

@@ -41,6 +41,10 @@ from dashboard.web_settings import settings_of
 log = logging.getLogger("dashboard.answers")
 HOST = "http://localhost"
 BACKGROUND_NICE = 10
+# A report's claim older than this, with the report still not done, is taken over: its
+# worker was stopped part way (a restart). Rendering one report takes seconds; a report
+# taken over while its first worker still renders it is only rendered twice.
+CLAIM_LEASE_S = 300.0
 
 
 def search_of(report: str | None, lang: str, state: dict[str, Any] | None = None) -> str:
@@ -176,7 +180,7 @@ def start(app: Dash, store: Any, dataset: Dataset, wanted: Callable[[], bool],
     version = dataset.version
 
     def claim(name: str | None) -> bool:
-        if not kept_mod.claim(store, _marker("claim", version, name), version):
+        if not kept_mod.claim(store, _marker("claim", version, name), version, CLAIM_LEASE_S):
             return False
         if name is None:  # the first report of a version: older versions' answers go
             kept_mod.forget_other_versions(store, version)

@@ -4,6 +4,7 @@ older versions' answers deleted, a failing database a miss."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import create_engine
 
@@ -71,3 +72,18 @@ def test_workers_share_a_versions_prerender_report_by_report(store: Store, count
     for report in reports:
         kept.claim(store, prerender._marker("done", version, report), version)
     assert prerender.ready(store, dataset)
+
+
+def test_a_claim_left_by_a_stopped_worker_is_taken_over_after_its_lease(store: Store):
+    from sqlalchemy import update
+
+    from dashboard.store.tables import answers
+
+    assert kept.claim(store, "claim:3:r", "3-abc", lease_s=300)
+    assert not kept.claim(store, "claim:3:r", "3-abc", lease_s=300)  # still being rendered
+    with store.engine.begin() as conn:  # its worker was stopped ten minutes ago
+        conn.execute(update(answers).where(answers.c.key == "claim:3:r").values(
+            created_at=datetime.now(UTC) - timedelta(minutes=10)))
+    assert kept.claim(store, "claim:3:r", "3-abc", lease_s=300)
+    assert not kept.claim(store, "claim:3:r", "3-abc", lease_s=300)  # taken once
+    assert not kept.claim(store, "claim:3:r", "3-abc")  # no lease: never taken over
