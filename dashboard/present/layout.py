@@ -25,6 +25,8 @@ DECK_ID = "present-deck"
 _QUALIFIER = re.compile(r"^([A-Za-z][A-Za-z ]*\s)(\S.*)$")
 # A Chinese qualifier after the number (100亿元以上, 8%左右): set smaller, like "about".
 _SUFFIX = re.compile(r"^(.*\S)(以上|以下|左右|以内|余)$")
+# An English unit after the number (the number has no letter; the unit starts with one).
+_UNIT_AFTER = re.compile(r"^([^A-Za-z]*\d[^A-Za-z\s]*)\s+([A-Za-z].*)$")
 
 
 def slide(slide_id: str, kicker: str, title: str, body: Any, source: str,
@@ -58,15 +60,20 @@ def kpi_tile(value: str, label: str, note: str = "", detail: str = "") -> html.D
 
 def _value_parts(value: str) -> str | list[Any]:
     """"about +8%" → a small "about" before a big "+8%": the number is the message, and a
-    long English qualifier would otherwise wrap the number onto two lines."""
+    long English qualifier would otherwise wrap the number onto two lines. So is an English
+    unit after it ("310,000 mu", "1.91 billion yuan"): set small like 以上 and 左右, so the
+    tile is not wider in English than in Chinese (31万亩)."""
+    parts: list[Any] = []
     match = _QUALIFIER.match(value)
     if match:
-        return [html.Span(match.group(1).strip(), className="present-kpi-qualifier"),
-                match.group(2)]
-    match = _SUFFIX.match(value)
+        parts.append(html.Span(match.group(1).strip(), className="present-kpi-qualifier"))
+        value = match.group(2)
+    match = _SUFFIX.match(value) or _UNIT_AFTER.match(value)
     if match:
-        return [match.group(1), html.Span(match.group(2), className="present-kpi-suffix")]
-    return value
+        parts += [match.group(1), html.Span(match.group(2), className="present-kpi-suffix")]
+    else:
+        parts.append(value)
+    return parts if len(parts) > 1 else value
 
 
 def columns_for(count: int) -> int:
