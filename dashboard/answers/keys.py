@@ -11,7 +11,10 @@ signed-in user (``/entry``, ``/upload``, ``/admin/users``, ``/signin``) never ar
 The key is the SHA-256 of the data version and the request's canonical form: for a page
 view, its path and query as the browser sends them (the layout embeds them: a different
 order is a different answer); for a callback, its output, its inputs' and states' ids,
-properties and values, and the ids that changed (``callback_context.triggered`` may be read).
+properties and values, and the ids that changed (``callback_context.triggered`` may be read);
+the address a callback reads (``url.search``) as the callbacks parse it (``canonical_search``),
+so ``?lang=zh&report=a`` and ``?report=a`` share an answer. A page view's address is kept as
+sent: the layout embeds it, and the browser checks it against the address bar.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from __future__ import annotations
 import hashlib
 import json
 from typing import Any
+from urllib.parse import parse_qsl
+
+from dashboard.i18n import DEFAULT_LANG, normalize_lang
 
 # Modules (their dotted names end so) whose callbacks and page layouts depend only on the
 # data version and the request. Pages are named by Dash as ``pages.<file>``.
@@ -53,6 +59,20 @@ def layout_key(version: str, pathname: str, search: str) -> str:
     return _digest(version, "layout", [pathname, search])
 
 
+def canonical_search(search: str) -> list[tuple[str, str]]:
+    """A query as the callbacks read it: parsed into a dict of parameters (so their order is
+    noise; a repeated one keeps its values' order) and the language normalised (``lang=zh``,
+    ``lang=ZH`` and no ``lang`` are the same page)."""
+    params = []
+    for name, value in parse_qsl(search.lstrip("?"), keep_blank_values=True):
+        if name == "lang":
+            value = normalize_lang(value)
+            if value == DEFAULT_LANG:
+                continue
+        params.append((name, value))
+    return sorted(params, key=lambda pair: pair[0])
+
+
 def _dependencies(items: Any) -> list[Any]:
     """``[[id, property, value], …]`` of a body's inputs or state (wildcards: lists)."""
     out: list[Any] = []
@@ -60,7 +80,10 @@ def _dependencies(items: Any) -> list[Any]:
         if isinstance(item, list):
             out.append(_dependencies(item))
         elif isinstance(item, dict):
-            out.append([item.get("id"), item.get("property"), item.get("value")])
+            value = item.get("value")
+            if item.get("property") == "search" and isinstance(value, str):
+                value = canonical_search(value)
+            out.append([item.get("id"), item.get("property"), value])
         else:
             raise ValueError("not a callback dependency")
     return out
