@@ -68,9 +68,12 @@ def _value_parts(value: str) -> str | list[Any]:
     if match:
         parts.append(html.Span(match.group(1).strip(), className="present-kpi-qualifier"))
         value = match.group(2)
-    match = _SUFFIX.match(value) or _UNIT_AFTER.match(value)
-    if match:
-        parts += [match.group(1), html.Span(match.group(2), className="present-kpi-suffix")]
+    chinese, english = _SUFFIX.match(value), _UNIT_AFTER.match(value)
+    if chinese:
+        parts += [chinese.group(1), html.Span(chinese.group(2), className="present-kpi-suffix")]
+    elif english:  # the space stays: read aloud and copied as "1.91 billion yuan"
+        parts += [english.group(1), " ",
+                  html.Span(english.group(2), className="present-kpi-suffix")]
     else:
         parts.append(value)
     return parts if len(parts) > 1 else value

@@ -15,10 +15,11 @@ def _parts(value: str) -> list:
 
 
 def test_an_english_unit_is_small_beside_its_number():
-    assert _parts("1.91 billion yuan") == ["1.91", ("present-kpi-suffix", "billion yuan")]
+    assert _parts("1.91 billion yuan") == ["1.91", " ",
+                                           ("present-kpi-suffix", "billion yuan")]
     assert _parts("at least 310,000 mu") == [("present-kpi-qualifier", "at least"), "310,000",
-                                             ("present-kpi-suffix", "mu")]
-    assert _parts("175,000 tonnes") == ["175,000", ("present-kpi-suffix", "tonnes")]
+                                             " ", ("present-kpi-suffix", "mu")]
+    assert _parts("175,000 tonnes") == ["175,000", " ", ("present-kpi-suffix", "tonnes")]
 
 
 def test_chinese_and_bare_numbers_as_before():
