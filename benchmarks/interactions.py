@@ -81,8 +81,9 @@ def first_interactions(app: Any, base: str, report: str | None) -> list[dict[str
             for state in wanted:
                 other = _request(base, "GET", "/_dash-layout",
                                  referrer=base + path + search_of(report, lang, state))[2]
-                if other is not None:
+                if other is not None:  # to the state, and back to the first values
                     bodies += payloads.change_bodies(base_layout, other, specs)
+                    bodies += payloads.change_bodies(other, base_layout, specs, url=base_layout)
             for body in bodies:
                 status, ms, _, answer = _request(base, "POST", CALLBACK_PATH, body)
                 rows.append({"what": f"{body['output'][:60]} on {path}{search}", "ms": ms,

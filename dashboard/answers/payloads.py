@@ -111,15 +111,16 @@ def initial_bodies(layout: Any, specs: Mapping[str, Spec]) -> list[dict[str, Any
     return bodies
 
 
-def change_bodies(before: Any, after: Any, specs: Mapping[str, Spec]
-                  ) -> list[dict[str, Any]]:
+def change_bodies(before: Any, after: Any, specs: Mapping[str, Spec],
+                  url: Any = None) -> list[dict[str, Any]]:
     """Bodies of the callbacks a visitor fires by changing ``before``'s controls to the values
-    they have in ``after`` (module doc)."""
+    they have in ``after`` (module doc), on the page opened as ``url`` (default ``before``)."""
     old, new = components(before), components(after)
+    where = components(url) if url is not None else old
     bodies = []
     for output, _spec, inputs, state in _plain(specs):
         was, now = _values(inputs, old), _values(inputs, new)
-        st = _values(state, old)
+        st = _values(state, where)
         if was is None or now is None or st is None or was == now:
             continue
         changed = [f"{id_key(n['id'])}.{n['property']}" for w, n in zip(was, now, strict=True)

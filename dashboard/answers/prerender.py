@@ -155,7 +155,11 @@ def prerender(app: Dash, dataset: Dataset, wanted: Callable[[], bool] = lambda: 
                     client.call(body)
                 for state in _views(dataset, module, report):
                     other = client.layout(path, search_of(report, lang, state))
-                    for body in payloads.change_bodies(base, other, specs) if other else []:
+                    if other is None:
+                        continue
+                    # To the state, and back to the page's first values, on the page's URL.
+                    for body in (payloads.change_bodies(base, other, specs)
+                                 + payloads.change_bodies(other, base, specs, url=base)):
                         client.call(body)
         done(report)
     return client.asked

@@ -53,3 +53,11 @@ def test_nothing_changes_nothing_fires():
 
 def test_a_dict_id_is_written_as_the_renderer_writes_it():
     assert payloads.id_key({"page": "p", "chart": "a"}) == '{"chart":"a","page":"p"}'
+
+
+def test_switching_back_to_the_first_value_is_sent_from_the_pages_url():
+    back = payloads.change_bodies(_layout("b", "?x=b"), _layout("a", "?lang=en"), SPECS,
+                                  url=_layout("a", "?lang=en"))
+    body = {b["output"]: b for b in back}["content.children"]
+    assert body["inputs"][0]["value"] == "a"
+    assert body["state"] == [{"id": "url", "property": "search", "value": "?lang=en"}]
