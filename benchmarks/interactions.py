@@ -74,7 +74,8 @@ def first_interactions(app: Any, base: str, report: str | None) -> list[dict[str
                          "answer": answer})
             if base_layout is None:
                 continue
-            bodies = payloads.initial_bodies(base_layout, specs)
+            bodies = (payloads.initial_bodies(base_layout, specs)
+                      + payloads.click_bodies(base_layout, specs))
             states = getattr(module, "warm_states", None)
             with app.server.test_request_context("/"):
                 wanted = states(scoped) if states else []

@@ -8,7 +8,9 @@ asks):
   ``prevent_initial_call``), with the layout's values and no changed property;
 * :func:`change_bodies`: the callbacks fired when a visitor changes controls from the
   layout ``before`` to the values they have in ``after`` (the same page opened with another
-  state), the URL still that of ``before``.
+  state), the URL still that of ``before``;
+* :func:`click_bodies`: the callbacks fired by a first click on a button of the page (a
+  download: its file is computed before anyone asks).
 
 Callbacks with wildcard (pattern-matching) dependencies are left out: they answer clicks on
 charts and cards, whose values no layout holds.
@@ -126,4 +128,21 @@ def change_bodies(before: Any, after: Any, specs: Mapping[str, Spec],
         changed = [f"{id_key(n['id'])}.{n['property']}" for w, n in zip(was, now, strict=True)
                    if w["value"] != n["value"]]
         bodies.append(_body(output, now, st, changed))
+    return bodies
+
+
+def click_bodies(layout: Any, specs: Mapping[str, Spec]) -> list[dict[str, Any]]:
+    """Bodies of the callbacks fired by the first click on each button of ``layout``."""
+    props = components(layout)
+    bodies = []
+    for output, _spec, inputs, state in _plain(specs):
+        ins, st = _values(inputs, props), _values(state, props)
+        if ins is None or st is None:
+            continue
+        for n, item in enumerate(ins):
+            if item["property"] != "n_clicks":
+                continue
+            clicked = [dict(d) for d in ins]
+            clicked[n]["value"] = (item["value"] or 0) + 1
+            bodies.append(_body(output, clicked, st, [f"{id_key(item['id'])}.n_clicks"]))
     return bodies

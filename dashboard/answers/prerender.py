@@ -151,7 +151,8 @@ def prerender(app: Dash, dataset: Dataset, wanted: Callable[[], bool] = lambda: 
                 base = client.layout(path, search_of(report, lang))
                 if base is None:
                     continue
-                for body in payloads.initial_bodies(base, specs):
+                for body in (payloads.initial_bodies(base, specs)
+                             + payloads.click_bodies(base, specs)):
                     client.call(body)
                 for state in _views(dataset, module, report):
                     other = client.layout(path, search_of(report, lang, state))

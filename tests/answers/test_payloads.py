@@ -61,3 +61,17 @@ def test_switching_back_to_the_first_value_is_sent_from_the_pages_url():
     body = {b["output"]: b for b in back}["content.children"]
     assert body["inputs"][0]["value"] == "a"
     assert body["state"] == [{"id": "url", "property": "search", "value": "?lang=en"}]
+
+
+def test_a_buttons_first_click():
+    layout = {"props": {"children": [
+        {"props": {"id": "csv", "n_clicks": None}},
+        {"props": {"id": "pick", "value": "a"}}]}}
+    specs = {"file.data": {"output": "file.data", "prevent_initial_call": True,
+                           "inputs": [{"id": "csv", "property": "n_clicks"}],
+                           "state": [{"id": "pick", "property": "value"}]}}
+    (body,) = payloads.click_bodies(layout, specs)
+    assert body["inputs"] == [{"id": "csv", "property": "n_clicks", "value": 1}]
+    assert body["changedPropIds"] == ["csv.n_clicks"]
+    assert body["state"] == [{"id": "pick", "property": "value", "value": "a"}]
+    assert payloads.click_bodies(layout, SPECS) == []
