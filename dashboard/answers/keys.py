@@ -13,7 +13,7 @@ view, its path and query as the browser sends them (the layout embeds them: a di
 order is a different answer); for a callback, its output, its inputs' and states' ids,
 properties and values, and the ids that changed (``callback_context.triggered`` may be read);
 the address a callback reads (``url.search``) as the callbacks parse it (``canonical_search``),
-so ``?lang=zh&report=a`` and ``?report=a`` share an answer. A page view's address is kept as
+so ``?lang=en&report=a`` and ``?report=a&lang=en`` share an answer. A page view's address is kept as
 sent: the layout embeds it, and the browser checks it against the address bar.
 """
 
@@ -23,8 +23,6 @@ import hashlib
 import json
 from typing import Any
 from urllib.parse import parse_qsl
-
-from dashboard.i18n import DEFAULT_LANG, normalize_lang
 
 # Modules (their dotted names end so) whose callbacks and page layouts depend only on the
 # data version and the request. Pages are named by Dash as ``pages.<file>``.
@@ -60,16 +58,11 @@ def layout_key(version: str, pathname: str, search: str) -> str:
 
 
 def canonical_search(search: str) -> list[tuple[str, str]]:
-    """A query as the callbacks read it: parsed into a dict of parameters (so their order is
-    noise; a repeated one keeps its values' order) and the language normalised (``lang=zh``,
-    ``lang=ZH`` and no ``lang`` are the same page)."""
-    params = []
-    for name, value in parse_qsl(search.lstrip("?"), keep_blank_values=True):
-        if name == "lang":
-            value = normalize_lang(value)
-            if value == DEFAULT_LANG:
-                continue
-        params.append((name, value))
+    """A query as the callbacks read it: parsed into a dict of parameters, so their order is
+    noise (a repeated one keeps its values' order). Values are kept as sent: ``?lang=zh``
+    is not a bare address (the language switch takes a URL's ``lang`` over the remembered
+    one; tests/browser/test_shell.py found the two sharing an answer)."""
+    params = parse_qsl(search.lstrip("?"), keep_blank_values=True)
     return sorted(params, key=lambda pair: pair[0])
 
 
