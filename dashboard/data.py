@@ -4,9 +4,10 @@ Everything the app shows comes from a :class:`Dataset`: the facts and reports, t
 the report text by passage, indicator metadata (names, direction, measure, topic) and sector
 order, and the in-year figures of ``actuals.csv``. The public pages read nothing from
 ``seeds/`` or the lexicon while serving (staff screens do: the sector list of /admin/users,
-the glossary's suggestions on /upload). The files are read and validated by ``dashboard/data_files.py`` (from
-a folder such as ``data/``, or from a version stored in the database); a missing or
-malformed table raises :class:`DataError` naming the file, the line and the column.
+the glossary's suggestions on /upload). The files are read and validated by
+``dashboard/data_files.py`` (from a folder such as ``data/``, or from a version stored in
+the database); a missing or malformed table raises :class:`DataError` naming the file, the
+line and the column.
 
 A dataset is never changed. ``scoped(report_id)`` gives the same snapshot seen from one
 report (its facts and targets; every report's actuals stay visible for progress and trends).
