@@ -4,7 +4,6 @@ of every report (``dashboard/pipeline/parts.py``, ``reading.py``, ``store/part_c
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,24 +15,13 @@ from dashboard.pipeline.build import build_tables, load_sources, report_files, t
 from dashboard.pipeline.decisions import Decision, Reviews, fact_keys
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.pipeline.reading import MemoryCache
-
-BUNDLES = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"
+from tests.store.folders import merged_bundles
 
 
 @pytest.fixture
 def seeds(tmp_path: Path) -> Path:
     """The two-year and other-county bundles in one folder (three reports)."""
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    entries = []
-    for bundle in ("two-years", "other-county"):
-        for path in (BUNDLES / bundle).glob("*.txt"):
-            shutil.copy(path, folder / path.name)
-        entries += yaml.safe_load((BUNDLES / bundle / "sources.yml").read_text("utf-8"))[
-            "reports"]
-    (folder / "sources.yml").write_text(yaml.safe_dump({"reports": entries},
-                                                       allow_unicode=True), "utf-8")
-    return folder
+    return merged_bundles(tmp_path / "seeds", ("two-years", "other-county"))
 
 
 @pytest.fixture

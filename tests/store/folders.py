@@ -73,3 +73,21 @@ def site_without(counties_dir: Path, target: Path, drop: str | tuple[str, ...]) 
     data.mkdir(parents=True)
     shutil.copy(counties_dir / "actuals.csv", data / "actuals.csv")
     return data
+
+
+BUNDLES = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"
+
+
+def merged_bundles(folder: Path, bundles: tuple[str, ...]) -> Path:
+    """The report texts of ``bundles`` (tests/fixtures/bundles) in one seeds folder, with one
+    sources.yml listing them all."""
+    folder.mkdir(exist_ok=True)
+    entries = []
+    for bundle in bundles:
+        for path in (BUNDLES / bundle).glob("*.txt"):
+            shutil.copy(path, folder / path.name)
+        entries += yaml.safe_load((BUNDLES / bundle / "sources.yml").read_text("utf-8"))[
+            "reports"]
+    (folder / "sources.yml").write_text(yaml.safe_dump({"reports": entries},
+                                                       allow_unicode=True), "utf-8")
+    return folder

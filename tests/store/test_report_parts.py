@@ -3,11 +3,9 @@ one report is added reads that report only, and the version is the one a full re
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from sqlalchemy import func, select
 
 from dashboard.pipeline import parts
@@ -18,21 +16,7 @@ from dashboard.store.publishing import bring_up_to_date
 from dashboard.store.tables import report_parts
 from dashboard.store.versions import current_state, version_files_of
 from tests.store.conftest import pg_cluster, url  # noqa: F401 - fixtures
-
-BUNDLES = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"
-
-
-def _seeds(folder: Path, bundles: tuple[str, ...]) -> Path:
-    folder.mkdir(exist_ok=True)
-    entries = []
-    for bundle in bundles:
-        for path in (BUNDLES / bundle).glob("*.txt"):
-            shutil.copy(path, folder / path.name)
-        entries += yaml.safe_load((BUNDLES / bundle / "sources.yml").read_text("utf-8"))[
-            "reports"]
-    (folder / "sources.yml").write_text(yaml.safe_dump({"reports": entries},
-                                                       allow_unicode=True), "utf-8")
-    return folder
+from tests.store.folders import merged_bundles
 
 
 def test_a_publish_after_one_new_report_reads_that_report_only(
@@ -43,10 +27,10 @@ def test_a_publish_after_one_new_report_reads_that_report_only(
         calls.append(report_id), real(text, report_id, *a, **k))[1])
     store = open_store(url)
     try:
-        seeds = _seeds(tmp_path / "seeds", ("two-years",))
+        seeds = merged_bundles(tmp_path / "seeds", ("two-years",))
         bring_up_to_date(store, seeds, None)
         assert sorted(calls) == ["luming-2024", "luming-2025"]
-        _seeds(seeds, ("two-years", "other-county"))
+        merged_bundles(seeds, ("two-years", "other-county"))
         calls.clear()
         published = bring_up_to_date(store, seeds, None)
         assert published is not None and published.reports == 3
