@@ -202,6 +202,14 @@ def _brief_links(dataset: Dataset, year: int, lang: str) -> list[html.A]:
                    className="btn btn-sm btn-outline-primary")]
 
 
+def warm_states(dataset: Dataset) -> list[dict[str, Any]]:
+    """A visitor's first filters (dashboard/warm.py): one status, or one sector the targets
+    of the report's default year have; prerendered with the way back to no filter."""
+    table = target_table(*scope(dataset, dataset.report_id)[:2])
+    sectors = dict.fromkeys(r.sector for r in table.rows)
+    return [{"status": [s]} for s in STATUSES] + [{"sector": [s]} for s in sectors]
+
+
 def layout(lang: str | None = None, **query: Any) -> html.Div:
     return render(current_dataset(), lang, query)
 

@@ -8,6 +8,7 @@ import json
 
 from dashboard import web_settings
 from dashboard.answers import serve
+from dashboard.answers.payloads import components
 from dashboard.answers.prerender import own_origin, prerender, reports_in_order, search_of
 from dashboard.context import source_of
 from dashboard.web_settings import Origin, WebSettings
@@ -136,3 +137,42 @@ def test_prerender_asks_from_the_configured_origin(app_with, counties):
         headers={"Origin": "https://dash.example.org"}, json=_overview_change(""))
     assert answered.headers[serve.HEADER] == "kept"
 
+
+
+TARGETS = "..targets-groups.children...targets-empty.className...targets-count.children.."
+
+
+def _targets_filter(layout, sectors, statuses, changed):
+    """The body a browser sends when a /targets filter changes (values from the layout)."""
+    props = components(layout)
+
+    def value(cid, prop):
+        return {"id": cid, "property": prop, "value": props[cid].get(prop)}
+
+    return {"output": TARGETS, "outputs": [
+        {"id": "targets-groups", "property": "children"},
+        {"id": "targets-empty", "property": "className"},
+        {"id": "targets-count", "property": "children"}],
+        "changedPropIds": [changed],
+        "inputs": [{"id": "targets-sector", "property": "value", "value": sectors},
+                   {"id": "targets-status", "property": "value", "value": statuses}],
+        "state": [value("targets-year", "data"), value("targets-report", "data"),
+                  {"id": "url", "property": "search", "value": ""}]}
+
+
+def test_prerender_keeps_a_targets_filter_and_the_way_back(app_with, counties):
+    """/targets names its first filters in warm_states: one status, or one sector, and back to
+    no filter (the body the callback check of benchmarks/run.py sends)."""
+    app = app_with(counties)
+    prerender(app, counties, reports=1)
+    client = app.server.test_client()
+    layout = _json(_layout(client, "/targets"))
+    sectors = [o["value"] for o in components(layout)["targets-sector"]["options"]]
+    assert sectors
+    for body in (_targets_filter(layout, [], ["behind"], "targets-status.value"),
+                 _targets_filter(layout, [], [], "targets-status.value"),
+                 _targets_filter(layout, [sectors[-1]], [], "targets-sector.value"),
+                 _targets_filter(layout, [], [], "targets-sector.value")):
+        answered = client.post("/_dash-update-component", headers={"Origin": HOST}, json=body)
+        assert answered.status_code == 200
+        assert answered.headers[serve.HEADER] == "kept", body["inputs"]
