@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ import yaml
 from sqlalchemy import Connection, select
 
 from dashboard.data import Dataset
-from dashboard.data_files import ACTUALS_FILE, dataset_from_files
+from dashboard.data_files import ACTUALS_FILE, check_consistency, dataset_from_files
 from dashboard.entries.publishing import actuals_text
 from dashboard.entries.store import entry_from_row
 from dashboard.pipeline.build import StagedText, build_tables, code_fingerprint, table_files
@@ -58,11 +60,32 @@ UPLOAD_SOURCE_FIELDS = ("id", "file", "genre", "title", "title_en", "issuing_bod
 
 
 @dataclass(frozen=True)
+class Current:
+    """The current version as a composition may reuse it: what it was composed from, its
+    counts, and its files (read only when they are reused)."""
+    manifest: dict[str, Any] | None
+    reports: int
+    facts: int
+    files: Callable[[], dict[str, bytes]]
+
+
+@dataclass(frozen=True)
 class Composition:
     files: dict[str, bytes]
     manifest: dict[str, Any]
-    dataset: Dataset
     reviews: Reviews
+    label: str
+    reports: int
+    facts: int
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The snapshot of ``files``, read when asked for: staging shows it to the reviewer;
+        a publish needs the counts only (a province's 114 MB of CSV typed again cost a
+        second of every publish)."""
+        # The tables passed the schema in build_tables, or are those of a version that did
+        # under the same reading code (tables_key): typed only, as a worker loads them.
+        return dataset_from_files(self.files, self.label, validated=True)
 
 
 def _hash(value: object) -> str:
@@ -182,27 +205,27 @@ def _gather(conn: Connection, staged_id: int | None, with_content: bool = True
     return manifest, texts, reviews, "" if hand is None else hand.content, approved
 
 
-def compose(store: Store, staged_id: int | None = None,
-            current: tuple[dict[str, Any] | None, dict[str, bytes]] | None = None
+def compose(store: Store, staged_id: int | None = None, current: Current | None = None
             ) -> Composition:
-    """The files and snapshot of a version made from the database now (with upload
-    ``staged_id`` as if published). ``current``: (manifest, files) of the current version,
-    whose tables are reused when their inputs are the same. ReportError, DataError."""
+    """The files of a version made from the database now (with upload ``staged_id`` as if
+    published). ``current``: the current version, whose tables are reused when their inputs
+    are the same. ReportError, DataError."""
     with guard(store, "cannot read the sources"), store.engine.connect() as conn:
         manifest, texts, reviews, hand, approved = _gather(conn, staged_id)
     if not texts:
         raise ReportError("database", "no report texts: import seeds/ or upload a report")
-    previous_manifest, previous_files = current or (None, {})
-    if previous_manifest is not None \
-            and previous_manifest.get("tables_key") == manifest["tables_key"]:
-        files = {k: v for k, v in previous_files.items() if k != ACTUALS_FILE}
+    label = f"upload {staged_id}" if staged_id is not None else "composed version"
+    if current is not None and current.manifest is not None \
+            and current.manifest.get("tables_key") == manifest["tables_key"]:
+        files = {k: v for k, v in current.files().items() if k != ACTUALS_FILE}
+        reports, facts = current.reports, current.facts
     else:
         # Each report is read again only if its text, entry or the reading code changed.
         cache = StoreCache(store, manifest["code"])
-        files = table_files(build_tables([], {}, reviews, tuple(texts), cache=cache))
+        tables = build_tables([], {}, reviews, tuple(texts), cache=cache)
+        # Every row names a report that is there (as a worker checks when it loads them).
+        check_consistency(Dataset(**tables.frames()), label)
+        files = table_files(tables)
+        reports, facts = len(tables.reports), len(tables.indicators)
     files[ACTUALS_FILE] = actuals_text(hand, [entry_from_row(r) for r in approved]).encode()
-    label = f"upload {staged_id}" if staged_id is not None else "composed version"
-    # The tables passed the schema in build_tables, or are those of a version that did
-    # under the same reading code (tables_key): typed only, as a worker loads them.
-    return Composition(files, manifest, dataset_from_files(files, label, validated=True),
-                       reviews)
+    return Composition(files, manifest, reviews, label, reports, facts)

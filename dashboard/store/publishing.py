@@ -23,7 +23,7 @@ from sqlalchemy import Connection, select, update
 
 from dashboard.policy import Action, require
 from dashboard.store import audit
-from dashboard.store.compose import ENTRY_FIELDS, compose, manifest_of
+from dashboard.store.compose import ENTRY_FIELDS, Current, compose, manifest_of
 from dashboard.store.engine import Store, StoreError, guard
 from dashboard.store.sources import KINDS, import_seeds
 from dashboard.store.tables import data_versions, entries, source_texts, uploads
@@ -44,13 +44,16 @@ class InputsChanged(Exception):
     """Another write changed the inputs while this version was being composed."""
 
 
-def _current(store: Store) -> tuple[dict[str, Any] | None, dict[str, bytes]]:
+def _current(store: Store) -> Current | None:
     version_id, _ = current_state(store)
     if version_id is None:
-        return None, {}
+        return None
     with guard(store, "cannot read the current version"), store.engine.connect() as conn:
         manifest = manifest_of_version(conn, version_id)
-    return manifest, version_files_of(store, version_id)
+        counts = conn.execute(select(data_versions.c.reports, data_versions.c.facts)
+                              .where(data_versions.c.id == version_id)).one()
+    return Current(manifest, int(counts.reports), int(counts.facts),
+                   lambda: version_files_of(store, version_id))
 
 
 def publish_current(store: Store, actor: Any, note: str = "", origin: str = "composed",
@@ -75,7 +78,8 @@ def publish_current(store: Store, actor: Any, note: str = "", origin: str = "com
 
         try:
             return publish(store, composition.files, origin, name, note, before_commit,
-                           manifest, settle, composition.dataset)
+                           manifest, settle,
+                           counts=(composition.reports, composition.facts))
         except InputsChanged:
             continue
     raise StoreError(f"{store.label}: the data kept changing while publishing; try again")

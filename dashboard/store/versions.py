@@ -77,20 +77,22 @@ def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | 
             note: str = "", before_commit: Callable[[], None] | None = None,
             manifest: Mapping[str, Any] | None = None,
             in_transaction: InTransaction | None = None,
-            dataset: Dataset | None = None) -> Published:
+            counts: tuple[int, int] | None = None) -> Published:
     """Store ``files`` as a new current version; DataError (nothing written) if invalid.
 
     ``in_transaction(conn, version_id)`` runs inside the transaction once the version is
     current (the composer sets upload states there, and checks its inputs did not change);
     ``before_commit`` just before it commits (tests use it to kill the process at the worst
-    moment). ``dataset``: the snapshot of ``files`` the caller (the composer) has read
-    already, so they are not read again.
+    moment). ``counts``: (reports, facts) of ``files`` from a caller that has validated them
+    (the composer, whose tables passed the schema as they were built), so they are not read
+    again; without them the files are read and validated here.
     """
-    if dataset is None:
+    if counts is None:
         dataset = dataset_from_files(files, origin)
+        counts = (len(dataset.reports), len(dataset.indicators))
     content_hash = version_of(files)
     now = datetime.now(UTC)
-    counts = {"reports": len(dataset.reports), "facts": len(dataset.indicators)}
+    counted = {"reports": counts[0], "facts": counts[1]}
     with guard(store, "cannot publish"), \
             store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
         previous = _lock_state(conn)
@@ -101,13 +103,13 @@ def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | 
                                                          default=str)))
             if in_transaction is not None:
                 in_transaction(conn, previous)
-            return Published(previous, previous, False, **counts)
+            return Published(previous, previous, False, **counted)
         version_id = int(conn.execute(insert(data_versions).values(
             content_hash=content_hash, schema=fingerprint(), created_at=now,
             created_by=actor or default_actor(), origin=origin[:500], note=note,
             manifest=None if manifest is None else json.dumps(manifest, ensure_ascii=False,
                                                               default=str),
-            **counts)).inserted_primary_key[0])
+            **counted)).inserted_primary_key[0])
         conn.execute(insert(version_files), [
             {"version_id": version_id, "name": name, "sha256": store_blob(conn, content)}
             for name, content in sorted(files.items())])
@@ -116,7 +118,7 @@ def publish(store: Store, files: Mapping[str, bytes], origin: str, actor: str | 
             in_transaction(conn, version_id)
         if before_commit is not None:
             before_commit()
-    return Published(version_id, previous, True, **counts)
+    return Published(version_id, previous, True, **counted)
 
 
 def rollback(store: Store, actor: str | None = None, note: str = "",

@@ -57,3 +57,59 @@ def test_parts_of_older_reading_code_are_dropped_when_new_ones_are_stored(
         assert StoreCache(store, "new").get_many(["a", "b", "c"]) == {"c": b"4"}
     finally:
         store.engine.dispose()
+
+
+def test_a_publish_neither_reads_its_tables_back_nor_reads_the_unused_current_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The composer's tables passed the schema as they were built: a publish stores them
+    with their counts and never types 100 MB of CSV again; the current version's files are
+    read only when they are reused. The version still loads, with those counts."""
+    from dashboard.store import compose as compose_mod
+    from dashboard.store import publishing, versions
+
+    store = open_store(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    try:
+        seeds = merged_bundles(tmp_path / "seeds", ("two-years",))
+        bring_up_to_date(store, seeds, None)
+        merged_bundles(seeds, ("two-years", "other-county"))
+
+        def refuse(*_args, **_kwargs):
+            raise AssertionError("a publish read its tables back")
+
+        reads: list[int] = []
+        real_files = publishing.version_files_of
+        monkeypatch.setattr(compose_mod, "dataset_from_files", refuse)
+        monkeypatch.setattr(versions, "dataset_from_files", refuse)
+        monkeypatch.setattr(publishing, "version_files_of",
+                            lambda s, v: (reads.append(v), real_files(s, v))[1])
+        published = bring_up_to_date(store, seeds, None)
+        assert published is not None and reads == []  # new inputs: nothing to reuse
+        monkeypatch.undo()
+        loaded = versions.load_version(store, published.version_id)
+        assert (published.reports, published.facts) == (3, len(loaded.indicators))
+        assert len(loaded.reports) == 3
+    finally:
+        store.engine.dispose()
+
+
+def test_a_composition_that_breaks_a_reference_is_refused_before_anything_is_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard.data import DataError
+    from dashboard.store import compose as compose_mod
+
+    store = open_store(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    try:
+        seeds = merged_bundles(tmp_path / "seeds", ("two-years",))
+        real = compose_mod.build_tables
+
+        def orphan_passage(*args, **kwargs):
+            tables = real(*args, **kwargs)
+            tables.passages.loc[0, "report_id"] = "nowhere-2024"
+            return tables
+
+        monkeypatch.setattr(compose_mod, "build_tables", orphan_passage)
+        with pytest.raises(DataError, match="nowhere-2024"):
+            bring_up_to_date(store, seeds, None)
+        assert current_state(store)[0] is None
+    finally:
+        store.engine.dispose()
