@@ -118,6 +118,31 @@ def build_bundles(base: Path, *names: str) -> Path:
     return build_seeds(merge_bundles(base / "seeds", *names), base / "data")
 
 
+# Tests whose subject is the hashing itself keep werkzeug's salt per call.
+OWN_SALT = ("tests/users/test_accounts.py",)
+
+
+@pytest.fixture(autouse=True)
+def one_hash_per_password(request: pytest.FixtureRequest,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test site's people are hashed once per test process and password, not once each:
+    scrypt costs 0.13 s by design, and a few hundred fixture users added that to every
+    site a test builds (about a minute of ``make test``). The hash is still werkzeug's
+    scrypt of that password, checked by the same sign-in."""
+    if request.node.nodeid.startswith(OWN_SALT):
+        return
+    from dashboard.users import accounts
+
+    monkeypatch.setattr(accounts, "generate_password_hash", _hash_once)
+
+
+@functools.cache
+def _hash_once(password: str) -> str:
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash(password)
+
+
 @pytest.fixture(scope="session")
 def counties_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """data/ built from both bundles (three reports, two places)."""

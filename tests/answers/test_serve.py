@@ -121,6 +121,18 @@ def test_prerender_keeps_every_public_view_of_the_reports_it_is_given(app_with, 
                            json=_overview_change(""))
     assert answered.status_code == 200
     assert answered.headers[serve.HEADER] == "kept"
+    # /targets names its first filters: one status, or one sector, and back to no filter
+    # (the body the callback check of benchmarks/run.py sends).
+    layout = _json(_layout(client, "/targets"))
+    sectors = [o["value"] for o in components(layout)["targets-sector"]["options"]]
+    assert sectors
+    for body in (_targets_filter(layout, [], ["behind"], "targets-status.value"),
+                 _targets_filter(layout, [], [], "targets-status.value"),
+                 _targets_filter(layout, [sectors[-1]], [], "targets-sector.value"),
+                 _targets_filter(layout, [], [], "targets-sector.value")):
+        answered = client.post("/_dash-update-component", headers={"Origin": HOST}, json=body)
+        assert answered.status_code == 200
+        assert answered.headers[serve.HEADER] == "kept", body["inputs"]
 
 
 def test_prerender_asks_from_the_configured_origin(app_with, counties):
@@ -136,7 +148,6 @@ def test_prerender_asks_from_the_configured_origin(app_with, counties):
         "/_dash-update-component", base_url="https://dash.example.org",
         headers={"Origin": "https://dash.example.org"}, json=_overview_change(""))
     assert answered.headers[serve.HEADER] == "kept"
-
 
 
 TARGETS = "..targets-groups.children...targets-empty.className...targets-count.children.."
@@ -158,21 +169,3 @@ def _targets_filter(layout, sectors, statuses, changed):
                    {"id": "targets-status", "property": "value", "value": statuses}],
         "state": [value("targets-year", "data"), value("targets-report", "data"),
                   {"id": "url", "property": "search", "value": ""}]}
-
-
-def test_prerender_keeps_a_targets_filter_and_the_way_back(app_with, counties):
-    """/targets names its first filters in warm_states: one status, or one sector, and back to
-    no filter (the body the callback check of benchmarks/run.py sends)."""
-    app = app_with(counties)
-    prerender(app, counties, reports=1)
-    client = app.server.test_client()
-    layout = _json(_layout(client, "/targets"))
-    sectors = [o["value"] for o in components(layout)["targets-sector"]["options"]]
-    assert sectors
-    for body in (_targets_filter(layout, [], ["behind"], "targets-status.value"),
-                 _targets_filter(layout, [], [], "targets-status.value"),
-                 _targets_filter(layout, [sectors[-1]], [], "targets-sector.value"),
-                 _targets_filter(layout, [], [], "targets-sector.value")):
-        answered = client.post("/_dash-update-component", headers={"Origin": HOST}, json=body)
-        assert answered.status_code == 200
-        assert answered.headers[serve.HEADER] == "kept", body["inputs"]
