@@ -25,7 +25,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from dashboard.pipeline.build import load_sources, report_files
 from dashboard.pipeline.decisions import REVIEW_DIR
-from dashboard.pipeline.text import ReportError, read_report
+from dashboard.pipeline.text import ReportError, decode_report
 from dashboard.store import audit
 from dashboard.store.engine import WRITE, Store, guard
 from dashboard.store.tables import source_texts
@@ -60,12 +60,13 @@ def seed_files(seeds_dir: Path, actuals: Path | None) -> list[tuple[str, str, st
     sources = load_sources(seeds_dir)
     found: list[tuple[str, str, str, str, dict]] = []
     for path in report_files(seeds_dir):
-        raw_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        raw = path.read_bytes()  # once: hashed, then decoded
+        raw_hash = hashlib.sha256(raw).hexdigest()
         source = dict(sources.get(path.name) or {})
         if source.get("sha256") and source["sha256"] != raw_hash:
             raise ReportError(path, "sha256 differs from seeds/sources.yml (the frozen source "
                                     "changed; update sources.yml if the change is intended)")
-        found.append(("report", path.name, read_report(path), raw_hash, _plain(source)))
+        found.append(("report", path.name, decode_report(raw, path), raw_hash, _plain(source)))
     for path in sorted((seeds_dir / REVIEW_DIR).glob("*.yml")):
         content = path.read_text(encoding="utf-8")
         found.append(("review", f"{REVIEW_DIR}/{path.name}", content, _sha(content), {}))
@@ -136,8 +137,12 @@ def import_seeds(store: Store, seeds_dir: Path, actuals: Path | None, actor: str
 
 
 def _active_rows(conn: Connection) -> list:
-    return list(conn.execute(select(source_texts).where(source_texts.c.retired_at.is_(None))
-                             .order_by(source_texts.c.id)))
+    # Without the texts: they are compared by hash, and a province's 40 MB of them read
+    # back and decoded cost half a second of every start-up.
+    return list(conn.execute(
+        select(source_texts.c.id, source_texts.c.kind, source_texts.c.name,
+               source_texts.c.sha256, source_texts.c.source)
+        .where(source_texts.c.retired_at.is_(None)).order_by(source_texts.c.id)))
 
 
 def _retire(conn: Connection, row_id: int, now: datetime) -> None:

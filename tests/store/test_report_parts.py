@@ -113,3 +113,24 @@ def test_a_composition_that_breaks_a_reference_is_refused_before_anything_is_sto
         assert current_state(store)[0] is None
     finally:
         store.engine.dispose()
+
+
+def test_a_start_up_with_nothing_new_reads_no_text_back_from_the_database(
+        tmp_path: Path) -> None:
+    """Start-up compares the seeds by hash: it never reads the stored texts (a province's
+    40 MB) or the tables just to find that nothing changed."""
+    from sqlalchemy import event
+
+    store = open_store(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    try:
+        seeds = merged_bundles(tmp_path / "seeds", ("two-years",))
+        assert bring_up_to_date(store, seeds, None) is not None
+        statements: list[str] = []
+        event.listen(store.engine, "before_cursor_execute",
+                     lambda _c, _cur, sql, *_a: statements.append(sql))
+        assert bring_up_to_date(store, seeds, None) is None
+        assert statements
+        assert not [s for s in statements if "source_texts.content" in s
+                    or "blobs.content" in s or "report_parts" in s], statements
+    finally:
+        store.engine.dispose()
