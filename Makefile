@@ -17,9 +17,12 @@ unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test test-fast test-unit venv system-deps data lint
 
+# --no-compile: pip byte-compiles every file it installs (plotly alone ships thousands of
+# modules); Python compiles what is imported, once, on first use: 11 s less of a fresh
+# install.
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV) || { apt-get update && apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/pip install --disable-pip-version-check --no-compile -q -r requirements.txt
 	touch $@
 
 venv: $(BIN)/.installed
@@ -51,9 +54,9 @@ lint: venv $(NPM_STAMP)
 # start their own throwaway cluster; slow process tests and the fuzzers on their full
 # budget, at least 2,000 requests each). The browser tests are one xdist group
 # (tests/lanes.py): they run one Chromium at a time on one worker (on two loaded cores, two
-# Chromiums made page waits time out) while the other worker runs the rest, and a browser
-# test mostly waits on the page. FUZZ_BUDGET is removed so that a value left in the shell
-# can never make this lane weaker.
+# Chromiums made page waits time out) while the other worker runs the rest; the browser
+# unit keeps one core busy and is the run's critical path. FUZZ_BUDGET is removed so that
+# a value left in the shell can never make this lane weaker.
 test: system-deps venv lint
 	env -u FUZZ_BUDGET $(BIN)/pytest -n 2 --dist loadgroup
 

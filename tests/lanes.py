@@ -10,10 +10,12 @@ Lanes (markers registered in pyproject.toml; the Makefile picks them):
 In ``make test`` the browser tests (``BROWSER_PATHS``) are one work unit of the xdist
 scheduler (``BrowserGroupScheduling``, picked by ``--dist loadgroup`` in tests/conftest.py):
 they run one at a time on one worker (two Chromiums on two loaded cores made page waits time
-out) while the other worker runs everything else; a browser test mostly waits on the page,
-so the two overlap instead of following each other. (xdist's own ``xdist_group`` marks do
-not group anything under pytest 9.2: xdist renames ``item._nodeid``, which pytest no longer
-reads.)
+out) while the other worker runs everything else. The browser unit keeps about one core
+busy (Chromium's renderer: plotly and axe-core; the app) and is the run's critical path:
+648 s alone, the same beside the other worker (measured 2026-12-07; splitting it across two
+Chromiums on three workers made the run slower, the cores being full). (xdist's own
+``xdist_group`` marks do not group anything under pytest 9.2: xdist renames
+``item._nodeid``, which pytest no longer reads.)
 
 ``browser`` is given by path in tests/conftest.py. ``slow`` and ``fuzz`` are given here by
 node id prefix (a module, or one test of it), so the list reads in one place: ``slow`` for
@@ -97,16 +99,23 @@ REAL_CORPUS_FIXTURES = frozenset({"real_pair", "real_pair_dir", "real_places",
 
 
 # Where the browser tests are (tests/conftest.py marks tests/browser/, test_pdf.py marks
-# itself): the scheduler of the controller sees node ids only.
-BROWSER_PATHS = ("tests/browser/", "tests/brief/test_pdf.py")
+# itself): the scheduler of the controller sees node ids only. BROWSER_PATHS drive a page
+# in dash.testing's Chromium and are the one unit; PRINT_PATHS are marked browser too but
+# print through the app's own printer (a short-lived headless Chromium a PDF, killed after
+# 20 s), so they are scheduled like any other test, beside the browser unit: the unit is
+# the run's critical path (about 11 minutes of ``make test``'s 12).
+BROWSER_PATHS = ("tests/browser/",)
+PRINT_PATHS = ("tests/brief/test_pdf.py",)
 BROWSER_GROUP = "browser"
 
 
 def mark(items: list[pytest.Item]) -> None:
     """Add ``slow`` and ``fuzz`` to the tests listed above; refuse a browser test outside
-    ``BROWSER_PATHS`` (``make test`` would run it beside another Chromium)."""
+    ``BROWSER_PATHS`` and ``PRINT_PATHS`` (``make test`` would run it beside another
+    page-driving Chromium)."""
     for item in items:
-        if item.get_closest_marker("browser") and not item.nodeid.startswith(BROWSER_PATHS):
+        if item.get_closest_marker("browser") \
+                and not item.nodeid.startswith(BROWSER_PATHS + PRINT_PATHS):
             raise pytest.UsageError(f"{item.nodeid} is marked browser: add its module to "
                                     "BROWSER_PATHS in tests/lanes.py")
         if item.nodeid.startswith(FUZZ):

@@ -53,9 +53,11 @@ def test_make_test_runs_every_test_on_the_full_fuzz_budget():
 def test_browser_tests_are_one_unit_of_the_scheduler():
     split = lanes.BrowserGroupScheduling._split_scope
     browser = ["tests/browser/test_shell.py::test_phone_menu_collapses",
-               "tests/brief/test_pdf.py::test_the_seeds_brief_prints_on_one_page[zh]"]
+               "tests/browser/test_present.py::test_every_slide_by_keyboard_at_1920x1080"]
+    # The printed brief uses the app's own short-lived Chromium: scheduled like the rest.
     others = ["tests/test_lanes.py::test_real_corpus_fixtures_exist",
-              "tests/brief/test_printer.py::test_x"]
+              "tests/brief/test_printer.py::test_x",
+              "tests/brief/test_pdf.py::test_the_seeds_brief_prints_on_one_page[zh]"]
     assert {split(None, n) for n in browser} == {lanes.BROWSER_GROUP}
     assert [split(None, n) for n in others] == others
 
